@@ -1,0 +1,56 @@
+package ke.invoiceiq.domain.command;
+
+import java.util.Objects;
+import ke.invoiceiq.domain.invoice.Amount;
+import ke.invoiceiq.domain.invoice.Description;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.shared.FieldError;
+
+/** What a line of text asks for. The one-line parser and the guided chat flow both end in these. */
+public sealed interface Command {
+
+    /** {@code invoice <phone_or_name> <amount> <description…>}: create and send at once. */
+    record CreateInvoice(CustomerRef customer, Amount amount, Description description) implements Command {
+        public CreateInvoice {
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /** {@code invoice}, {@code new invoice}, {@code new}: answer the bot's questions one at a time. */
+    record StartGuidedFlow() implements Command {
+    }
+
+    record Remind(InvoiceId invoiceId) implements Command {
+    }
+
+    record Cancel(InvoiceId invoiceId) implements Command {
+    }
+
+    record Status(InvoiceId invoiceId) implements Command {
+    }
+
+    /** {@code list}: the last five invoices. */
+    record ListInvoices() implements Command {
+    }
+
+    record Help() implements Command {
+    }
+
+    /** {@code pay <invoice id>}, from a customer by WhatsApp text or SMS. */
+    record Pay(InvoiceId invoiceId) implements Command {
+    }
+
+    /** A known verb with a bad or missing argument: {@code error} names the field and the expected form. */
+    record Invalid(String verb, FieldError error) implements Command {
+        public Invalid {
+            Objects.requireNonNull(verb, "verb");
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /** Nothing we understand; {@code hint} shows the grammar. */
+    record Unknown(String hint) implements Command {
+    }
+}

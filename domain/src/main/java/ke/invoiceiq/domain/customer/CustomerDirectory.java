@@ -1,0 +1,24 @@
+package ke.invoiceiq.domain.customer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Driven port: the customers a merchant has invoiced, so "invoice Mama Njeri 1200 …" finds the number, and
+ * the time each customer last wrote to us (WhatsApp only lets free-form messages through for 24 h after).
+ */
+public interface CustomerDirectory {
+
+    /** Adds the customer, or updates the name of a known number when a name is given. */
+    void remember(Customer customer);
+
+    Optional<Customer> find(Msisdn msisdn);
+
+    /** Every customer whose name equals {@code name}, ignoring case and extra spaces. */
+    List<Customer> findByName(String name);
+
+    void recordInbound(Msisdn msisdn, Instant at);
+
+    Optional<Instant> lastInboundAt(Msisdn msisdn);
+}

@@ -1,0 +1,48 @@
+package ke.invoiceiq.domain.customer;
+
+import java.util.Optional;
+import ke.invoiceiq.domain.shared.Field;
+import ke.invoiceiq.domain.shared.Parsed;
+import ke.invoiceiq.domain.shared.Text;
+
+/** An optional label for a customer: trimmed, 2–60 characters. */
+public record CustomerName(String value) {
+
+    public static final int MIN = 2;
+    public static final int MAX = 60;
+    public static final String EXPECTED = "Name is too short/long. Please enter 2–60 characters, or send '-' to skip.";
+
+    public CustomerName {
+        if (value == null) {
+            throw new IllegalArgumentException("name is null");
+        }
+        value = Text.squash(value);
+        int length = Text.length(value);
+        if (length < MIN || length > MAX) {
+            throw new IllegalArgumentException(EXPECTED);
+        }
+    }
+
+    /** {@code -} or {@code skip} (any case) mean "no name": an empty Optional inside Ok. */
+    public static Parsed<Optional<CustomerName>> parseOptional(String raw) {
+        String s = Text.squash(raw);
+        if (s.equals("-") || s.equalsIgnoreCase("skip")) {
+            return Parsed.ok(Optional.empty());
+        }
+        int length = Text.length(s);
+        if (length < MIN || length > MAX) {
+            return Parsed.rejected(Field.CUSTOMER_NAME, EXPECTED);
+        }
+        return Parsed.ok(Optional.of(new CustomerName(s)));
+    }
+
+    /** Names are matched case-insensitively when a merchant invoices "John" instead of a number. */
+    public boolean sameAs(String other) {
+        return value.equalsIgnoreCase(Text.squash(other));
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerName[***]";
+    }
+}

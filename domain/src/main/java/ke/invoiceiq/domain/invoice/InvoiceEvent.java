@@ -1,0 +1,45 @@
+package ke.invoiceiq.domain.invoice;
+
+import java.time.Instant;
+import java.util.Optional;
+import ke.invoiceiq.domain.shared.DomainEvent;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
+
+/** Everything that can happen to an invoice, one record each; they feed the message log, metrics and replies. */
+public sealed interface InvoiceEvent extends DomainEvent {
+
+    InvoiceId invoiceId();
+
+    Instant at();
+
+    record Issued(InvoiceId invoiceId, Instant at) implements InvoiceEvent {
+    }
+
+    record Sent(InvoiceId invoiceId, Channel channel, Instant at) implements InvoiceEvent {
+    }
+
+    record DeliveryFailed(InvoiceId invoiceId, Instant at) implements InvoiceEvent {
+    }
+
+    record Paid(InvoiceId invoiceId, Optional<MpesaReceipt> receipt, Instant at) implements InvoiceEvent {
+    }
+
+    /** Money arrived for an invoice the merchant had cancelled: it is PAID now, and the merchant must know. */
+    record PaidAfterCancellation(InvoiceId invoiceId, Optional<MpesaReceipt> receipt, Instant at) implements InvoiceEvent {
+    }
+
+    /** A second, different receipt for an invoice already paid: the invoice stays as it is, the merchant refunds. */
+    record DoublePaymentReceived(InvoiceId invoiceId, Optional<MpesaReceipt> receipt, Instant at) implements InvoiceEvent {
+    }
+
+    record Cancelled(InvoiceId invoiceId, Instant at) implements InvoiceEvent {
+    }
+
+    record ReminderRequested(InvoiceId invoiceId, int reminderCount, Instant at) implements InvoiceEvent {
+    }
+
+    /** A reminder on an invoice that never arrived: deliver it again rather than nudge. */
+    record RedeliveryRequested(InvoiceId invoiceId, int reminderCount, Instant at) implements InvoiceEvent {
+    }
+}

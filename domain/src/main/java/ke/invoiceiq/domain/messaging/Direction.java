@@ -1,0 +1,6 @@
+package ke.invoiceiq.domain.messaging;
+
+public enum Direction {
+    IN,
+    OUT
+}
