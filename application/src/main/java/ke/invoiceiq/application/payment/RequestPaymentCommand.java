@@ -1,0 +1,37 @@
+package ke.invoiceiq.application.payment;
+
+import java.util.Objects;
+import java.util.Optional;
+import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.PayToken;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
+
+/**
+ * A request to raise an STK push for one invoice.
+ *
+ * @param invoice which invoice: by id (chat, SMS, REST) or by pay token (pay page)
+ * @param payer   the number that asked; empty when the asker is not a phone (pay page, REST), in which case the
+ *                prompt goes to the invoiced number
+ * @param key     the same key means the same request: a repeat returns the first answer and raises no new push
+ */
+public record RequestPaymentCommand(InvoiceRef invoice, Optional<Msisdn> payer, IdempotencyKey key) {
+
+    public RequestPaymentCommand {
+        Objects.requireNonNull(invoice, "invoice");
+        Objects.requireNonNull(payer, "payer");
+        Objects.requireNonNull(key, "key");
+    }
+
+    public sealed interface InvoiceRef {
+        record ById(InvoiceId id) implements InvoiceRef {
+        }
+
+        record ByPayToken(PayToken token) implements InvoiceRef {
+        }
+    }
+
+    public static RequestPaymentCommand byPhone(InvoiceId id, Msisdn payer, IdempotencyKey key) {
+        return new RequestPaymentCommand(new InvoiceRef.ById(id), Optional.of(payer), key);
+    }
+}
