@@ -101,6 +101,11 @@ public final class BotCopy {
         return "Please tap one of the buttons, or send 'cancel' to stop.";
     }
 
+    /** A flow button (Send, Skip, Cancel, …) tapped after the flow ended: nothing is in progress to act on. */
+    public static String noInvoiceInProgress() {
+        return "There's no invoice in progress. Send 'new invoice' to start one.";
+    }
+
     // ---- merchant: commands --------------------------------------------------------------------------------
     public static String commandHelp() {
         return "Commands: invoice <phone or name> <amount> <description> · invoice (step by step)\n"

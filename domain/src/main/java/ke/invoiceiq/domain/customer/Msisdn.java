@@ -30,7 +30,7 @@ public record Msisdn(String value) {
         if (s.startsWith("+")) {
             if (!s.startsWith("+254")) {
                 return Parsed.rejected(Field.PHONE,
-                        "Only Kenyan M-PESA numbers can be invoiced. Please use format 2547XXXXXXXX.");
+                        "Invalid phone. Only Kenyan M-PESA numbers can be invoiced; use format 2547XXXXXXXX.");
             }
             s = s.substring(1);
         } else if (s.startsWith("00254")) {
@@ -57,6 +57,9 @@ public record Msisdn(String value) {
 
     /** True when the text could be meant as a phone number (digits with an optional + and separators). */
     public static boolean looksLikePhone(String raw) {
+        if (raw == null) {
+            return false;
+        }
         String s = SEPARATORS.matcher(raw.strip()).replaceAll("");
         return s.matches("\\+?\\d{9,15}");
     }

@@ -52,7 +52,8 @@ public record Amount(long shillings) {
         if (fraction != null && !fraction.chars().allMatch(c -> c == '0')) {
             return Parsed.rejected(Field.AMOUNT, "Invalid amount. M-PESA takes whole shillings only (e.g., 2500).");
         }
-        String digits = m.group(2).replace(",", "");
+        // Leading zeros carry no value, but would otherwise count towards the overflow guard below.
+        String digits = m.group(2).replace(",", "").replaceFirst("^0+(?=\\d)", "");
         if (digits.length() > 12) {
             return tooLarge();
         }
@@ -72,7 +73,7 @@ public record Amount(long shillings) {
 
     /** True when the token reads as an amount, valid or not (the parser uses it to find where a name ends). */
     public static boolean looksLikeAmount(String token) {
-        return FORM.matcher(token.strip()).matches();
+        return token != null && FORM.matcher(token.strip()).matches();
     }
 
     public long cents() {

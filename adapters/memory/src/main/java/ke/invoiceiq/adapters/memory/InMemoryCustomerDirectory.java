@@ -1,0 +1,51 @@
+package ke.invoiceiq.adapters.memory;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ke.invoiceiq.domain.customer.Customer;
+import ke.invoiceiq.domain.customer.CustomerDirectory;
+import ke.invoiceiq.domain.customer.Msisdn;
+
+/**
+ * Customers by number. The last inbound time only moves forward, because webhooks arrive out of order; it
+ * is kept for any number that writes, invoiced or not, without making that number a customer.
+ */
+public final class InMemoryCustomerDirectory implements CustomerDirectory {
+
+    private final Map<Msisdn, Customer> customers = new HashMap<>();
+    private final Map<Msisdn, Instant> lastInbound = new HashMap<>();
+
+    @Override
+    public synchronized void remember(Customer customer) {
+        customers.merge(customer.msisdn(), customer,
+                (known, update) -> update.name().isPresent() ? update : known);
+    }
+
+    @Override
+    public synchronized Optional<Customer> find(Msisdn msisdn) {
+        return Optional.ofNullable(customers.get(msisdn));
+    }
+
+    /** Ordered by number, so the answer is stable. */
+    @Override
+    public synchronized List<Customer> findByName(String name) {
+        return customers.values().stream()
+                .filter(c -> c.name().isPresent() && c.name().get().sameAs(name))
+                .sorted(Comparator.comparing(c -> c.msisdn().value()))
+                .toList();
+    }
+
+    @Override
+    public synchronized void recordInbound(Msisdn msisdn, Instant at) {
+        lastInbound.merge(msisdn, at, (known, update) -> update.isAfter(known) ? update : known);
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastInboundAt(Msisdn msisdn) {
+        return Optional.ofNullable(lastInbound.get(msisdn));
+    }
+}

@@ -1,0 +1,37 @@
+package ke.invoiceiq.adapters.memory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.messaging.MessageLog;
+import ke.invoiceiq.domain.messaging.MessageLogEntry;
+
+/** The audit trail as a list. */
+public final class InMemoryMessageLog implements MessageLog {
+
+    private final List<MessageLogEntry> entries = new ArrayList<>();
+
+    @Override
+    public synchronized void record(MessageLogEntry entry) {
+        if (entries.stream().anyMatch(e -> e.id().equals(entry.id()))) {
+            throw new IllegalStateException("message log entry " + entry.id() + " exists already");
+        }
+        entries.add(entry);
+    }
+
+    /** In time order; entries of the same instant in the order recorded. */
+    @Override
+    public synchronized List<MessageLogEntry> forInvoice(InvoiceId invoiceId) {
+        return entries.stream()
+                .filter(e -> e.invoiceId().equals(Optional.of(invoiceId)))
+                .sorted(Comparator.comparing(MessageLogEntry::at))
+                .toList();
+    }
+
+    /** Every entry, in the order recorded: for tests. */
+    public synchronized List<MessageLogEntry> all() {
+        return List.copyOf(entries);
+    }
+}

@@ -1,0 +1,39 @@
+package ke.invoiceiq.adapters.memory;
+
+import java.time.Instant;
+
+/** One of every in-memory port, for a test to wire use cases with. */
+public record InMemoryPorts(
+        MutableClock clock,
+        SequentialIdGenerator ids,
+        DirectTransactions transactions,
+        RecordingDomainEvents events,
+        InMemoryInvoiceRepository invoices,
+        InMemoryPaymentRepository payments,
+        InMemoryPaymentResultInbox paymentResults,
+        InMemoryChatSessionRepository chatSessions,
+        InMemoryCustomerDirectory customers,
+        InMemoryOutbox outbox,
+        InMemoryMessageLog messageLog,
+        InMemoryInboundEventLog inboundEvents,
+        RecordingChatMessenger chat,
+        RecordingSmsMessenger sms,
+        ScriptedPaymentGateway gateway) {
+
+    public static InMemoryPorts create() {
+        return create(MutableClock.DEFAULT_START);
+    }
+
+    public static InMemoryPorts create(Instant start) {
+        return new InMemoryPorts(new MutableClock(start), new SequentialIdGenerator(), new DirectTransactions(),
+                new RecordingDomainEvents(), new InMemoryInvoiceRepository(), new InMemoryPaymentRepository(),
+                new InMemoryPaymentResultInbox(), new InMemoryChatSessionRepository(), new InMemoryCustomerDirectory(),
+                new InMemoryOutbox(), new InMemoryMessageLog(), new InMemoryInboundEventLog(),
+                new RecordingChatMessenger(), new RecordingSmsMessenger(), new ScriptedPaymentGateway());
+    }
+
+    /** The statistics are computed by the invoice repository, where the invoices are. */
+    public InMemoryInvoiceRepository statistics() {
+        return invoices;
+    }
+}

@@ -1,0 +1,116 @@
+package ke.invoiceiq.adapters.memory.contract;
+
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.at;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.msisdn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ke.invoiceiq.domain.customer.Customer;
+import ke.invoiceiq.domain.customer.CustomerDirectory;
+import ke.invoiceiq.domain.customer.CustomerName;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link CustomerDirectory} must do. The last inbound time only moves forward (webhooks arrive out
+ * of order) and is kept for any number, invoiced or not.
+ */
+public abstract class CustomerDirectoryContract {
+
+    /** An empty directory; called once before each test. */
+    protected abstract CustomerDirectory directory();
+
+    private CustomerDirectory directory;
+
+    @BeforeEach
+    void startEmpty() {
+        directory = directory();
+    }
+
+    @Test
+    void remembersACustomerWithOrWithoutAName() {
+        Customer named = Customer.of(msisdn(1), new CustomerName("Mama Njeri"));
+        Customer nameless = Customer.of(msisdn(2));
+
+        directory.remember(named);
+        directory.remember(nameless);
+
+        assertThat(directory.find(msisdn(1))).contains(named);
+        assertThat(directory.find(msisdn(2))).contains(nameless);
+        assertThat(directory.find(msisdn(3))).isEmpty();
+    }
+
+    @Test
+    void renamesAKnownNumberWhenANameIsGiven() {
+        directory.remember(Customer.of(msisdn(1)));
+        directory.remember(Customer.of(msisdn(1), new CustomerName("Mama Njeri")));
+        directory.remember(Customer.of(msisdn(1), new CustomerName("Njeri Wanjiku")));
+
+        assertThat(directory.find(msisdn(1))).contains(Customer.of(msisdn(1), new CustomerName("Njeri Wanjiku")));
+    }
+
+    @Test
+    void keepsTheKnownNameWhenNoneIsGiven() {
+        Customer named = Customer.of(msisdn(1), new CustomerName("Mama Njeri"));
+        directory.remember(named);
+
+        directory.remember(Customer.of(msisdn(1)));
+
+        assertThat(directory.find(msisdn(1))).contains(named);
+    }
+
+    @Test
+    void findsEveryCustomerOfANameIgnoringCaseAndExtraSpaces() {
+        Customer njeri = Customer.of(msisdn(1), new CustomerName("Mama Njeri"));
+        Customer namesake = Customer.of(msisdn(2), new CustomerName("mama njeri"));
+        directory.remember(njeri);
+        directory.remember(namesake);
+        directory.remember(Customer.of(msisdn(3), new CustomerName("Mama Njeri Wanjiku")));
+        directory.remember(Customer.of(msisdn(4)));
+
+        assertThat(directory.findByName("  MAMA \t  njeri ")).containsExactlyInAnyOrder(njeri, namesake);
+        assertThat(directory.findByName("Njeri")).isEmpty();
+        assertThat(directory.findByName("Otieno")).isEmpty();
+    }
+
+    @Test
+    void findsACustomerByTheNameGivenLast() {
+        directory.remember(Customer.of(msisdn(1), new CustomerName("Mama Njeri")));
+        directory.remember(Customer.of(msisdn(1), new CustomerName("Njeri Wanjiku")));
+
+        assertThat(directory.findByName("Mama Njeri")).isEmpty();
+        assertThat(directory.findByName("njeri wanjiku")).extracting(Customer::msisdn).containsExactly(msisdn(1));
+    }
+
+    @Test
+    void remembersWhenANumberLastWrote() {
+        directory.remember(Customer.of(msisdn(1)));
+
+        directory.recordInbound(msisdn(1), at(10));
+        directory.recordInbound(msisdn(1), at(20));
+
+        assertThat(directory.lastInboundAt(msisdn(1))).contains(at(20));
+        assertThat(directory.lastInboundAt(msisdn(2))).isEmpty();
+    }
+
+    @Test
+    void ignoresAnInboundTimeOlderThanTheOneKnown() {
+        directory.recordInbound(msisdn(1), at(20));
+        directory.recordInbound(msisdn(1), at(10));
+
+        assertThat(directory.lastInboundAt(msisdn(1))).contains(at(20));
+    }
+
+    @Test
+    void keepsTheInboundTimeOfANumberNeverInvoicedAndTheNameOfOneThatWrites() {
+        directory.recordInbound(msisdn(2), at(5));
+        assertThat(directory.lastInboundAt(msisdn(2))).contains(at(5));
+
+        Customer named = Customer.of(msisdn(1), new CustomerName("Mama Njeri"));
+        directory.remember(named);
+        directory.recordInbound(msisdn(1), at(10));
+        directory.remember(Customer.of(msisdn(1)));
+
+        assertThat(directory.find(msisdn(1))).contains(named);
+        assertThat(directory.lastInboundAt(msisdn(1))).contains(at(10));
+    }
+}

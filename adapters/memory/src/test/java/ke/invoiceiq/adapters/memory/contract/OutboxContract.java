@@ -1,0 +1,221 @@
+package ke.invoiceiq.adapters.memory.contract;
+
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.at;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoice;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoiceId;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.message;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.plainReply;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.DeliveryStatus;
+import ke.invoiceiq.domain.messaging.Outbox;
+import ke.invoiceiq.domain.messaging.OutboxMessage;
+import ke.invoiceiq.domain.messaging.OutboxStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Outbox} must do. A SENDING message's {@code nextAttemptAt} is the end of its lease. Every
+ * finished attempt (sent, retried, failed) counts in {@code attempts}; a claim alone does not.
+ */
+public abstract class OutboxContract {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    /** An empty outbox; called once before each test, before {@link #invoices()}. */
+    protected abstract Outbox outbox();
+
+    /** Where the invoices that messages refer to are added (a database checks the reference). */
+    protected abstract InvoiceRepository invoices();
+
+    private Outbox outbox;
+
+    @BeforeEach
+    void startEmpty() {
+        outbox = outbox();
+        invoices().add(invoice(1, at(0)));
+    }
+
+    @Test
+    void keepsAQueuedMessageWithAllItsContent() {
+        OutboxMessage withEverything = message("m-1", Optional.of(invoiceId(1)), at(0));
+        OutboxMessage plain = plainReply("m-2", at(0));
+
+        outbox.enqueue(withEverything);
+        outbox.enqueue(plain);
+
+        assertThat(outbox.find("m-1")).contains(withEverything);
+        assertThat(outbox.find("m-2")).contains(plain);
+        assertThat(outbox.find("m-3")).isEmpty();
+        assertThat(outbox.countPending()).isEqualTo(2);
+    }
+
+    @Test
+    void claimsDueMessagesOldestDueFirstAndLeasesThem() {
+        outbox.enqueue(plainReply("late", at(20)));
+        outbox.enqueue(plainReply("early", at(10)));
+        outbox.enqueue(plainReply("not-yet", at(100)));
+
+        List<OutboxMessage> claimed = outbox.claimDue(at(50), LEASE, 10);
+
+        assertThat(claimed).extracting(OutboxMessage::id).containsExactly("early", "late");
+        assertThat(claimed).allSatisfy(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.SENDING);
+            assertThat(m.nextAttemptAt()).isEqualTo(at(50).plus(LEASE));
+            assertThat(m.attempts()).isZero();
+        });
+        assertThat(outbox.find("early")).contains(claimed.getFirst());
+        assertThat(outbox.find("not-yet").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+    }
+
+    @Test
+    void claimsNoMoreThanTheLimit() {
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(plainReply("m-" + i, at(i)));
+        }
+
+        assertThat(outbox.claimDue(at(10), LEASE, 3)).extracting(OutboxMessage::id)
+                .containsExactly("m-0", "m-1", "m-2");
+        assertThat(outbox.claimDue(at(10), LEASE, 3)).extracting(OutboxMessage::id).containsExactly("m-3", "m-4");
+        assertThat(outbox.claimDue(at(10), LEASE, 0)).isEmpty();
+    }
+
+    @Test
+    void claimsALeasedMessageAgainOnlyAfterTheLeaseRanOut() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(at(0), LEASE, 10);
+
+        assertThat(outbox.claimDue(at(29), LEASE, 10)).isEmpty();
+        assertThat(outbox.claimDue(at(30), LEASE, 10)).extracting(OutboxMessage::id).containsExactly("m-1");
+        assertThat(outbox.find("m-1").orElseThrow().nextAttemptAt()).isEqualTo(at(30).plus(LEASE));
+    }
+
+    @Test
+    void marksAMessageSentOnTheChannelThatTookIt() {
+        outbox.enqueue(message("m-1", Optional.of(invoiceId(1)), at(0)));
+        outbox.claimDue(at(0), LEASE, 10);
+
+        outbox.markSent("m-1", Channel.SMS, "ATXid_1", at(1));
+
+        OutboxMessage sent = outbox.find("m-1").orElseThrow();
+        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.channel()).isEqualTo(Channel.SMS);
+        assertThat(sent.providerMessageId()).contains("ATXid_1");
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(outbox.findByProviderMessageId(Channel.SMS, "ATXid_1")).contains(sent);
+        assertThat(outbox.findByProviderMessageId(Channel.WHATSAPP, "ATXid_1")).isEmpty();
+        assertThat(outbox.claimDue(at(100), LEASE, 10)).isEmpty();
+        assertThat(outbox.countPending()).isZero();
+    }
+
+    @Test
+    void putsAMessageBackForALaterAttempt() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(at(0), LEASE, 10);
+
+        outbox.retryLater("m-1", at(60), "131056 pair rate limit", at(1));
+
+        OutboxMessage waiting = outbox.find("m-1").orElseThrow();
+        assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.nextAttemptAt()).isEqualTo(at(60));
+        assertThat(waiting.lastError()).contains("131056 pair rate limit");
+        assertThat(outbox.countPending()).isEqualTo(1);
+        assertThat(outbox.claimDue(at(59), LEASE, 10)).isEmpty();
+        assertThat(outbox.claimDue(at(60), LEASE, 10)).extracting(OutboxMessage::id).containsExactly("m-1");
+
+        outbox.retryLater("m-1", at(120), "timeout", at(61));
+        assertThat(outbox.find("m-1").orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void marksAMessageFailedForGood() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(at(0), LEASE, 10);
+
+        outbox.markFailed("m-1", "190 token expired", at(1));
+
+        OutboxMessage failed = outbox.find("m-1").orElseThrow();
+        assertThat(failed.status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.lastError()).contains("190 token expired");
+        assertThat(outbox.claimDue(at(1_000), LEASE, 10)).isEmpty();
+        assertThat(outbox.countPending()).isZero();
+    }
+
+    @Test
+    void countsQueuedAndLeasedMessagesAsPending() {
+        outbox.enqueue(plainReply("queued", at(0)));
+        outbox.enqueue(plainReply("leased", at(0)));
+        outbox.enqueue(plainReply("sent", at(0)));
+        outbox.enqueue(plainReply("failed", at(0)));
+        outbox.enqueue(plainReply("later", at(500)));
+        outbox.claimDue(at(0), LEASE, 4);
+        outbox.retryLater("queued", at(10), "busy", at(0));
+        outbox.markSent("sent", Channel.WHATSAPP, "wamid.1", at(0));
+        outbox.markFailed("failed", "bad", at(0));
+
+        assertThat(outbox.countPending()).isEqualTo(3);
+    }
+
+    @Test
+    void movesTheDeliveryStatusForwardOnly() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(at(0), LEASE, 10);
+        outbox.markSent("m-1", Channel.WHATSAPP, "wamid.1", at(1));
+
+        assertThat(outbox.recordDelivery("m-1", DeliveryStatus.DELIVERED, at(2))).isTrue();
+        assertThat(outbox.recordDelivery("m-1", DeliveryStatus.SENT, at(3))).isFalse();
+        assertThat(outbox.recordDelivery("m-1", DeliveryStatus.DELIVERED, at(3))).isFalse();
+        assertThat(outbox.find("m-1").orElseThrow().delivery()).contains(DeliveryStatus.DELIVERED);
+        assertThat(outbox.recordDelivery("m-1", DeliveryStatus.READ, at(4))).isTrue();
+        assertThat(outbox.find("m-1").orElseThrow().delivery()).contains(DeliveryStatus.READ);
+        assertThat(outbox.find("m-1").orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+    }
+
+    @Test
+    void keepsAFailedDeliveryFinal() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(at(0), LEASE, 10);
+        outbox.markSent("m-1", Channel.WHATSAPP, "wamid.1", at(1));
+
+        assertThat(outbox.recordDelivery("m-1", DeliveryStatus.FAILED, at(2))).isTrue();
+        assertThat(outbox.recordDelivery("m-1", DeliveryStatus.READ, at(3))).isFalse();
+        assertThat(outbox.find("m-1").orElseThrow().delivery()).contains(DeliveryStatus.FAILED);
+    }
+
+    @Test
+    void answersFalseForTheDeliveryOfAnUnknownMessage() {
+        assertThat(outbox.recordDelivery("nobody", DeliveryStatus.DELIVERED, at(0))).isFalse();
+    }
+
+    @Test
+    void neverHandsOneMessageToTwoConcurrentDispatchers() throws InterruptedException {
+        int messages = 60;
+        for (int i = 0; i < messages; i++) {
+            outbox.enqueue(plainReply("m-%02d".formatted(i), at(i % 7)));
+        }
+        Instant now = at(100);
+
+        List<List<String>> claims = Concurrently.run(4, i -> {
+            var mine = new ArrayList<String>();
+            List<OutboxMessage> batch;
+            while (!(batch = outbox.claimDue(now, LEASE, 3)).isEmpty()) {
+                batch.forEach(m -> mine.add(m.id()));
+            }
+            return mine;
+        });
+
+        var all = claims.stream().flatMap(List::stream).toList();
+        assertThat(all).doesNotHaveDuplicates().hasSize(messages);
+        assertThat(new HashSet<>(all)).hasSize(messages);
+    }
+}
