@@ -1,0 +1,93 @@
+package ke.invoiceiq.application.inbound;
+
+import java.time.Clock;
+import java.util.Optional;
+import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.HandledForCustomer;
+import ke.invoiceiq.application.invoice.InvoiceMessages;
+import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.application.payment.RequestPaymentCommand;
+import ke.invoiceiq.application.payment.RequestPaymentOutcome;
+import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.shared.Transactions;
+
+/**
+ * The customer's side: Pay with M-PESA (the payment use case runs its own units of work and calls M-PESA, so
+ * it is called outside ours), View details, and a polite answer to everything else. Replies go back on the
+ * channel the message came in on.
+ */
+public final class CustomerConversation {
+
+    private final InvoiceRepository invoices;
+    private final RequestPaymentUseCase requestPayment;
+    private final OutboxWriter outbox;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final InvoiceMessages messages;
+
+    public CustomerConversation(InvoiceRepository invoices, RequestPaymentUseCase requestPayment, OutboxWriter outbox,
+            Transactions transactions, Clock clock, MerchantSettings merchant) {
+        this.invoices = invoices;
+        this.requestPayment = requestPayment;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.messages = new InvoiceMessages(merchant);
+    }
+
+    HandledForCustomer handle(Msisdn customer, Channel channel, InboundContent content, IdempotencyKey key) {
+        CustomerRequest request = CustomerRequest.of(content);
+        if (request instanceof CustomerRequest.Pay pay) {
+            RequestPaymentOutcome outcome =
+                    requestPayment.requestPayment(RequestPaymentCommand.byPhone(pay.invoiceId(), customer, key));
+            transactions.run(() -> reply(customer, channel, PaymentReplies.invoiceOf(outcome),
+                    PaymentReplies.of(outcome, pay.invoiceId(), clock.instant())));
+            return new HandledForCustomer(request, Optional.of(outcome));
+        }
+        transactions.run(() -> {
+            switch (request) {
+                case CustomerRequest.View view -> {
+                    Optional<Invoice> invoice = invoices.find(view.invoiceId());
+                    reply(customer, channel, invoice.map(Invoice::id), details(customer, view.invoiceId(), invoice));
+                }
+                case CustomerRequest.MerchantOnly m -> reply(customer, channel, Optional.empty(),
+                        OutboundContent.text(BotCopy.merchantOnly()));
+                case CustomerRequest.Unsupported u -> reply(customer, channel, Optional.empty(),
+                        OutboundContent.text(BotCopy.unsupportedMessage()));
+                case CustomerRequest.Help h -> reply(customer, channel, Optional.empty(),
+                        OutboundContent.text(BotCopy.customerHelp()));
+                case CustomerRequest.Pay p -> throw new IllegalStateException("handled above");
+            }
+        });
+        return new HandledForCustomer(request, Optional.empty());
+    }
+
+    /** The invoice again with its Pay button, for its own customer only. */
+    private OutboundContent details(Msisdn asker, InvoiceId id, Optional<Invoice> found) {
+        if (found.isEmpty()) {
+            return OutboundContent.text(PaymentReplies.notFound(id));
+        }
+        Invoice invoice = found.get();
+        if (!invoice.customer().msisdn().equals(asker)) {
+            return OutboundContent.text(BotCopy.notYourInvoice(id, invoice.customer().msisdn()));
+        }
+        return switch (invoice.status()) {
+            case PAID -> OutboundContent.text(BotCopy.alreadyPaid(id, invoice.receipt()));
+            case CANCELLED -> OutboundContent.text(BotCopy.invoiceCancelled(id, invoice.amount()));
+            case PENDING, SENT, FAILED -> messages.details(invoice);
+        };
+    }
+
+    private void reply(Msisdn to, Channel channel, Optional<InvoiceId> invoiceId, OutboundContent content) {
+        outbox.send(to, channel, MessagePurpose.REPLY, invoiceId, content);
+    }
+}

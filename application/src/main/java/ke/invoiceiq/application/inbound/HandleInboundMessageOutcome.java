@@ -1,0 +1,35 @@
+package ke.invoiceiq.application.inbound;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import ke.invoiceiq.application.payment.RequestPaymentOutcome;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+
+/** What came of one inbound message. */
+public sealed interface HandleInboundMessageOutcome {
+
+    /** Seen before (a webhook redelivery): nothing was done. */
+    record Duplicate() implements HandleInboundMessageOutcome {
+    }
+
+    /** No phone number came with it (a WhatsApp username): we cannot tell who would pay, so nothing is done. */
+    record Unidentified() implements HandleInboundMessageOutcome {
+    }
+
+    /** From a merchant's staff number: the conversation moved on; {@code replies} messages are queued. */
+    record HandledForMerchant(List<InvoiceId> invoicesCreated, int replies) implements HandleInboundMessageOutcome {
+        public HandledForMerchant {
+            invoicesCreated = List.copyOf(invoicesCreated);
+        }
+    }
+
+    /** From anyone else: what they asked for, and the payment outcome when they asked to pay. */
+    record HandledForCustomer(CustomerRequest request, Optional<RequestPaymentOutcome> payment)
+            implements HandleInboundMessageOutcome {
+        public HandledForCustomer {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(payment, "payment");
+        }
+    }
+}

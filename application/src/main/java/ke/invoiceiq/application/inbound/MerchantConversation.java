@@ -1,0 +1,180 @@
+package ke.invoiceiq.application.inbound;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.HandledForMerchant;
+import ke.invoiceiq.application.invoice.CancelInvoiceCommand;
+import ke.invoiceiq.application.invoice.CancelInvoiceOutcome;
+import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
+import ke.invoiceiq.application.invoice.CreateInvoiceCommand;
+import ke.invoiceiq.application.invoice.CreateInvoiceOutcome;
+import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
+import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
+import ke.invoiceiq.application.invoice.RemindInvoiceCommand;
+import ke.invoiceiq.application.invoice.RemindInvoiceOutcome;
+import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
+import ke.invoiceiq.application.shared.RetryingTransactions;
+import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.application.payment.RequestPaymentCommand;
+import ke.invoiceiq.application.payment.RequestPaymentOutcome;
+import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.chat.ChatEffect;
+import ke.invoiceiq.domain.chat.ChatInput;
+import ke.invoiceiq.domain.chat.ChatMachine;
+import ke.invoiceiq.domain.chat.ChatSession;
+import ke.invoiceiq.domain.chat.ChatSessionRepository;
+import ke.invoiceiq.domain.chat.ChatState;
+import ke.invoiceiq.domain.chat.InvoiceDraft;
+import ke.invoiceiq.domain.chat.Reply;
+import ke.invoiceiq.domain.chat.Transition;
+import ke.invoiceiq.domain.command.Command;
+import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.shared.Transactions;
+
+/**
+ * The merchant's side: one step of the chat machine over the stored session, its replies queued back on the
+ * channel the message came in on, its effects run through the invoice use cases, all in one unit of work
+ * (retried when the session or an invoice changed under it). A {@code pay} from a staff number (a merchant
+ * testing with their own phone) calls M-PESA, so it runs after that unit of work is committed.
+ */
+public final class MerchantConversation {
+
+    static final int LIST_SIZE = 5;
+
+    private final ChatSessionRepository sessions;
+    private final CreateInvoiceUseCase createInvoice;
+    private final RemindInvoiceUseCase remindInvoice;
+    private final CancelInvoiceUseCase cancelInvoice;
+    private final FindInvoicesUseCase findInvoices;
+    private final RequestPaymentUseCase requestPayment;
+    private final OutboxWriter outbox;
+    private final Transactions plainTransactions;
+    private final RetryingTransactions transactions;
+    private final Clock clock;
+
+    public MerchantConversation(ChatSessionRepository sessions, CreateInvoiceUseCase createInvoice,
+            RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice, FindInvoicesUseCase findInvoices,
+            RequestPaymentUseCase requestPayment, OutboxWriter outbox, Transactions transactions, Clock clock) {
+        this.sessions = sessions;
+        this.createInvoice = createInvoice;
+        this.remindInvoice = remindInvoice;
+        this.cancelInvoice = cancelInvoice;
+        this.findInvoices = findInvoices;
+        this.requestPayment = requestPayment;
+        this.outbox = outbox;
+        this.plainTransactions = transactions;
+        this.transactions = new RetryingTransactions(transactions);
+        this.clock = clock;
+    }
+
+    HandledForMerchant handle(Msisdn merchant, Channel channel, InboundContent content, IdempotencyKey key) {
+        Turn turn = transactions.inTransaction(() -> {
+            Turn t = new Turn(merchant, channel);
+            switch (content) {
+                case InboundContent.Text text -> step(t, new ChatInput.Text(text.text()));
+                case InboundContent.ButtonTap tap -> step(t, new ChatInput.ButtonTap(tap.id()));
+                case InboundContent.Unsupported unsupported -> t.reply(MerchantReplies.unsupported(), Optional.empty());
+            }
+            return t;
+        });
+        int payReplies = 0;
+        for (InvoiceId invoiceId : turn.payments) {
+            RequestPaymentOutcome outcome =
+                    requestPayment.requestPayment(RequestPaymentCommand.byPhone(invoiceId, merchant, key));
+            plainTransactions.run(() -> new Turn(merchant, channel)
+                    .reply(PaymentReplies.of(outcome, invoiceId, clock.instant()), PaymentReplies.invoiceOf(outcome)));
+            payReplies++;
+        }
+        return new HandledForMerchant(turn.created, turn.replies + payReplies);
+    }
+
+    private void step(Turn turn, ChatInput input) {
+        ChatSession session = sessions.find(turn.merchant)
+                .orElseGet(() -> new ChatSession(turn.merchant, new ChatState.Idle(), 0));
+        Transition transition = ChatMachine.step(session.state(), input, clock.instant());
+        if (!transition.next().equals(session.state())) {
+            sessions.save(new ChatSession(turn.merchant, transition.next(), session.version()));
+        }
+        for (Reply reply : transition.replies()) {
+            turn.reply(reply.toContent(), Optional.empty());
+        }
+        for (ChatEffect effect : transition.effects()) {
+            switch (effect) {
+                case ChatEffect.CreateAndSendInvoice create -> create(turn, create.draft());
+                case ChatEffect.RunCommand run -> command(turn, run.command());
+            }
+        }
+    }
+
+    private void create(Turn turn, InvoiceDraft draft) {
+        CreateInvoiceOutcome outcome = createInvoice.create(new CreateInvoiceCommand(draft.customer().orElseThrow(),
+                draft.name(), draft.amount().orElseThrow(), draft.description().orElseThrow()));
+        Optional<InvoiceId> invoiceId = Optional.empty();
+        if (outcome instanceof CreateInvoiceOutcome.Created created) {
+            invoiceId = Optional.of(created.invoice().id());
+            turn.created.add(created.invoice().id());
+        }
+        turn.reply(MerchantReplies.created(outcome), invoiceId);
+    }
+
+    private void command(Turn turn, Command command) {
+        switch (command) {
+            case Command.Remind remind -> {
+                RemindInvoiceOutcome outcome = remindInvoice.remind(new RemindInvoiceCommand(remind.invoiceId()));
+                turn.reply(MerchantReplies.reminded(outcome, clock.instant()),
+                        outcome instanceof RemindInvoiceOutcome.NotFound ? Optional.empty() : Optional.of(remind.invoiceId()));
+            }
+            case Command.Cancel cancel -> {
+                CancelInvoiceOutcome outcome = cancelInvoice.cancel(new CancelInvoiceCommand(cancel.invoiceId()));
+                turn.reply(MerchantReplies.cancelled(outcome),
+                        outcome instanceof CancelInvoiceOutcome.NotFound ? Optional.empty() : Optional.of(cancel.invoiceId()));
+            }
+            case Command.Status status -> {
+                Optional<Invoice> invoice = findInvoices.find(status.invoiceId());
+                turn.reply(invoice.map(MerchantReplies::status)
+                        .orElseGet(() -> OutboundContent.text(MerchantReplies.notFound(status.invoiceId()))),
+                        invoice.map(Invoice::id));
+            }
+            case Command.ListInvoices list ->
+                    turn.reply(MerchantReplies.list(findInvoices.latest(Optional.empty(), LIST_SIZE)), Optional.empty());
+            case Command.Pay pay -> turn.payments.add(pay.invoiceId());
+            case Command.CreateInvoice c -> turn.reply(unknown(), Optional.empty());
+            case Command.StartGuidedFlow c -> turn.reply(unknown(), Optional.empty());
+            case Command.Help c -> turn.reply(OutboundContent.text(BotCopy.commandHelp()), Optional.empty());
+            case Command.Invalid invalid -> turn.reply(OutboundContent.text(invalid.error().message()), Optional.empty());
+            case Command.Unknown c -> turn.reply(unknown(), Optional.empty());
+        }
+    }
+
+    private static OutboundContent unknown() {
+        return OutboundContent.text(BotCopy.unknownCommand());
+    }
+
+    /** What one message from the merchant led to; a new one for every try of the unit of work. */
+    private final class Turn {
+        private final Msisdn merchant;
+        private final Channel channel;
+        private final List<InvoiceId> created = new ArrayList<>();
+        private final List<InvoiceId> payments = new ArrayList<>();
+        private int replies;
+
+        private Turn(Msisdn merchant, Channel channel) {
+            this.merchant = merchant;
+            this.channel = channel;
+        }
+
+        private void reply(OutboundContent content, Optional<InvoiceId> invoiceId) {
+            outbox.send(merchant, channel, MessagePurpose.REPLY, invoiceId, content);
+            replies++;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package ke.invoiceiq.application.inbound;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import ke.invoiceiq.application.payment.RequestPaymentOutcome;
+import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.messaging.OutboundContent;
+
+/** The answer to a Pay with M-PESA tap (or {@code PAY <id>}), for each way a payment request can end. */
+final class PaymentReplies {
+
+    private PaymentReplies() {
+    }
+
+    static OutboundContent of(RequestPaymentOutcome outcome, InvoiceId asked, Instant now) {
+        return switch (outcome) {
+            case RequestPaymentOutcome.Initiated i ->
+                    OutboundContent.text(BotCopy.checkYourPhone(i.invoice().id(), i.invoice().amount()));
+            case RequestPaymentOutcome.AlreadyInFlight a ->
+                    OutboundContent.text(BotCopy.promptAlreadySent(a.invoice().id(), a.invoice().amount()));
+            case RequestPaymentOutcome.AlreadyPaid p ->
+                    OutboundContent.text(BotCopy.alreadyPaid(p.invoice().id(), p.invoice().receipt()));
+            case RequestPaymentOutcome.NotYourInvoice n ->
+                    OutboundContent.text(BotCopy.notYourInvoice(n.invoice().id(), n.invoice().customer().msisdn()));
+            case RequestPaymentOutcome.NotPayable n ->
+                    OutboundContent.text(BotCopy.invoiceCancelled(n.invoice().id(), n.invoice().amount()));
+            case RequestPaymentOutcome.CoolingDown c -> payAgain(c.invoice(), BotCopy.tryAgainLater(c.invoice().id(),
+                    c.invoice().amount(), MerchantReplies.minutesUntil(c.until(), now)));
+            case RequestPaymentOutcome.InvoiceNotFound n -> OutboundContent.text(notFound(asked));
+            case RequestPaymentOutcome.PayerBusy b -> payAgain(b.invoice(),
+                    "Your phone already has an M-PESA prompt open. Finish or cancel it, then tap Pay with M-PESA"
+                            + " again. (Invoice #" + b.invoice().id().value() + ", KES " + b.invoice().amount()
+                            .formatted() + ")");
+            case RequestPaymentOutcome.GatewayUnavailable g ->
+                    payAgain(g.invoice(), BotCopy.mpesaUnavailable(g.invoice().id(), g.invoice().amount()));
+            case RequestPaymentOutcome.GatewayRejected g ->
+                    payAgain(g.invoice(), BotCopy.mpesaUnavailable(g.invoice().id(), g.invoice().amount()));
+            case RequestPaymentOutcome.KeyReused k -> OutboundContent.text(
+                    "Sorry, that request could not be matched to Invoice #" + asked.value() + ".\n"
+                            + "Please tap Pay with M-PESA on the invoice again.");
+        };
+    }
+
+    /** The invoice the outcome is about, when there is one (an unknown id names no invoice). */
+    static Optional<InvoiceId> invoiceOf(RequestPaymentOutcome outcome) {
+        return switch (outcome) {
+            case RequestPaymentOutcome.Initiated i -> Optional.of(i.invoice().id());
+            case RequestPaymentOutcome.AlreadyInFlight a -> Optional.of(a.invoice().id());
+            case RequestPaymentOutcome.AlreadyPaid p -> Optional.of(p.invoice().id());
+            case RequestPaymentOutcome.NotYourInvoice n -> Optional.of(n.invoice().id());
+            case RequestPaymentOutcome.NotPayable n -> Optional.of(n.invoice().id());
+            case RequestPaymentOutcome.CoolingDown c -> Optional.of(c.invoice().id());
+            case RequestPaymentOutcome.PayerBusy b -> Optional.of(b.invoice().id());
+            case RequestPaymentOutcome.GatewayUnavailable g -> Optional.of(g.invoice().id());
+            case RequestPaymentOutcome.GatewayRejected g -> Optional.of(g.invoice().id());
+            case RequestPaymentOutcome.InvoiceNotFound n -> Optional.empty();
+            case RequestPaymentOutcome.KeyReused k -> Optional.empty();
+        };
+    }
+
+    static String notFound(InvoiceId id) {
+        return "I can't find invoice " + id.value() + ". Please check the invoice # on your message and try again.";
+    }
+
+    /** Words that say "tap Pay with M-PESA again" come with the button to tap. */
+    private static OutboundContent payAgain(Invoice invoice, String text) {
+        return OutboundContent.withButtons(text, List.of(BotCopy.payButton(invoice.id())));
+    }
+}

@@ -1,0 +1,7 @@
+package ke.invoiceiq.application.invoice;
+
+/** Driving port: the merchant cancels an invoice (chat or REST). */
+public interface CancelInvoiceUseCase {
+
+    CancelInvoiceOutcome cancel(CancelInvoiceCommand command);
+}

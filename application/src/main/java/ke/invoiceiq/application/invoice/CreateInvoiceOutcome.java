@@ -1,0 +1,40 @@
+package ke.invoiceiq.application.invoice;
+
+import java.util.Objects;
+import ke.invoiceiq.domain.invoice.Invoice;
+
+/** What came of a request to create an invoice. */
+public sealed interface CreateInvoiceOutcome {
+
+    /** Stored PENDING, the invoice message to the customer queued. */
+    record Created(Invoice invoice) implements CreateInvoiceOutcome {
+        public Created {
+            Objects.requireNonNull(invoice, "invoice");
+        }
+    }
+
+    /** No customer in the directory has that name: nothing was created. */
+    record UnknownCustomer(String name) implements CreateInvoiceOutcome {
+        public UnknownCustomer {
+            Objects.requireNonNull(name, "name");
+        }
+
+        /** What to tell the merchant, with how to fix it. */
+        public String message() {
+            return "I don't know a customer called " + name + ".\n"
+                    + "Use their phone number: invoice 07XXXXXXXX 2500 Cleaning";
+        }
+    }
+
+    /** Several customers have that name: nothing was created, the number decides. */
+    record AmbiguousCustomer(String name, int matches) implements CreateInvoiceOutcome {
+        public AmbiguousCustomer {
+            Objects.requireNonNull(name, "name");
+        }
+
+        public String message() {
+            return matches + " customers are called " + name + ".\n"
+                    + "Use the phone number instead: invoice 07XXXXXXXX 2500 Cleaning";
+        }
+    }
+}

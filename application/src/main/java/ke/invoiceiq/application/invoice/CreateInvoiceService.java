@@ -1,0 +1,92 @@
+package ke.invoiceiq.application.invoice;
+
+import ke.invoiceiq.application.shared.RetryingTransactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.AmbiguousCustomer;
+import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.Created;
+import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.UnknownCustomer;
+import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.command.CustomerRef;
+import ke.invoiceiq.domain.customer.Customer;
+import ke.invoiceiq.domain.customer.CustomerDirectory;
+import ke.invoiceiq.domain.customer.CustomerName;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceEvent;
+import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.shared.DomainEvents;
+import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Transactions;
+
+/**
+ * Resolves the customer (a number, or a name from the directory), stores the invoice PENDING, remembers the
+ * customer and queues the invoice message, all in one unit of work. The dispatcher sends it; its acceptance
+ * makes the invoice SENT.
+ */
+public final class CreateInvoiceService implements CreateInvoiceUseCase {
+
+    private final InvoiceRepository invoices;
+    private final CustomerDirectory customers;
+    private final IdGenerator ids;
+    private final OutboxWriter outbox;
+    private final RetryingTransactions transactions;
+    private final DomainEvents events;
+    private final Clock clock;
+    private final InvoiceMessages messages;
+
+    public CreateInvoiceService(InvoiceRepository invoices, CustomerDirectory customers, IdGenerator ids,
+            OutboxWriter outbox, Transactions transactions, DomainEvents events, Clock clock,
+            MerchantSettings merchant) {
+        this.invoices = invoices;
+        this.customers = customers;
+        this.ids = ids;
+        this.outbox = outbox;
+        this.transactions = new RetryingTransactions(transactions);
+        this.events = events;
+        this.clock = clock;
+        this.messages = new InvoiceMessages(merchant);
+    }
+
+    @Override
+    public CreateInvoiceOutcome create(CreateInvoiceCommand command) {
+        CreateInvoiceOutcome outcome = transactions.inTransaction(() -> createInTransaction(command));
+        if (outcome instanceof Created created) {
+            events.publish(new InvoiceEvent.Issued(created.invoice().id(), created.invoice().createdAt()));
+        }
+        return outcome;
+    }
+
+    private CreateInvoiceOutcome createInTransaction(CreateInvoiceCommand command) {
+        return switch (command.customer()) {
+            case CustomerRef.ByPhone phone -> issue(new Customer(phone.msisdn(),
+                    command.name().or(() -> customers.find(phone.msisdn()).flatMap(Customer::name))), command);
+            case CustomerRef.ByName byName -> {
+                List<Customer> matches = customers.findByName(byName.name());
+                if (matches.isEmpty()) {
+                    yield new UnknownCustomer(byName.name());
+                }
+                if (matches.size() > 1) {
+                    yield new AmbiguousCustomer(byName.name(), matches.size());
+                }
+                Customer known = matches.getFirst();
+                Optional<CustomerName> name = command.name().or(known::name);
+                yield issue(new Customer(known.msisdn(), name), command);
+            }
+        };
+    }
+
+    private Created issue(Customer customer, CreateInvoiceCommand command) {
+        Instant now = clock.instant();
+        Invoice invoice = Invoice.issue(ids.nextInvoiceId(), customer, command.amount(), command.description(),
+                ids.nextPayToken(), now);
+        invoices.add(invoice);
+        customers.remember(customer);
+        outbox.toCustomer(customer.msisdn(), MessagePurpose.INVOICE, Optional.of(invoice.id()),
+                messages.invoice(invoice));
+        return new Created(invoice);
+    }
+}

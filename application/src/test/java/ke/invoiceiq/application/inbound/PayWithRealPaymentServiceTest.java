@@ -1,0 +1,57 @@
+package ke.invoiceiq.application.inbound;
+
+import static ke.invoiceiq.application.inbound.Wiring.CUSTOMER;
+import static ke.invoiceiq.application.inbound.Wiring.MERCHANT;
+import static ke.invoiceiq.application.inbound.Wiring.STRANGER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentStatus;
+import org.junit.jupiter.api.Test;
+
+/** The customer's Pay tap through the real payment use case, down to the scripted M-PESA gateway. */
+class PayWithRealPaymentServiceTest {
+
+    private final Wiring app = Wiring.withRealPayments();
+
+    @Test
+    void givenSentInvoice_whenCustomerTapsPay_thenOneStkPushAndCheckYourPhone() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+
+        app.tap(CUSTOMER, BotCopy.payButton(invoice.id()).id());
+
+        assertThat(app.ports.payments().findByInvoice(invoice.id())).singleElement().satisfies(payment -> {
+            assertThat(payment.status()).isEqualTo(PaymentStatus.INITIATED);
+            assertThat(payment.payer()).isEqualTo(CUSTOMER);
+            assertThat(payment.idempotencyKey().value()).startsWith("whatsapp:wamid.");
+        });
+        assertThat(app.lastTextTo(CUSTOMER)).isEqualTo(BotCopy.checkYourPhone(invoice.id(), invoice.amount()));
+    }
+
+    @Test
+    void givenPromptOpen_whenTappedAgainAndMerchantCancels_thenNoSecondPushAndCancelRefused() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+        app.tap(CUSTOMER, "pay_" + invoice.id().value());
+
+        app.tap(CUSTOMER, "pay_" + invoice.id().value());
+        app.text(MERCHANT, "cancel " + invoice.id().value());
+
+        assertThat(app.ports.payments().findByInvoice(invoice.id())).filteredOn(Payment::isInFlight).hasSize(1);
+        assertThat(app.lastTextTo(CUSTOMER)).isEqualTo(BotCopy.promptAlreadySent(invoice.id(), invoice.amount()));
+        assertThat(app.lastTextTo(MERCHANT)).contains("a payment is in progress");
+        assertThat(app.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.SENT);
+    }
+
+    @Test
+    void givenAnotherNumber_whenItTapsPay_thenNoPushAndPoliteRefusal() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+
+        app.tap(STRANGER, "pay_" + invoice.id().value());
+
+        assertThat(app.ports.payments().findByInvoice(invoice.id())).isEmpty();
+        assertThat(app.lastTextTo(STRANGER)).isEqualTo(BotCopy.notYourInvoice(invoice.id(), CUSTOMER));
+    }
+}

@@ -1,0 +1,197 @@
+package ke.invoiceiq.application.inbound;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.application.invoice.CancelInvoiceService;
+import ke.invoiceiq.application.invoice.CreateInvoiceService;
+import ke.invoiceiq.application.invoice.FindInvoicesService;
+import ke.invoiceiq.application.invoice.RemindInvoiceService;
+import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.application.payment.RecordPaymentResultService;
+import ke.invoiceiq.application.payment.RequestPaymentService;
+import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.customer.Customer;
+import ke.invoiceiq.domain.customer.CustomerName;
+import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.ReminderPolicy;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.messaging.OutboxMessage;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentId;
+
+/**
+ * The application wired over the in-memory ports, as the bootstrap module wires it over the real ones, with
+ * helpers to send messages and read the outbox.
+ */
+public final class Wiring {
+
+    public static final Msisdn MERCHANT = new Msisdn("254700000001");
+    public static final Msisdn CUSTOMER = new Msisdn("254712345678");
+    public static final Msisdn STRANGER = new Msisdn("254733999888");
+    public static final String BASE_URL = "https://pay.example.co.ke";
+
+    public final InMemoryPorts ports = InMemoryPorts.create();
+    public final MerchantSettings merchant = new MerchantSettings(Set.of(MERCHANT), "Wanjiru Cleaners", BASE_URL);
+    public final ScriptedRequestPayment payments = new ScriptedRequestPayment(ports.invoices(),
+            ports.transactions()::isActive);
+    public final OutboxWriter outbox = new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant);
+    public final CreateInvoiceService createInvoice = new CreateInvoiceService(ports.invoices(), ports.customers(),
+            ports.ids(), outbox, ports.transactions(), ports.events(), ports.clock(), merchant);
+    public final RemindInvoiceService remindInvoice = new RemindInvoiceService(ports.invoices(), outbox,
+            ports.transactions(), ports.events(), ports.clock(), merchant, ReminderPolicy.DEFAULT);
+    public final CancelInvoiceService cancelInvoice = new CancelInvoiceService(ports.invoices(), ports.payments(),
+            outbox, ports.transactions(), ports.events(), ports.clock());
+    public final FindInvoicesService findInvoices = new FindInvoicesService(ports.invoices(), ports.transactions());
+
+    /** What the conversations call to pay: {@link #payments} unless built {@link #withRealPayments()}. */
+    public final RequestPaymentUseCase requestPayment;
+
+    private final AtomicLong messageIds = new AtomicLong();
+    private HandleInboundMessageService inbound;
+
+    public Wiring() {
+        this(false);
+    }
+
+    private Wiring(boolean realPayments) {
+        requestPayment = realPayments ? realPaymentService() : payments;
+        inbound = newInbound();
+    }
+
+    /** With the real payment use cases over the scripted M-PESA gateway. */
+    public static Wiring withRealPayments() {
+        return new Wiring(true);
+    }
+
+    private RequestPaymentUseCase realPaymentService() {
+        var results = new RecordPaymentResultService(ports.paymentResults(), ports.payments(), ports.invoices(),
+                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant);
+        return new RequestPaymentService(ports.invoices(), ports.payments(), ports.gateway(), results,
+                ports.transactions(), ports.ids(), ports.clock(), ports.events(), PaymentSettings.DEFAULT);
+    }
+
+    /** A fresh service over the same stores: what a restart, or a second instance, looks like. */
+    public HandleInboundMessageService newInbound() {
+        var merchantConversation = new MerchantConversation(ports.chatSessions(), createInvoice, remindInvoice,
+                cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock());
+        var customerConversation = new CustomerConversation(ports.invoices(), requestPayment, outbox,
+                ports.transactions(), ports.clock(), merchant);
+        return new HandleInboundMessageService(ports.inboundEvents(), ports.messageLog(), ports.customers(),
+                ports.ids(), ports.transactions(), ports.clock(), merchant, merchantConversation,
+                customerConversation);
+    }
+
+    public void restart() {
+        inbound = newInbound();
+    }
+
+    // ---- inbound ------------------------------------------------------------------------------------------
+
+    public String nextWamid() {
+        return "wamid.HBgM" + messageIds.incrementAndGet();
+    }
+
+    public InboundMessage whatsapp(Msisdn from, InboundContent content, String wamid) {
+        return new InboundMessage("whatsapp", wamid, Channel.WHATSAPP, Optional.of(from), Optional.empty(), content,
+                ports.clock().instant());
+    }
+
+    public HandleInboundMessageOutcome handle(InboundMessage message) {
+        return inbound.handle(message);
+    }
+
+    public HandleInboundMessageOutcome text(Msisdn from, String text) {
+        return handle(whatsapp(from, new InboundContent.Text(text), nextWamid()));
+    }
+
+    public HandleInboundMessageOutcome tap(Msisdn from, String buttonId) {
+        return handle(whatsapp(from, new InboundContent.ButtonTap(buttonId), nextWamid()));
+    }
+
+    public HandleInboundMessageOutcome sms(Msisdn from, String text) {
+        return handle(new InboundMessage("africastalking", "ATXid_" + messageIds.incrementAndGet(), Channel.SMS,
+                Optional.of(from), Optional.empty(), new InboundContent.Text(text), ports.clock().instant()));
+    }
+
+    // ---- state set-up -------------------------------------------------------------------------------------
+
+    /** An invoice as the one-line command would create it, PENDING. */
+    public Invoice issued(Msisdn to, long shillings, String item) {
+        HandleInboundMessageOutcome outcome = text(MERCHANT, "invoice " + to.value() + " " + shillings + " " + item);
+        InvoiceId id = ((HandleInboundMessageOutcome.HandledForMerchant) outcome).invoicesCreated().getFirst();
+        return invoice(id);
+    }
+
+    public Invoice sent(Msisdn to, long shillings, String item) {
+        Invoice issued = issued(to, shillings, item);
+        return ports.invoices().update(issued.sendAccepted(Channel.WHATSAPP, now()).invoice());
+    }
+
+    public Invoice paid(Invoice invoice, String receipt) {
+        Invoice current = invoice(invoice.id());
+        return ports.invoices().update(
+                current.paymentSucceeded(Optional.of(new MpesaReceipt(receipt)), now()).invoice());
+    }
+
+    public Invoice failed(Invoice invoice) {
+        Invoice current = invoice(invoice.id());
+        return ports.invoices().update(current.deliveryFailedOnEveryChannel(now()).invoice());
+    }
+
+    public Payment paymentInFlight(Invoice invoice) {
+        Payment payment = Payment.initiate(new PaymentId("p-" + invoice.id().value()), invoice.id(),
+                invoice.customer().msisdn(), invoice.amount(), new IdempotencyKey("k-" + invoice.id().value()), now());
+        ports.payments().addIfNoneInFlight(payment);
+        return payment;
+    }
+
+    public void knownCustomer(Msisdn msisdn, String name) {
+        ports.customers().remember(Customer.of(msisdn, new CustomerName(name)));
+    }
+
+    // ---- reading back -------------------------------------------------------------------------------------
+
+    public Invoice invoice(InvoiceId id) {
+        return ports.invoices().find(id).orElseThrow();
+    }
+
+    public List<Invoice> invoices() {
+        return ports.invoices().latest(Optional.empty(), 1000);
+    }
+
+    public List<OutboxMessage> outboxTo(Msisdn to) {
+        return ports.outbox().all().stream().filter(m -> m.recipient().equals(to)).toList();
+    }
+
+    public List<OutboxMessage> outboxTo(Msisdn to, MessagePurpose purpose) {
+        return outboxTo(to).stream().filter(m -> m.purpose() == purpose).toList();
+    }
+
+    /** The text of the last message queued to {@code to}. */
+    public String lastTextTo(Msisdn to) {
+        List<OutboxMessage> messages = outboxTo(to);
+        if (messages.isEmpty()) {
+            throw new AssertionError("nothing was queued to " + to);
+        }
+        return messages.getLast().content().text();
+    }
+
+    public OutboxMessage lastTo(Msisdn to) {
+        return outboxTo(to).getLast();
+    }
+
+    public Instant now() {
+        return ports.clock().instant();
+    }
+}

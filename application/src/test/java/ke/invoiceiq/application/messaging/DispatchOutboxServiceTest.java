@@ -1,0 +1,300 @@
+package ke.invoiceiq.application.messaging;
+
+import static ke.invoiceiq.application.messaging.MessagingWorld.CUSTOMER;
+import static ke.invoiceiq.application.messaging.MessagingWorld.MERCHANT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceEvent;
+import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.ChatMessage;
+import ke.invoiceiq.domain.messaging.ChatMessenger;
+import ke.invoiceiq.domain.messaging.Direction;
+import ke.invoiceiq.domain.messaging.MessageLogEntry;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.messaging.OutboxMessage;
+import ke.invoiceiq.domain.messaging.OutboxStatus;
+import ke.invoiceiq.domain.messaging.SendResult;
+import org.junit.jupiter.api.Test;
+
+class DispatchOutboxServiceTest {
+
+    @Test
+    void givenCustomerWroteWithinTheDay_whenInvoiceDispatched_thenInteractiveButtons() {
+        var world = new MessagingWorld();
+        world.ports.chat().setTemplateConfigured(true);
+        world.ports.customers().recordInbound(CUSTOMER, world.now().minus(Duration.ofHours(23)));
+        Invoice invoice = world.invoiceQueued();
+
+        world.dispatch();
+
+        assertThat(world.ports.chat().sentTo(CUSTOMER)).singleElement().isInstanceOfSatisfying(
+                ChatMessage.Buttons.class, m -> assertThat(m.buttons())
+                        .containsExactly(BotCopy.payButton(invoice.id()), BotCopy.viewButton(invoice.id())));
+    }
+
+    @Test
+    void givenCustomerSilentForADayAndTemplateApproved_whenInvoiceDispatched_thenTemplate() {
+        var world = new MessagingWorld();
+        world.ports.chat().setTemplateConfigured(true);
+        world.ports.customers().recordInbound(CUSTOMER, world.now().minus(Duration.ofHours(25)));
+        Invoice invoice = world.invoiceQueued();
+
+        world.dispatch();
+
+        assertThat(world.ports.chat().sentTo(CUSTOMER)).singleElement().isInstanceOfSatisfying(
+                ChatMessage.Template.class, m -> assertThat(m.parameters()).isEqualTo(MessagingWorld.template(invoice)));
+    }
+
+    @Test
+    void givenCustomerNeverWroteAndTemplateApproved_whenInvoiceDispatched_thenTemplate() {
+        var world = new MessagingWorld();
+        world.ports.chat().setTemplateConfigured(true);
+        world.invoiceQueued();
+
+        world.dispatch();
+
+        assertThat(world.ports.chat().sentTo(CUSTOMER)).singleElement().isInstanceOf(ChatMessage.Template.class);
+    }
+
+    @Test
+    void givenNoTemplateConfigured_whenInvoiceDispatchedOutsideTheWindow_thenButtons() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+
+        world.dispatch();
+
+        assertThat(world.ports.chat().sentTo(CUSTOMER)).singleElement().isInstanceOf(ChatMessage.Buttons.class);
+    }
+
+    @Test
+    void givenMessageForTheMerchantWithTemplateContent_whenDispatched_thenNeverTheCustomerTemplate() {
+        var world = new MessagingWorld();
+        world.ports.chat().setTemplateConfigured(true);
+        Invoice invoice = world.invoiceQueued();
+        world.writer.send(MERCHANT, Channel.WHATSAPP, MessagePurpose.MERCHANT_NOTICE, Optional.of(invoice.id()),
+                MessagingWorld.invoiceContent(invoice));
+
+        world.dispatch();
+
+        assertThat(world.ports.chat().sentTo(MERCHANT)).singleElement().isInstanceOf(ChatMessage.Buttons.class);
+    }
+
+    @Test
+    void givenPlainReply_whenDispatched_thenText() {
+        var world = new MessagingWorld();
+        world.writer.send(CUSTOMER, Channel.WHATSAPP, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text(BotCopy.customerHelp()));
+
+        world.dispatch();
+
+        assertThat(world.ports.chat().sentTo(CUSTOMER)).singleElement()
+                .isEqualTo(new ChatMessage.Text(CUSTOMER, BotCopy.customerHelp()));
+    }
+
+    @Test
+    void givenInvoiceMessage_whenWhatsAppAccepts_thenInvoiceSentAndMerchantConfirmedWithTwoButtons() {
+        var world = new MessagingWorld();
+        Invoice invoice = world.invoiceQueued();
+
+        DispatchReport report = world.dispatch();
+
+        assertThat(report.sent()).isEqualTo(1);
+        Invoice sent = world.invoice(invoice.id());
+        assertThat(sent.status()).isEqualTo(InvoiceStatus.SENT);
+        assertThat(sent.deliveryChannel()).contains(Channel.WHATSAPP);
+        OutboxMessage invoiceMessage = world.outbox(CUSTOMER, MessagePurpose.INVOICE).getFirst();
+        assertThat(invoiceMessage.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(invoiceMessage.providerMessageId()).contains("wamid.1");
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).singleElement().satisfies(m -> {
+            assertThat(m.content().text()).isEqualTo(BotCopy.invoiceSent(invoice.id(), invoice.amount(), CUSTOMER));
+            assertThat(m.content().buttons()).containsExactly(BotCopy.remindButton(invoice.id()),
+                    BotCopy.cancelInvoiceButton(invoice.id()));
+        });
+        assertThat(world.ports.events().published(InvoiceEvent.Sent.class)).hasSize(1);
+        assertThat(world.ports.messageLog().forInvoice(invoice.id())).singleElement().satisfies(entry -> {
+            assertThat(entry.event()).isEqualTo("sent");
+            assertThat(entry.direction()).isEqualTo(Direction.OUT);
+            assertThat(entry.channel()).isEqualTo(Channel.WHATSAPP);
+            assertThat(entry.providerMessageId()).contains("wamid.1");
+            assertThat(entry.toString()).doesNotContain(CUSTOMER.value(), "Mama Njeri", "Cleaning");
+        });
+    }
+
+    @Test
+    void givenThrottled_whenDispatched_thenRetriedAfterTheBackoffOrTheProvidersWaitWhicheverIsLonger() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+        Instant start = world.now();
+        world.ports.chat().respondWith(new SendResult.RetryLater("131056", Optional.empty()),
+                new SendResult.RetryLater("131056", Optional.of(Duration.ofSeconds(30))));
+
+        DispatchReport first = world.dispatch();
+        OutboxMessage afterFirst = world.outbox(CUSTOMER, MessagePurpose.INVOICE).getFirst();
+        world.advance(Duration.ofSeconds(4));
+        DispatchReport tooEarly = world.dispatch();
+        world.advance(Duration.ofSeconds(1));
+        DispatchReport second = world.dispatch();
+        OutboxMessage afterSecond = world.message(afterFirst.id());
+        world.advance(Duration.ofSeconds(30));
+        DispatchReport third = world.dispatch();
+
+        assertThat(first.retried()).isEqualTo(1);
+        assertThat(afterFirst.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(afterFirst.nextAttemptAt()).isEqualTo(start.plusSeconds(5));
+        assertThat(tooEarly.claimed()).isZero();
+        assertThat(second.retried()).isEqualTo(1);
+        assertThat(afterSecond.nextAttemptAt()).isEqualTo(start.plusSeconds(5 + 30));
+        assertThat(third.sent()).isEqualTo(1);
+        assertThat(world.ports.chat().sentTo(CUSTOMER)).hasSize(3);
+    }
+
+    @Test
+    void givenMessengerThrows_whenDispatched_thenRetriedLater() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+        ChatMessenger broken = new ChatMessenger() {
+            @Override
+            public SendResult send(ChatMessage message) {
+                throw new IllegalStateException("connect timed out to " + message.to().value());
+            }
+
+            @Override
+            public boolean hasInvoiceTemplate() {
+                return false;
+            }
+        };
+        var dispatcher = new DispatchOutboxService(world.ports.outbox(), broken, world.ports.sms(),
+                world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
+                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings);
+
+        DispatchReport report = dispatcher.dispatch();
+
+        assertThat(report.retried()).isEqualTo(1);
+        OutboxMessage message = world.outbox(CUSTOMER, MessagePurpose.INVOICE).getFirst();
+        assertThat(message.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(message.lastError()).hasValueSatisfying(e -> assertThat(e).doesNotContain(CUSTOMER.value()));
+    }
+
+    @Test
+    void givenThrottledOnEveryTry_whenAttemptsRunOut_thenFallsBackToSms() {
+        var world = new MessagingWorld();
+        Invoice invoice = world.invoiceQueued();
+        world.ports.chat().failFor(CUSTOMER, new SendResult.RetryLater("131000", Optional.empty()));
+
+        world.dispatch();
+        world.advance(Duration.ofMinutes(1));
+        world.dispatch();
+        world.advance(Duration.ofMinutes(1));
+        DispatchReport last = world.dispatch();
+
+        assertThat(last.fellBack()).isEqualTo(1);
+        assertThat(world.outbox(CUSTOMER, MessagePurpose.INVOICE)).extracting(OutboxMessage::channel,
+                OutboxMessage::status).containsExactly(
+                        tuple(Channel.WHATSAPP, OutboxStatus.FAILED),
+                        tuple(Channel.SMS, OutboxStatus.PENDING));
+        assertThat(world.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.PENDING);
+    }
+
+    @Test
+    void givenNotOnWhatsApp_whenDispatched_thenSmsCopyQueuedAndSentWithTheSmsText() {
+        var world = new MessagingWorld();
+        Invoice invoice = world.invoiceQueued();
+        world.ports.chat().respondWith(new SendResult.Undeliverable("131026"));
+
+        DispatchReport first = world.dispatch();
+        DispatchReport second = world.dispatch();
+
+        assertThat(first.fellBack()).isEqualTo(1);
+        assertThat(world.outbox(Channel.SMS)).singleElement().satisfies(sms -> {
+            assertThat(sms.purpose()).isEqualTo(MessagePurpose.INVOICE);
+            assertThat(sms.invoiceId()).contains(invoice.id());
+            assertThat(sms.status()).isEqualTo(OutboxStatus.SENT);
+        });
+        assertThat(second.sent()).isEqualTo(1);
+        assertThat(world.ports.sms().sentTo(CUSTOMER)).singleElement()
+                .satisfies(sms -> assertThat(sms.text()).isEqualTo(MessagingWorld.smsText(invoice)));
+        Invoice sent = world.invoice(invoice.id());
+        assertThat(sent.status()).isEqualTo(InvoiceStatus.SENT);
+        assertThat(sent.deliveryChannel()).contains(Channel.SMS);
+        assertThat(world.ports.messageLog().forInvoice(invoice.id())).extracting(MessageLogEntry::event)
+                .containsExactly("failed", "fallback_sms", "sent");
+    }
+
+    @Test
+    void givenSmsUndeliverableToo_whenDispatched_thenInvoiceFailedAndMerchantTold() {
+        var world = new MessagingWorld();
+        Invoice invoice = world.invoiceQueued();
+        world.ports.chat().respondWith(new SendResult.Undeliverable("131026"));
+        world.ports.sms().respondWith(new SendResult.Undeliverable("403"));
+
+        world.dispatch();
+        DispatchReport second = world.dispatch();
+
+        assertThat(second.failed()).isEqualTo(1);
+        assertThat(world.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.FAILED);
+        assertThat(world.ports.events().published(InvoiceEvent.DeliveryFailed.class)).hasSize(1);
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).singleElement().satisfies(m -> {
+            assertThat(m.content().text()).contains("#" + invoice.id().value(), "KES 2,500", "could not be delivered");
+            assertThat(m.content().text().lines()).hasSizeLessThanOrEqualTo(2);
+            assertThat(m.content().buttons()).containsExactly(BotCopy.remindButton(invoice.id()));
+        });
+    }
+
+    @Test
+    void givenMisconfiguredForAMerchantNotice_whenDispatched_thenFailedWithoutFallback() {
+        var world = new MessagingWorld();
+        world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(), OutboundContent.text("Hello"));
+        world.ports.chat().respondWith(new SendResult.Misconfigured("190"));
+
+        DispatchReport report = world.dispatch();
+
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(world.outbox()).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.FAILED);
+            assertThat(m.lastError()).contains("190");
+        });
+    }
+
+    @Test
+    void givenDispatcherDiedAfterClaiming_whenTheLeaseRunsOut_thenANewDispatcherSendsItExactlyOnce() {
+        var world = new MessagingWorld();
+        world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text(BotCopy.customerHelp()));
+        List<OutboxMessage> claimedByTheDead = world.ports.outbox().claimDue(world.now(), world.settings.lease(), 50);
+
+        var survivor = world.dispatcher();
+        DispatchReport whileLeased = survivor.dispatch();
+        world.advance(world.settings.lease());
+        DispatchReport afterLease = survivor.dispatch();
+        DispatchReport again = world.dispatcher().dispatch();
+
+        assertThat(claimedByTheDead).hasSize(1);
+        assertThat(whileLeased.claimed()).isZero();
+        assertThat(afterLease.sent()).isEqualTo(1);
+        assertThat(again.claimed()).isZero();
+        assertThat(world.ports.chat().sentTo(CUSTOMER)).hasSize(1);
+    }
+
+    @Test
+    void givenInvoicePaidWhileItsMessageWaited_whenDispatched_thenNotSent() {
+        var world = new MessagingWorld();
+        Invoice invoice = world.invoiceQueued();
+        world.ports.invoices().update(invoice.paymentSucceeded(Optional.empty(), world.now()).invoice());
+
+        DispatchReport report = world.dispatch();
+
+        assertThat(report.skipped()).isEqualTo(1);
+        assertThat(world.ports.chat().sent()).isEmpty();
+        assertThat(world.outbox(CUSTOMER, MessagePurpose.INVOICE)).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(OutboxStatus.FAILED));
+    }
+}
