@@ -1,0 +1,50 @@
+package ke.invoiceiq.adapters.postgres;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A row of {@code stk_callbacks}: one payment result per CheckoutRequestID. Inserted with
+ * {@code ON CONFLICT DO NOTHING} by {@link PostgresPaymentResultInbox}; {@code raw_body} is not mapped.
+ */
+@Entity
+@Table(name = "stk_callbacks")
+public class StkCallbackEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "checkout_request_id")
+    public String checkoutRequestId;
+
+    @Column(name = "merchant_request_id")
+    public String merchantRequestId;
+
+    @Column(name = "result_code", nullable = false)
+    public int resultCode;
+
+    @Column(name = "result_desc", nullable = false)
+    public String resultDesc;
+
+    /** Unconstrained numeric: the scale M-PESA sent ({@code 2500} or {@code 2500.00}) comes back unchanged. */
+    @Column(name = "amount", columnDefinition = "numeric")
+    public BigDecimal amount;
+
+    @Column(name = "mpesa_receipt")
+    public String mpesaReceipt;
+
+    @Column(name = "transaction_time")
+    public Instant transactionTime;
+
+    @Column(name = "phone_msisdn")
+    public String phoneMsisdn;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "processed_at")
+    public Instant processedAt;
+}

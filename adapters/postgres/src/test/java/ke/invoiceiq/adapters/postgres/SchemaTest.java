@@ -1,0 +1,137 @@
+package ke.invoiceiq.adapters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations at the SQL level, with no adapter in between: the rules the database itself keeps even
+ * against a buggy caller (CHECK constraints, the one-in-flight index, the privacy of the audit trail).
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class SchemaTest {
+
+    private static final String CHECK_VIOLATION = "23514";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String INVOICE = """
+            INSERT INTO invoices (id, msisdn, amount_cents, description, status, pay_token, created_at)
+            VALUES ('INV-000001', '254712345678', 250000, 'Cleaning', '%s', 'token-000000000000000001', now())
+            """;
+
+    @Inject
+    TestDatabase database;
+
+    @BeforeEach
+    void empty() {
+        database.clean();
+    }
+
+    @Test
+    void flywayAppliedTheSchema() throws SQLException {
+        assertThat(strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+                .contains("1");
+        assertThat(strings("""
+                SELECT table_name FROM information_schema.tables
+                 WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name
+                """)).containsExactly("chat_sessions", "customers", "inbound_events", "invoices", "message_log",
+                "outbox", "payments", "stk_callbacks");
+    }
+
+    @Test
+    void rejectsAnInvoiceInAStatusThatDoesNotExist() {
+        assertRejected(INVOICE.formatted("DRAFT"), CHECK_VIOLATION, "invoices_status_ck");
+    }
+
+    @Test
+    void rejectsBadStatusesChannelsAndAmountsEverywhere() {
+        database.execute(INVOICE.formatted("SENT"));
+        List<String> rejected = List.of(
+                "UPDATE invoices SET delivery_channel = 'EMAIL'",
+                "UPDATE invoices SET amount_cents = 250050",
+                "UPDATE invoices SET status = 'PAID'",
+                "INSERT INTO payments (id, invoice_id, status, amount_cents, idempotency_key, payer_msisdn, created_at,"
+                        + " updated_at) VALUES ('p', 'INV-000001', 'PENDING', 100, 'k', '254712345678', now(), now())",
+                "INSERT INTO payments (id, invoice_id, method, status, amount_cents, idempotency_key, payer_msisdn,"
+                        + " created_at, updated_at) VALUES ('p', 'INV-000001', 'CARD', 'INITIATED', 100, 'k',"
+                        + " '254712345678', now(), now())",
+                "INSERT INTO outbox (id, recipient_msisdn, purpose, channel, content, status, next_attempt_at,"
+                        + " created_at) VALUES ('o', '254712345678', 'REPLY', 'WHATSAPP', '{}', 'QUEUED', now(), now())",
+                "INSERT INTO outbox (id, recipient_msisdn, purpose, channel, content, status, next_attempt_at,"
+                        + " created_at) VALUES ('o', '254712345678', 'REPLY', 'TELEGRAM', '{}', 'PENDING', now(), now())",
+                "INSERT INTO message_log (id, channel, direction, event, created_at)"
+                        + " VALUES ('l', 'WHATSAPP', 'SIDEWAYS', 'sent', now())",
+                "INSERT INTO chat_sessions (merchant_msisdn, state_kind, state, version)"
+                        + " VALUES ('254712345678', 'DANCING', '{}', 1)");
+        for (String statement : rejected) {
+            assertRejected(statement, CHECK_VIOLATION, "_ck");
+        }
+    }
+
+    @Test
+    void allowsOneInitiatedPaymentPerInvoiceAtTheSqlLevel() {
+        database.execute(INVOICE.formatted("SENT"));
+        database.execute(payment("pay-1", "key-1", "FAILED", "1032"));
+        database.execute(payment("pay-2", "key-2", "INITIATED", "NULL"));
+
+        assertRejected(payment("pay-3", "key-3", "INITIATED", "NULL"), UNIQUE_VIOLATION, "payments_one_in_flight_uq");
+
+        database.execute("UPDATE payments SET status = 'EXPIRED', result_code = 1019, result_desc = '' WHERE id = 'pay-2'");
+        database.execute(payment("pay-3", "key-3", "INITIATED", "NULL"));
+    }
+
+    @Test
+    void refusesAPaymentOfAnInvoiceThatDoesNotExist() {
+        assertRejected(payment("pay-1", "key-1", "INITIATED", "NULL"), "23503", "payments_invoice_id_fkey");
+    }
+
+    @Test
+    void keepsNoTextNumberOrNameInTheAuditTrail() throws SQLException {
+        assertThat(strings("""
+                SELECT column_name FROM information_schema.columns
+                 WHERE table_schema = 'public' AND table_name = 'message_log' ORDER BY ordinal_position
+                """)).containsExactly("id", "seq", "invoice_id", "channel", "direction", "event",
+                "provider_message_id", "error_code", "created_at");
+    }
+
+    private void assertRejected(String statement, String sqlState, String constraint) {
+        assertThatThrownBy(() -> database.execute(statement)).as(statement)
+                .rootCause()
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining(constraint)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(statement).isEqualTo(sqlState));
+    }
+
+    private static String payment(String id, String key, String status, String resultCode) {
+        String desc = resultCode.equals("NULL") ? "NULL" : "'result'";
+        return """
+                INSERT INTO payments (id, invoice_id, status, amount_cents, idempotency_key, payer_msisdn,
+                                      result_code, result_desc, created_at, updated_at)
+                VALUES ('%s', 'INV-000001', '%s', 250000, '%s', '254712345678', %s, %s, now(), now())
+                """.formatted(id, status, key, resultCode, desc);
+    }
+
+    private List<String> strings(String query) throws SQLException {
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            var values = new ArrayList<String>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+}
