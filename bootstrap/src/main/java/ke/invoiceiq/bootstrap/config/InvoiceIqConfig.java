@@ -1,0 +1,123 @@
+package ke.invoiceiq.bootstrap.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every {@code invoiceiq.*} setting, with its default. Read only here, at the edge: {@link SettingsProducers}
+ * turns it into the plain settings records of the core, which never sees a configuration key.
+ *
+ * <p>Durations take the ISO-8601 form ({@code PT2M}) or Quarkus' short form ({@code 2m}). The environment
+ * names of the deployment (e.g. {@code MERCHANT_MSISDN}) are mapped onto these keys in
+ * {@code application.properties}; any key can also be set directly, e.g. {@code INVOICEIQ_PAYMENT_COOLDOWN=PT3M}.
+ */
+@ConfigMapping(prefix = "invoiceiq")
+public interface InvoiceIqConfig {
+
+    /**
+     * The public base URL of this service, which pay links start with ({@code BASE_URL}, e.g.
+     * {@code https://pay.example.co.ke}); a trailing slash is ignored.
+     */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    Merchant merchant();
+
+    Payment payment();
+
+    Dispatch dispatch();
+
+    Reminder reminder();
+
+    Chat chat();
+
+    /** Who the merchant is. */
+    interface Merchant {
+
+        /**
+         * The merchant's staff numbers: the WhatsApp numbers allowed to create, remind and cancel invoices
+         * ({@code MERCHANT_MSISDN}, comma-separated, any form {@code Msisdn.parse} accepts). The default is a
+         * sandbox number that belongs to nobody.
+         */
+        @WithDefault("254700000001")
+        List<String> numbers();
+
+        /** The business name customers see on invoices and receipts ({@code MERCHANT_NAME}). */
+        @WithDefault("InvoiceIQ")
+        String businessName();
+    }
+
+    /** Timing of M-PESA STK attempts and of their reconciliation. */
+    interface Payment {
+
+        /** How long a customer waits after a failed or expired STK attempt before a new one is allowed. */
+        @WithDefault("PT2M")
+        Duration cooldown();
+
+        /** How old an unanswered STK attempt gets before the reconciler asks Daraja about it (STK query). */
+        @WithDefault("PT60S")
+        Duration queryAfter();
+
+        /** How old an STK attempt still unanswered gets before it is given up as EXPIRED (≥ query-after). */
+        @WithDefault("PT5M")
+        Duration expireAfter();
+
+        /** How many unanswered attempts one reconciliation run looks at. */
+        @WithDefault("50")
+        int reconcileBatch();
+    }
+
+    /** The outbox dispatcher: batching, claims, retries. */
+    interface Dispatch {
+
+        /** How many queued messages one dispatch run claims. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long a claim holds before another instance may take the message over. */
+        @WithDefault("PT60S")
+        Duration lease();
+
+        /** How many times a message is tried before it is given up. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed try; it doubles with every further failure. */
+        @WithDefault("PT5S")
+        Duration initialBackoff();
+
+        /** The longest wait between two tries. */
+        @WithDefault("PT30M")
+        Duration maxBackoff();
+    }
+
+    /** How often a merchant may remind a customer about one invoice. */
+    interface Reminder {
+
+        /** The shortest time between two reminders of the same invoice. */
+        @WithDefault("PT1H")
+        Duration minInterval();
+
+        /** How many reminders one invoice may get. */
+        @WithDefault("5")
+        int maxReminders();
+    }
+
+    /** The merchant's guided chat flow: when a quiet merchant is nudged and when the draft is dropped. */
+    interface Chat {
+
+        /** Silence after which the merchant gets one "Still there?" nudge. */
+        @WithDefault("PT5M")
+        Duration nudgeAfter();
+
+        /** Silence after which the session is closed and the draft dropped (longer than nudge-after). */
+        @WithDefault("PT15M")
+        Duration closeAfter();
+
+        /** How many sessions one expiry run looks at. */
+        @WithDefault("200")
+        int expiryBatch();
+    }
+}

@@ -1,0 +1,115 @@
+package ke.invoiceiq.bootstrap.config;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import ke.invoiceiq.application.chat.ChatExpirySettings;
+import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.domain.chat.ChatMachine.ChatTimeouts;
+import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.ReminderPolicy;
+import ke.invoiceiq.domain.shared.Parsed;
+
+/**
+ * Turns {@link InvoiceIqConfig} into the plain settings records the use cases take, so the core never reads a
+ * configuration key. Each producer is {@link Startup}: a bad value stops the application at boot, with a
+ * message that names the key, instead of failing the first request that needs it. Messages never repeat a
+ * phone number.
+ */
+@ApplicationScoped
+public class SettingsProducers {
+
+    static final String MERCHANT_NUMBERS = "invoiceiq.merchant.numbers (MERCHANT_MSISDN)";
+
+    @Produces
+    @Singleton
+    @Startup
+    MerchantSettings merchantSettings(InvoiceIqConfig config) {
+        Set<Msisdn> numbers = merchantNumbers(config.merchant().numbers());
+        return build("invoiceiq.merchant.business-name (MERCHANT_NAME) / invoiceiq.base-url (BASE_URL)",
+                () -> new MerchantSettings(numbers, config.merchant().businessName().strip(),
+                        config.baseUrl().strip()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    PaymentSettings paymentSettings(InvoiceIqConfig config) {
+        var p = config.payment();
+        return build("invoiceiq.payment.*",
+                () -> new PaymentSettings(p.cooldown(), p.queryAfter(), p.expireAfter(), p.reconcileBatch()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    DispatchSettings dispatchSettings(InvoiceIqConfig config) {
+        var d = config.dispatch();
+        return build("invoiceiq.dispatch.*", () -> new DispatchSettings(d.batchSize(), d.lease(), d.maxAttempts(),
+                d.initialBackoff(), d.maxBackoff()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    ReminderPolicy reminderPolicy(InvoiceIqConfig config) {
+        var r = config.reminder();
+        return build("invoiceiq.reminder.*", () -> new ReminderPolicy(r.minInterval(), r.maxReminders()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    ChatExpirySettings chatExpirySettings(InvoiceIqConfig config) {
+        var c = config.chat();
+        return build("invoiceiq.chat.*", () -> new ChatExpirySettings(
+                new ChatTimeouts(c.nudgeAfter(), c.closeAfter()), c.expiryBatch()));
+    }
+
+    /**
+     * Parses the configured staff numbers. A bad entry fails with its position and the expected form, never
+     * with the value itself (it may be a real person's number).
+     */
+    static Set<Msisdn> merchantNumbers(List<String> raw) {
+        List<String> entries = raw == null ? List.of()
+                : raw.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (entries.isEmpty()) {
+            throw new InvalidSettingException(MERCHANT_NUMBERS + " is empty: give at least one staff number, "
+                    + "e.g. 2547XXXXXXXX.");
+        }
+        var numbers = new LinkedHashSet<Msisdn>();
+        for (int i = 0; i < entries.size(); i++) {
+            switch (Msisdn.parse(entries.get(i))) {
+                case Parsed.Ok<Msisdn> ok -> numbers.add(ok.value());
+                case Parsed.Rejected<Msisdn> rejected -> throw new InvalidSettingException(MERCHANT_NUMBERS
+                        + ": entry " + (i + 1) + " of " + entries.size()
+                        + " is not a Kenyan M-PESA number (value not shown). " + rejected.error().message());
+            }
+        }
+        return Set.copyOf(numbers);
+    }
+
+    private static <T> T build(String keys, Supplier<T> settings) {
+        try {
+            return settings.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidSettingException(keys + ": " + e.getMessage());
+        }
+    }
+
+    /** A configuration value the application cannot run with; thrown at startup. */
+    public static final class InvalidSettingException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSettingException(String message) {
+            super("Invalid setting " + message);
+        }
+    }
+}

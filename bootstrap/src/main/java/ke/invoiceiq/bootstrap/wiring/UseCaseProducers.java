@@ -1,0 +1,167 @@
+package ke.invoiceiq.bootstrap.wiring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import ke.invoiceiq.application.chat.ChatExpirySettings;
+import ke.invoiceiq.application.chat.ExpireChatSessionsService;
+import ke.invoiceiq.application.chat.ExpireChatSessionsUseCase;
+import ke.invoiceiq.application.inbound.CustomerConversation;
+import ke.invoiceiq.application.inbound.HandleInboundMessageService;
+import ke.invoiceiq.application.inbound.HandleInboundMessageUseCase;
+import ke.invoiceiq.application.inbound.MerchantConversation;
+import ke.invoiceiq.application.invoice.CancelInvoiceService;
+import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
+import ke.invoiceiq.application.invoice.CreateInvoiceService;
+import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
+import ke.invoiceiq.application.invoice.FindInvoicesService;
+import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
+import ke.invoiceiq.application.invoice.RemindInvoiceService;
+import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
+import ke.invoiceiq.application.messaging.DispatchOutboxService;
+import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
+import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.application.messaging.RecordDeliveryStatusService;
+import ke.invoiceiq.application.messaging.RecordDeliveryStatusUseCase;
+import ke.invoiceiq.application.payment.ReconcilePaymentsService;
+import ke.invoiceiq.application.payment.ReconcilePaymentsUseCase;
+import ke.invoiceiq.application.payment.RecordPaymentResultService;
+import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
+import ke.invoiceiq.application.payment.RequestPaymentService;
+import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.application.stats.GetStatsSummaryService;
+import ke.invoiceiq.application.stats.GetStatsSummaryUseCase;
+import ke.invoiceiq.domain.chat.ChatSessionRepository;
+import ke.invoiceiq.domain.customer.CustomerDirectory;
+import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.invoice.InvoiceStatistics;
+import ke.invoiceiq.domain.invoice.ReminderPolicy;
+import ke.invoiceiq.domain.messaging.ChatMessenger;
+import ke.invoiceiq.domain.messaging.InboundEventLog;
+import ke.invoiceiq.domain.messaging.MessageLog;
+import ke.invoiceiq.domain.messaging.Outbox;
+import ke.invoiceiq.domain.messaging.SmsMessenger;
+import ke.invoiceiq.domain.payment.PaymentGateway;
+import ke.invoiceiq.domain.payment.PaymentRepository;
+import ke.invoiceiq.domain.payment.PaymentResultInbox;
+import ke.invoiceiq.domain.shared.DomainEvents;
+import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Transactions;
+
+/**
+ * Builds every use case with {@code new XxxService(ports…)}: the core carries no framework annotation, so
+ * this class is the one place that knows how the rings fit together.
+ */
+@ApplicationScoped
+public class UseCaseProducers {
+
+    @Produces
+    @ApplicationScoped
+    OutboxWriter outboxWriter(Outbox outbox, IdGenerator ids, Clock clock, MerchantSettings merchant) {
+        return new OutboxWriter(outbox, ids, clock, merchant);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CreateInvoiceUseCase createInvoice(InvoiceRepository invoices, CustomerDirectory customers, IdGenerator ids,
+            OutboxWriter outbox, Transactions transactions, DomainEvents events, Clock clock,
+            MerchantSettings merchant) {
+        return new CreateInvoiceService(invoices, customers, ids, outbox, transactions, events, clock, merchant);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RemindInvoiceUseCase remindInvoice(InvoiceRepository invoices, OutboxWriter outbox, Transactions transactions,
+            DomainEvents events, Clock clock, MerchantSettings merchant, ReminderPolicy policy) {
+        return new RemindInvoiceService(invoices, outbox, transactions, events, clock, merchant, policy);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CancelInvoiceUseCase cancelInvoice(InvoiceRepository invoices, PaymentRepository payments, OutboxWriter outbox,
+            Transactions transactions, DomainEvents events, Clock clock) {
+        return new CancelInvoiceService(invoices, payments, outbox, transactions, events, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FindInvoicesUseCase findInvoices(InvoiceRepository invoices, Transactions transactions) {
+        return new FindInvoicesService(invoices, transactions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecordPaymentResultUseCase recordPaymentResult(PaymentResultInbox inbox, PaymentRepository payments,
+            InvoiceRepository invoices, Outbox outbox, Transactions transactions, IdGenerator ids, Clock clock,
+            DomainEvents events, MerchantSettings merchant) {
+        return new RecordPaymentResultService(inbox, payments, invoices, outbox, transactions, ids, clock, events,
+                merchant);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestPaymentUseCase requestPayment(InvoiceRepository invoices, PaymentRepository payments,
+            PaymentGateway gateway, RecordPaymentResultUseCase results, Transactions transactions, IdGenerator ids,
+            Clock clock, DomainEvents events, PaymentSettings settings) {
+        return new RequestPaymentService(invoices, payments, gateway, results, transactions, ids, clock, events,
+                settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReconcilePaymentsUseCase reconcilePayments(PaymentRepository payments, InvoiceRepository invoices,
+            PaymentResultInbox inbox, PaymentGateway gateway, RecordPaymentResultUseCase results, Outbox outbox,
+            Transactions transactions, IdGenerator ids, Clock clock, DomainEvents events, MerchantSettings merchant,
+            PaymentSettings settings) {
+        return new ReconcilePaymentsService(payments, invoices, inbox, gateway, results, outbox, transactions, ids,
+                clock, events, merchant, settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    HandleInboundMessageUseCase handleInboundMessage(InboundEventLog inboundEvents, MessageLog messageLog,
+            CustomerDirectory customers, ChatSessionRepository sessions, InvoiceRepository invoices, IdGenerator ids,
+            Transactions transactions, Clock clock, MerchantSettings merchant, OutboxWriter outbox,
+            CreateInvoiceUseCase createInvoice, RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice,
+            FindInvoicesUseCase findInvoices, RequestPaymentUseCase requestPayment) {
+        var merchantConversation = new MerchantConversation(sessions, createInvoice, remindInvoice, cancelInvoice,
+                findInvoices, requestPayment, outbox, transactions, clock);
+        var customerConversation = new CustomerConversation(invoices, requestPayment, outbox, transactions, clock,
+                merchant);
+        return new HandleInboundMessageService(inboundEvents, messageLog, customers, ids, transactions, clock,
+                merchant, merchantConversation, customerConversation);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DispatchOutboxUseCase dispatchOutbox(Outbox outbox, ChatMessenger chat, SmsMessenger sms,
+            CustomerDirectory customers, InvoiceRepository invoices, MessageLog messageLog, Transactions transactions,
+            Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant, DispatchSettings settings) {
+        return new DispatchOutboxService(outbox, chat, sms, customers, invoices, messageLog, transactions, clock, ids,
+                events, merchant, settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecordDeliveryStatusUseCase recordDeliveryStatus(Outbox outbox, InvoiceRepository invoices, MessageLog messageLog,
+            Transactions transactions, Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant) {
+        return new RecordDeliveryStatusService(outbox, invoices, messageLog, transactions, clock, ids, events,
+                merchant);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ExpireChatSessionsUseCase expireChatSessions(ChatSessionRepository sessions, OutboxWriter outbox,
+            Transactions transactions, Clock clock, ChatExpirySettings settings) {
+        return new ExpireChatSessionsService(sessions, outbox, transactions, clock, settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    GetStatsSummaryUseCase statsSummary(InvoiceStatistics statistics, Transactions transactions) {
+        return new GetStatsSummaryService(statistics, transactions);
+    }
+}

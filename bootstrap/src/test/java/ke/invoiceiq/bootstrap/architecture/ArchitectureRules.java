@@ -1,0 +1,55 @@
+package ke.invoiceiq.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rule of DESIGN.md §1 (domain ← application ← adapters ← bootstrap), as ArchUnit rules over a
+ * root package. Taking the root as a parameter lets {@code DependencyRuleTest} apply them to the product
+ * ({@code ke.invoiceiq}) and {@code ArchitectureRulesCanFailTest} to a fixture of deliberate violations
+ * ({@code ke.invoiceiq.archfixture}), which proves that each rule can fail.
+ *
+ * <p>No rule allows an empty "should": every layer named here exists, so a rule that matches no class means the
+ * packages moved and the rule silently stopped checking anything — that must fail, not pass.
+ */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** The domain is pure Java: it uses the JDK's {@code java..} packages and itself, nothing else. */
+    static ArchRule domainDependsOnlyOnJava(String root) {
+        return classes().that().resideInAPackage(root + ".domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..")
+                .as("the domain depends only on java.. and itself")
+                .because("the domain is pure Java 21: no framework, no annotations from outside the JDK (DESIGN.md §1)");
+    }
+
+    /** The use cases know the domain and the JDK; no CDI, no jakarta, no adapter. */
+    static ArchRule applicationDependsOnlyOnDomain(String root) {
+        return classes().that().resideInAPackage(root + ".application..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", root + ".domain..", root + ".application..")
+                .as("the application depends only on java.., the domain and itself")
+                .because("use cases orchestrate the domain through ports, with no framework (DESIGN.md §1)");
+    }
+
+    /** Each {@code root.adapters.<name>} package is a slice; no slice may use another. */
+    static ArchRule adaptersDoNotDependOnEachOther(String root) {
+        return slices().matching(root + ".adapters.(*)..")
+                .should().notDependOnEachOther()
+                .as("no adapter depends on another adapter")
+                .because("adapters meet only in the ports of the core and in bootstrap (DESIGN.md §1)");
+    }
+
+    /** Bootstrap knows every module; no module knows bootstrap. */
+    static ArchRule nothingDependsOnBootstrap(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
+                .as("nothing outside bootstrap depends on bootstrap")
+                .because("bootstrap is the outermost ring: it wires the others and is wired by nobody (DESIGN.md §1)");
+    }
+}

@@ -1,0 +1,69 @@
+package ke.invoiceiq.bootstrap.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
+import ke.invoiceiq.application.inbound.HandleInboundMessageUseCase;
+import ke.invoiceiq.application.inbound.InboundContent;
+import ke.invoiceiq.application.inbound.InboundMessage;
+import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
+import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.ChatMessage;
+import ke.invoiceiq.domain.messaging.ChatMessenger;
+import org.junit.jupiter.api.Test;
+
+/** The producers put the rings together: a merchant's one-line command, through CDI, reaches the customer. */
+@QuarkusTest
+class UseCaseWiringTest {
+
+    private static final Msisdn MERCHANT = new Msisdn("254700000001");
+    private static final Msisdn CUSTOMER = new Msisdn("254712345678");
+
+    @Inject
+    HandleInboundMessageUseCase inbound;
+
+    @Inject
+    DispatchOutboxUseCase dispatcher;
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    ChatMessenger chat;
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void givenMerchantOneLineCommand_whenDispatched_thenCustomerGetsThePayButtonAndInvoiceIsSent() {
+        // The stand-in is @ApplicationScoped: the injected object is its client proxy, unwrap it to inspect.
+        var whatsapp = (RecordingChatMessenger) ClientProxy.unwrap(chat);
+        int before = whatsapp.sent().size();
+
+        inbound.handle(new InboundMessage("whatsapp", "wamid.wiring-1", Channel.WHATSAPP, Optional.of(MERCHANT),
+                Optional.empty(), new InboundContent.Text("invoice 0712345678 2500 Cleaning"), clock.instant()));
+        dispatcher.dispatch();
+
+        var toCustomer = whatsapp.sent().subList(before, whatsapp.sent().size()).stream()
+                .filter(m -> m.to().equals(CUSTOMER))
+                .toList();
+        assertThat(toCustomer).hasSize(1);
+        var invoiceMessage = (ChatMessage.Buttons) toCustomer.getFirst();
+        assertThat(invoiceMessage.body()).contains("KES 2,500").contains("Cleaning");
+        assertThat(invoiceMessage.buttons().getFirst().title()).isEqualTo("Pay with M-PESA");
+        String invoiceId = invoiceMessage.buttons().getFirst().id().substring("pay_".length());
+        assertThat(invoices.latest(Optional.empty(), 10))
+                .anySatisfy(i -> {
+                    assertThat(i.id().value()).isEqualTo(invoiceId);
+                    assertThat(i.status()).isEqualTo(InvoiceStatus.SENT);
+                });
+    }
+}
