@@ -145,5 +145,10 @@ class ExpireChatSessionsServiceTest {
             meanwhile.run();
             return found;
         }
+
+        @Override
+        public int purgeInactiveBefore(Instant cutoff, int limit) {
+            return delegate.purgeInactiveBefore(cutoff, limit);
+        }
     }
 }

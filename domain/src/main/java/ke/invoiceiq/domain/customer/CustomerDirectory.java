@@ -21,4 +21,13 @@ public interface CustomerDirectory {
     void recordInbound(Msisdn msisdn, Instant at);
 
     Optional<Instant> lastInboundAt(Msisdn msisdn);
+
+    /**
+     * Retention: forgets up to {@code limit} numbers that are not customers (they wrote to us, but were never
+     * invoiced) and last wrote strictly before {@code cutoff}, and returns how many it forgot. Customers are
+     * never forgotten. A forgotten number has no {@link #lastInboundAt} any more, which reads as "outside the
+     * 24-hour window", so the cutoff must be at least a day back. A caller that gets {@code limit} back calls
+     * again.
+     */
+    int purgeNonCustomersBefore(Instant cutoff, int limit);
 }

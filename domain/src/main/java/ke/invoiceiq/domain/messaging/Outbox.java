@@ -32,4 +32,12 @@ public interface Outbox {
     boolean recordDelivery(String id, DeliveryStatus status, Instant now);
 
     long countPending();
+
+    /**
+     * Retention: deletes up to {@code limit} finished messages (SENT or FAILED) last changed strictly before
+     * {@code cutoff} (by their last send, failure or delivery report; one changed exactly at the cutoff stays)
+     * and returns how many it deleted. PENDING and SENDING messages are never deleted, however old. A caller
+     * that gets {@code limit} back calls again.
+     */
+    int purgeFinishedBefore(Instant cutoff, int limit);
 }

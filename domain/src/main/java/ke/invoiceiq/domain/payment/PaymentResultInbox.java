@@ -20,4 +20,11 @@ public interface PaymentResultInbox {
 
     /** Results not applied yet that arrived before {@code cutoff}: early callbacks still waiting for a match. */
     List<PaymentResult> unprocessedBefore(Instant cutoff, int limit);
+
+    /**
+     * Retention: deletes up to {@code limit} results marked processed strictly before {@code cutoff} (one
+     * processed exactly at the cutoff stays) and returns how many it deleted. A result not processed yet is never
+     * deleted, however old. A caller that gets {@code limit} back calls again.
+     */
+    int purgeProcessedBefore(Instant cutoff, int limit);
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
@@ -47,5 +48,20 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
     @Override
     public synchronized Optional<Instant> lastInboundAt(Msisdn msisdn) {
         return Optional.ofNullable(lastInbound.get(msisdn));
+    }
+
+    /** Numbers that only wrote, the longest silent first; customers always stay. */
+    @Override
+    public synchronized int purgeNonCustomersBefore(Instant cutoff, int limit) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Limits.requireNonNegative(limit);
+        var expired = lastInbound.entrySet().stream()
+                .filter(e -> !customers.containsKey(e.getKey()) && e.getValue().isBefore(cutoff))
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+        expired.forEach(lastInbound::remove);
+        return expired.size();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.PaymentResult;
@@ -51,5 +52,20 @@ public final class InMemoryPaymentResultInbox implements PaymentResultInbox {
                         .thenComparing(r -> r.checkoutRequestId().value()))
                 .limit(limit)
                 .toList();
+    }
+
+    /** Processed the longest ago first; results not processed yet always stay. */
+    @Override
+    public synchronized int purgeProcessedBefore(Instant cutoff, int limit) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Limits.requireNonNegative(limit);
+        var expired = byCheckoutRequest.entrySet().stream()
+                .filter(e -> e.getValue().processedAt().filter(at -> at.isBefore(cutoff)).isPresent())
+                .sorted(Comparator.comparing(e -> e.getValue().processedAt().orElseThrow()))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+        expired.forEach(byCheckoutRequest::remove);
+        return expired.size();
     }
 }

@@ -25,10 +25,12 @@ public record InMemoryPorts(
     }
 
     public static InMemoryPorts create(Instant start) {
-        return new InMemoryPorts(new MutableClock(start), new SequentialIdGenerator(), new DirectTransactions(),
+        var clock = new MutableClock(start);
+        return new InMemoryPorts(clock, new SequentialIdGenerator(), new DirectTransactions(),
                 new RecordingDomainEvents(), new InMemoryInvoiceRepository(), new InMemoryPaymentRepository(),
-                new InMemoryPaymentResultInbox(), new InMemoryChatSessionRepository(), new InMemoryCustomerDirectory(),
-                new InMemoryOutbox(), new InMemoryMessageLog(), new InMemoryInboundEventLog(),
+                new InMemoryPaymentResultInbox(), new InMemoryChatSessionRepository(clock),
+                new InMemoryCustomerDirectory(), new InMemoryOutbox(), new InMemoryMessageLog(),
+                new InMemoryInboundEventLog(),
                 new RecordingChatMessenger(), new RecordingSmsMessenger(), new ScriptedPaymentGateway());
     }
 

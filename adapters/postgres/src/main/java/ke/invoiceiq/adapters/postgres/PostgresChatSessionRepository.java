@@ -15,8 +15,9 @@ import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 /**
  * Merchants' sessions in {@code chat_sessions}, version-checked: a new session (version 0) is an
  * {@code INSERT … ON CONFLICT DO NOTHING}, a change an {@code UPDATE … WHERE version = ?}; no row written means
- * someone else wrote first ({@link ConcurrentUpdateException}). Every method joins the caller's transaction or
- * runs in its own.
+ * someone else wrote first ({@link ConcurrentUpdateException}). A session's last activity, for the retention
+ * purge, is its last input while guided and its last write ({@code updated_at}, the database's clock) once
+ * idle. Every method joins the caller's transaction or runs in its own.
  */
 @ApplicationScoped
 @Transactional
@@ -68,6 +69,31 @@ public class PostgresChatSessionRepository implements ChatSessionRepository {
         return sql.detached(ChatSessionEntity.<ChatSessionEntity>find("lastInputAt < ?1",
                         Sort.by("lastInputAt").and("merchantMsisdn"), cutoff)
                 .range(0, limit - 1).list()).stream().map(PostgresChatSessionRepository::toDomain).toList();
+    }
+
+    /**
+     * One DELETE of at most {@code limit} rows. {@code chat_sessions} holds one row per merchant number, so it
+     * needs no index of its own. The rows are locked with {@code SKIP LOCKED} and the age is checked on the
+     * locked row, so a session a merchant is writing to right now is never deleted; one read just before the
+     * delete fails its versioned save ({@link ConcurrentUpdateException}) and the merchant's turn starts again.
+     */
+    @Override
+    public int purgeInactiveBefore(Instant cutoff, int limit) {
+        Limits.requireNonNegative(limit);
+        if (limit == 0) {
+            return 0;
+        }
+        return sql.update("""
+                WITH batch AS MATERIALIZED (
+                    SELECT merchant_msisdn
+                      FROM chat_sessions
+                     WHERE coalesce(last_input_at, updated_at) < ?
+                     LIMIT ?
+                       FOR UPDATE SKIP LOCKED)
+                DELETE FROM chat_sessions s
+                 USING batch
+                 WHERE s.merchant_msisdn = batch.merchant_msisdn AND coalesce(s.last_input_at, s.updated_at) < ?
+                """, cutoff, limit, cutoff);
     }
 
     private static ChatSession toDomain(ChatSessionEntity e) {

@@ -16,7 +16,8 @@ import ke.invoiceiq.domain.shared.Text;
 /**
  * Customers in {@code customers}, written by upserts so concurrent webhooks never collide. The last inbound
  * time only moves forward ({@code GREATEST}); it is kept for any number that writes, without making that
- * number a customer. Every method joins the caller's transaction or runs in its own.
+ * number a customer. The retention purge forgets numbers that only wrote, one bounded batch per call. Every
+ * method joins the caller's transaction or runs in its own.
  */
 @ApplicationScoped
 @Transactional
@@ -73,6 +74,30 @@ public class PostgresCustomerDirectory implements CustomerDirectory {
     public Optional<Instant> lastInboundAt(Msisdn msisdn) {
         return sql.detached(CustomerEntity.<CustomerEntity>findByIdOptional(msisdn.value()))
                 .map(c -> c.lastInboundAt);
+    }
+
+    /**
+     * One DELETE of at most {@code limit} rows that are not customers, picked through
+     * {@code customers_contacts_inbound_idx} and locked with {@code SKIP LOCKED}; the conditions are checked on
+     * the locked row, so a number being made a customer or writing again right now stays.
+     */
+    @Override
+    public int purgeNonCustomersBefore(Instant cutoff, int limit) {
+        Limits.requireNonNegative(limit);
+        if (limit == 0) {
+            return 0;
+        }
+        return sql.update("""
+                WITH batch AS MATERIALIZED (
+                    SELECT msisdn
+                      FROM customers
+                     WHERE NOT is_customer AND last_inbound_at < ?
+                     LIMIT ?
+                       FOR UPDATE SKIP LOCKED)
+                DELETE FROM customers c
+                 USING batch
+                 WHERE c.msisdn = batch.msisdn AND NOT c.is_customer AND c.last_inbound_at < ?
+                """, cutoff, limit, cutoff);
     }
 
     /**

@@ -10,7 +10,8 @@ import ke.invoiceiq.domain.messaging.InboundEventLog;
  * Provider events seen, in {@code inbound_events} keyed by (provider, event id). One
  * {@code INSERT … ON CONFLICT DO NOTHING}: a redelivery racing the first delivery waits for it and then inserts
  * nothing, so exactly one caller sees the event first, and a redelivery never fails the caller's transaction.
- * Joins the caller's transaction or runs in its own.
+ * The retention purge deletes one bounded batch per call (see {@link #purgeBefore}). Joins the caller's
+ * transaction or runs in its own.
  */
 @ApplicationScoped
 @Transactional
@@ -29,5 +30,29 @@ public class PostgresInboundEventLog implements InboundEventLog {
                 INSERT INTO inbound_events (provider, event_id, seen_at) VALUES (?, ?, ?)
                 ON CONFLICT (provider, event_id) DO NOTHING
                 """, provider, eventId, at) == 1;
+    }
+
+    /**
+     * One DELETE of at most {@code limit} rows, picked through {@code inbound_events_seen_idx} and locked with
+     * {@code SKIP LOCKED}, so a big purge is many short transactions and two instances purging at once split
+     * the rows instead of waiting for each other.
+     */
+    @Override
+    public int purgeBefore(Instant cutoff, int limit) {
+        Limits.requireNonNegative(limit);
+        if (limit == 0) {
+            return 0;
+        }
+        return sql.update("""
+                WITH batch AS MATERIALIZED (
+                    SELECT provider, event_id
+                      FROM inbound_events
+                     WHERE seen_at < ?
+                     LIMIT ?
+                       FOR UPDATE SKIP LOCKED)
+                DELETE FROM inbound_events e
+                 USING batch
+                 WHERE e.provider = batch.provider AND e.event_id = batch.event_id
+                """, cutoff, limit);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -15,7 +16,8 @@ import ke.invoiceiq.domain.messaging.MessageLogEntry;
 
 /**
  * The audit trail in {@code message_log}: metadata only, the table has no column a text, a number or a name
- * could go in. Every method joins the caller's transaction or runs in its own.
+ * could go in. The retention purge deletes one bounded batch per call. Every method joins the caller's
+ * transaction or runs in its own.
  */
 @ApplicationScoped
 @Transactional
@@ -58,6 +60,29 @@ public class PostgresMessageLog implements MessageLog {
     public List<MessageLogEntry> forInvoice(InvoiceId invoiceId) {
         return sql.detached(MessageLogEntity.<MessageLogEntity>list("invoiceId", Sort.by("createdAt").and("seq"),
                 invoiceId.value())).stream().map(PostgresMessageLog::toDomain).toList();
+    }
+
+    /**
+     * One DELETE of at most {@code limit} rows, picked through {@code message_log_created_idx} and locked with
+     * {@code SKIP LOCKED}: short transactions, and concurrent purges split the rows.
+     */
+    @Override
+    public int purgeBefore(Instant cutoff, int limit) {
+        Limits.requireNonNegative(limit);
+        if (limit == 0) {
+            return 0;
+        }
+        return sql.update("""
+                WITH batch AS MATERIALIZED (
+                    SELECT id
+                      FROM message_log
+                     WHERE created_at < ?
+                     LIMIT ?
+                       FOR UPDATE SKIP LOCKED)
+                DELETE FROM message_log l
+                 USING batch
+                 WHERE l.id = batch.id
+                """, cutoff, limit);
     }
 
     private static MessageLogEntry toDomain(MessageLogEntity e) {

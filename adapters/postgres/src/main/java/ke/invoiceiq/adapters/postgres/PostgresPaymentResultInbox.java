@@ -17,8 +17,8 @@ import ke.invoiceiq.domain.payment.PaymentResultInbox;
 /**
  * Payment results in {@code stk_callbacks}, one per CheckoutRequestID ({@code INSERT … ON CONFLICT DO NOTHING}:
  * a repeated callback neither fails nor poisons the transaction). Marking is idempotent: the first processing
- * time stays, and an id never stored changes nothing. Every method joins the caller's transaction or runs in
- * its own.
+ * time stays, and an id never stored changes nothing. The retention purge deletes one bounded batch of
+ * processed results per call. Every method joins the caller's transaction or runs in its own.
  */
 @ApplicationScoped
 @Transactional
@@ -73,5 +73,31 @@ public class PostgresPaymentResultInbox implements PaymentResultInbox {
         return sql.detached(StkCallbackEntity.<StkCallbackEntity>find("processedAt is null and receivedAt < ?1",
                         Sort.by("receivedAt").and("checkoutRequestId"), cutoff)
                 .range(0, limit - 1).list()).stream().map(PaymentMapper::toDomain).toList();
+    }
+
+    /**
+     * One DELETE of at most {@code limit} processed rows, picked through {@code stk_callbacks_processed_idx} and
+     * locked with {@code SKIP LOCKED}. {@code processed_at IS NOT NULL} is the guard that keeps every result
+     * still waiting for its payment; it is checked again on the locked row, and a row being marked processed
+     * right now is locked, so it is skipped.
+     */
+    @Override
+    public int purgeProcessedBefore(Instant cutoff, int limit) {
+        Limits.requireNonNegative(limit);
+        if (limit == 0) {
+            return 0;
+        }
+        return sql.update("""
+                WITH batch AS MATERIALIZED (
+                    SELECT checkout_request_id
+                      FROM stk_callbacks
+                     WHERE processed_at IS NOT NULL AND processed_at < ?
+                     LIMIT ?
+                       FOR UPDATE SKIP LOCKED)
+                DELETE FROM stk_callbacks c
+                 USING batch
+                 WHERE c.checkout_request_id = batch.checkout_request_id
+                   AND c.processed_at IS NOT NULL AND c.processed_at < ?
+                """, cutoff, limit, cutoff);
     }
 }

@@ -52,6 +52,26 @@ class SchemaTest {
     }
 
     @Test
+    void givenTheMigrations_whenApplied_thenEveryRetentionPurgeHasAnIndexOnItsCutoff() throws SQLException {
+        assertThat(strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+                .contains("1", "2");
+        assertThat(strings("""
+                SELECT tablename || ': ' || indexdef FROM pg_indexes
+                 WHERE schemaname = 'public' AND indexname IN ('inbound_events_seen_idx', 'message_log_created_idx',
+                       'outbox_finished_idx', 'stk_callbacks_processed_idx', 'customers_contacts_inbound_idx')
+                 ORDER BY tablename
+                """)).satisfiesExactly(
+                customers -> assertThat(customers).startsWith("customers: ").contains("(last_inbound_at)")
+                        .contains("WHERE (NOT is_customer)"),
+                inbound -> assertThat(inbound).startsWith("inbound_events: ").contains("(seen_at)"),
+                log -> assertThat(log).startsWith("message_log: ").contains("(created_at)"),
+                outbox -> assertThat(outbox).startsWith("outbox: ").contains("(updated_at)")
+                        .contains("'SENT'").contains("'FAILED'").doesNotContain("PENDING"),
+                callbacks -> assertThat(callbacks).startsWith("stk_callbacks: ").contains("(processed_at)")
+                        .contains("processed_at IS NOT NULL"));
+    }
+
+    @Test
     void rejectsAnInvoiceInAStatusThatDoesNotExist() {
         assertRejected(INVOICE.formatted("DRAFT"), CHECK_VIOLATION, "invoices_status_ck");
     }

@@ -5,6 +5,7 @@ import static ke.invoiceiq.adapters.memory.contract.Fixtures.msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ChatSessionRepository} must do. A session not stored yet counts as version 0; each save
- * returns the session at the next version. Inactive sessions come longest idle first.
+ * returns the session at the next version. Inactive sessions come longest idle first. The retention purge
+ * deletes sessions inactive since strictly before the cutoff (a guided one by its last input, one exactly at
+ * the cutoff stays; an idle one by when it was last saved, by the store's clock), at most {@code limit} per
+ * call, and answers how many it deleted.
  */
 public abstract class ChatSessionRepositoryContract {
 
@@ -146,6 +150,61 @@ public abstract class ChatSessionRepositoryContract {
         var winners = results.stream().flatMap(Optional::stream).toList();
         assertThat(winners).hasSize(1);
         assertThat(repo.find(MERCHANT)).contains(winners.getFirst());
+    }
+
+    @Test
+    void givenGuidedSessionsQuietSinceBeforeAtAndAfterTheCutoff_whenPurged_thenOnlyTheOlderAreDeleted() {
+        repo.save(new ChatSession(msisdn(91), phoneStep(at(10)), 0));
+        repo.save(new ChatSession(msisdn(92), new ChatState.Confirming(complete(), at(19), true), 0));
+        repo.save(new ChatSession(msisdn(93), phoneStep(at(20)), 0));
+        repo.save(new ChatSession(msisdn(94), phoneStep(at(21)), 0));
+
+        assertThat(repo.purgeInactiveBefore(at(20), 100)).isEqualTo(2);
+
+        assertThat(repo.find(msisdn(91))).isEmpty();
+        assertThat(repo.find(msisdn(92))).isEmpty();
+        assertThat(repo.find(msisdn(93))).isPresent();
+        assertThat(repo.find(msisdn(94))).isPresent();
+        assertThat(repo.findInactiveSince(at(100), 10)).extracting(ChatSession::merchant)
+                .containsExactly(msisdn(93), msisdn(94));
+    }
+
+    @Test
+    void givenAPurgedSession_whenTheMerchantWritesAgain_thenANewSessionStartsAtVersionOne() {
+        ChatSession old = repo.save(new ChatSession(MERCHANT, phoneStep(at(0)), 0));
+        repo.purgeInactiveBefore(at(1), 100);
+
+        assertThatThrownBy(() -> repo.save(new ChatSession(MERCHANT, phoneStep(at(5)), old.version())))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(repo.save(new ChatSession(MERCHANT, phoneStep(at(5)), 0)).version()).isEqualTo(1);
+    }
+
+    /** An idle session has no time of its own: its age is when it was last saved, by the store's (real) clock. */
+    @Test
+    void givenAnIdleSession_whenPurged_thenItIsDeletedOnlyOnceItWasLastSavedBeforeTheCutoff() {
+        ChatSession guided = repo.save(new ChatSession(MERCHANT, phoneStep(at(0)), 0));
+        repo.save(new ChatSession(MERCHANT, new ChatState.Idle(), guided.version()));
+        Instant now = Instant.now();
+
+        assertThat(repo.purgeInactiveBefore(now.minus(Duration.ofHours(1)), 100)).isZero();
+        assertThat(repo.find(MERCHANT)).isPresent();
+
+        assertThat(repo.purgeInactiveBefore(now.plus(Duration.ofHours(1)), 100)).isEqualTo(1);
+        assertThat(repo.find(MERCHANT)).isEmpty();
+    }
+
+    @Test
+    void givenMoreExpiredSessionsThanTheLimit_whenPurgedRepeatedly_thenEachCallDeletesAtMostTheLimit() {
+        for (int i = 0; i < 5; i++) {
+            repo.save(new ChatSession(msisdn(91 + i), phoneStep(at(i)), 0));
+        }
+
+        assertThat(repo.purgeInactiveBefore(at(100), 0)).isZero();
+        assertThatThrownBy(() -> repo.purgeInactiveBefore(at(100), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(repo.purgeInactiveBefore(at(100), 2)).isEqualTo(2);
+        assertThat(repo.purgeInactiveBefore(at(100), 2)).isEqualTo(2);
+        assertThat(repo.purgeInactiveBefore(at(100), 2)).isEqualTo(1);
+        assertThat(repo.purgeInactiveBefore(at(100), 2)).isZero();
     }
 
     private static ChatState phoneStep(Instant lastInput) {

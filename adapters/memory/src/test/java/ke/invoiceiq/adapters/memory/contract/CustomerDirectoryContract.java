@@ -3,6 +3,7 @@ package ke.invoiceiq.adapters.memory.contract;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.at;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link CustomerDirectory} must do. The last inbound time only moves forward (webhooks arrive out
- * of order) and is kept for any number, invoiced or not.
+ * of order) and is kept for any number, invoiced or not. The retention purge forgets numbers that only wrote
+ * (never a customer) and last wrote strictly before the cutoff (one exactly at it stays), at most
+ * {@code limit} per call, and answers how many it forgot.
  */
 public abstract class CustomerDirectoryContract {
 
@@ -112,5 +115,59 @@ public abstract class CustomerDirectoryContract {
 
         assertThat(directory.find(msisdn(1))).contains(named);
         assertThat(directory.lastInboundAt(msisdn(1))).contains(at(10));
+    }
+
+    @Test
+    void givenNumbersThatOnlyWroteBeforeAtAndAfterTheCutoff_whenPurged_thenOnlyTheOlderAreForgotten() {
+        directory.recordInbound(msisdn(1), at(10));
+        directory.recordInbound(msisdn(2), at(19));
+        directory.recordInbound(msisdn(3), at(20));
+        directory.recordInbound(msisdn(4), at(21));
+
+        assertThat(directory.purgeNonCustomersBefore(at(20), 100)).isEqualTo(2);
+
+        assertThat(directory.lastInboundAt(msisdn(1))).isEmpty();
+        assertThat(directory.lastInboundAt(msisdn(2))).isEmpty();
+        assertThat(directory.lastInboundAt(msisdn(3))).contains(at(20));
+        assertThat(directory.lastInboundAt(msisdn(4))).contains(at(21));
+
+        directory.recordInbound(msisdn(1), at(30));
+        assertThat(directory.lastInboundAt(msisdn(1))).contains(at(30));
+    }
+
+    @Test
+    void givenCustomersWhoWroteLongAgo_whenPurged_thenTheyAreNeverForgotten() {
+        Customer named = Customer.of(msisdn(1), new CustomerName("Mama Njeri"));
+        directory.remember(named);
+        directory.recordInbound(msisdn(1), at(0));
+        directory.recordInbound(msisdn(2), at(0));
+        directory.remember(Customer.of(msisdn(2)));
+        directory.remember(Customer.of(msisdn(3)));
+        directory.recordInbound(msisdn(4), at(0));
+
+        assertThat(directory.purgeNonCustomersBefore(at(1_000_000), 100)).isEqualTo(1);
+
+        assertThat(directory.find(msisdn(1))).contains(named);
+        assertThat(directory.lastInboundAt(msisdn(1))).contains(at(0));
+        assertThat(directory.find(msisdn(2))).contains(Customer.of(msisdn(2)));
+        assertThat(directory.lastInboundAt(msisdn(2))).contains(at(0));
+        assertThat(directory.find(msisdn(3))).isPresent();
+        assertThat(directory.findByName("mama njeri")).containsExactly(named);
+        assertThat(directory.lastInboundAt(msisdn(4))).isEmpty();
+    }
+
+    @Test
+    void givenMoreExpiredNumbersThanTheLimit_whenPurgedRepeatedly_thenEachCallForgetsAtMostTheLimit() {
+        for (int i = 1; i <= 5; i++) {
+            directory.recordInbound(msisdn(i), at(i));
+        }
+
+        assertThat(directory.purgeNonCustomersBefore(at(100), 0)).isZero();
+        assertThatThrownBy(() -> directory.purgeNonCustomersBefore(at(100), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(directory.purgeNonCustomersBefore(at(100), 2)).isEqualTo(2);
+        assertThat(directory.purgeNonCustomersBefore(at(100), 2)).isEqualTo(2);
+        assertThat(directory.purgeNonCustomersBefore(at(100), 2)).isEqualTo(1);
+        assertThat(directory.purgeNonCustomersBefore(at(100), 2)).isZero();
     }
 }

@@ -4,6 +4,7 @@ import static ke.invoiceiq.adapters.memory.contract.Fixtures.at;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoice;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoiceId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +17,11 @@ import ke.invoiceiq.domain.messaging.MessageLogEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link MessageLog} must do: the entries of one invoice come back in time order. */
+/**
+ * What every {@link MessageLog} must do: the entries of one invoice come back in time order. The retention
+ * purge deletes entries of strictly before the cutoff (one exactly at it stays), at most {@code limit} per
+ * call, and answers how many it deleted.
+ */
 public abstract class MessageLogContract {
 
     /** An empty log; called once before each test, before {@link #invoices()}. */
@@ -50,6 +55,39 @@ public abstract class MessageLogContract {
         assertThat(log.forInvoice(invoiceId(1))).containsExactly(sent, delivered, failed);
         assertThat(log.forInvoice(invoiceId(2))).extracting(MessageLogEntry::id).containsExactly("e-4");
         assertThat(log.forInvoice(invoiceId(3))).isEmpty();
+    }
+
+    @Test
+    void givenEntriesBeforeAtAndAfterTheCutoff_whenPurged_thenOnlyTheOlderAreDeletedAndCounted() {
+        MessageLogEntry atCutoff = entry("e-3", Optional.of(invoiceId(1)), "delivered", at(100));
+        MessageLogEntry after = entry("e-4", Optional.of(invoiceId(1)), "read", at(101));
+        log.record(entry("e-1", Optional.of(invoiceId(1)), "sent", at(10)));
+        log.record(entry("e-2", Optional.empty(), "received", at(99)));
+        log.record(atCutoff);
+        log.record(after);
+        log.record(entry("e-5", Optional.of(invoiceId(2)), "sent", at(50)));
+
+        assertThat(log.purgeBefore(at(100), 100)).isEqualTo(3);
+
+        assertThat(log.forInvoice(invoiceId(1))).containsExactly(atCutoff, after);
+        assertThat(log.forInvoice(invoiceId(2))).isEmpty();
+        assertThat(log.purgeBefore(at(100), 100)).isZero();
+    }
+
+    @Test
+    void givenMoreExpiredEntriesThanTheLimit_whenPurgedRepeatedly_thenEachCallDeletesAtMostTheLimit() {
+        for (int i = 0; i < 5; i++) {
+            log.record(entry("e-" + i, Optional.of(invoiceId(1)), "sent", at(i)));
+        }
+
+        assertThat(log.purgeBefore(at(100), 0)).isZero();
+        assertThatThrownBy(() -> log.purgeBefore(at(100), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(log.purgeBefore(at(100), 2)).isEqualTo(2);
+        assertThat(log.forInvoice(invoiceId(1))).hasSize(3);
+        assertThat(log.purgeBefore(at(100), 2)).isEqualTo(2);
+        assertThat(log.purgeBefore(at(100), 2)).isEqualTo(1);
+        assertThat(log.purgeBefore(at(100), 2)).isZero();
+        assertThat(log.forInvoice(invoiceId(1))).isEmpty();
     }
 
     private static MessageLogEntry entry(String id, Optional<InvoiceId> invoice, String event, Instant at) {

@@ -6,6 +6,7 @@ import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoiceId;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.message;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.plainReply;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Outbox} must do. A SENDING message's {@code nextAttemptAt} is the end of its lease. Every
- * finished attempt (sent, retried, failed) counts in {@code attempts}; a claim alone does not.
+ * finished attempt (sent, retried, failed) counts in {@code attempts}; a claim alone does not. The retention
+ * purge deletes finished messages (SENT, FAILED) whose last change (send, failure, delivery report) is strictly
+ * before the cutoff (one changed exactly at it stays), never a PENDING or SENDING one, at most {@code limit}
+ * per call, and answers how many it deleted.
  */
 public abstract class OutboxContract {
 
@@ -217,5 +221,77 @@ public abstract class OutboxContract {
         var all = claims.stream().flatMap(List::stream).toList();
         assertThat(all).doesNotHaveDuplicates().hasSize(messages);
         assertThat(new HashSet<>(all)).hasSize(messages);
+    }
+
+    @Test
+    void givenFinishedMessagesChangedBeforeAtAndAfterTheCutoff_whenPurged_thenOnlyTheOlderAreDeleted() {
+        for (String id : List.of("sent-old", "failed-old", "sent-at-cutoff", "failed-new")) {
+            outbox.enqueue(plainReply(id, at(0)));
+        }
+        outbox.claimDue(at(0), LEASE, 10);
+        outbox.markSent("sent-old", Channel.WHATSAPP, "wamid.old", at(10));
+        outbox.markFailed("failed-old", "190 token expired", at(19));
+        outbox.markSent("sent-at-cutoff", Channel.SMS, "ATXid_1", at(20));
+        outbox.markFailed("failed-new", "bad", at(21));
+
+        assertThat(outbox.purgeFinishedBefore(at(20), 100)).isEqualTo(2);
+
+        assertThat(outbox.find("sent-old")).isEmpty();
+        assertThat(outbox.find("failed-old")).isEmpty();
+        assertThat(outbox.findByProviderMessageId(Channel.WHATSAPP, "wamid.old")).isEmpty();
+        assertThat(outbox.find("sent-at-cutoff")).isPresent();
+        assertThat(outbox.find("failed-new")).isPresent();
+    }
+
+    @Test
+    void givenPendingAndSendingMessagesOfLongAgo_whenPurged_thenTheyAreNeverDeleted() {
+        outbox.enqueue(plainReply("leased", at(0)));
+        outbox.enqueue(plainReply("retrying", at(0)));
+        outbox.enqueue(plainReply("sent", at(0)));
+        outbox.claimDue(at(0), LEASE, 10);
+        outbox.retryLater("retrying", at(3_600), "131056 pair rate limit", at(1));
+        outbox.markSent("sent", Channel.WHATSAPP, "wamid.1", at(2));
+        outbox.enqueue(message("queued", Optional.of(invoiceId(1)), at(0)));
+
+        assertThat(outbox.purgeFinishedBefore(at(1_000_000), 100)).isEqualTo(1);
+
+        assertThat(outbox.find("sent")).isEmpty();
+        assertThat(outbox.find("queued").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.find("retrying").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.find("leased").orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+        assertThat(outbox.countPending()).isEqualTo(3);
+        assertThat(outbox.purgeFinishedBefore(at(1_000_000), 100)).isZero();
+    }
+
+    @Test
+    void givenADeliveryReportAfterTheSend_whenPurged_thenTheMessageStaysUntilTheReportIsOld() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(at(0), LEASE, 10);
+        outbox.markSent("m-1", Channel.WHATSAPP, "wamid.1", at(10));
+        outbox.recordDelivery("m-1", DeliveryStatus.READ, at(100));
+
+        assertThat(outbox.purgeFinishedBefore(at(50), 100)).isZero();
+        assertThat(outbox.findByProviderMessageId(Channel.WHATSAPP, "wamid.1")).isPresent();
+        assertThat(outbox.purgeFinishedBefore(at(101), 100)).isEqualTo(1);
+        assertThat(outbox.find("m-1")).isEmpty();
+    }
+
+    @Test
+    void givenMoreExpiredMessagesThanTheLimit_whenPurgedRepeatedly_thenEachCallDeletesAtMostTheLimit() {
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(plainReply("m-" + i, at(0)));
+        }
+        outbox.claimDue(at(0), LEASE, 10);
+        for (int i = 0; i < 5; i++) {
+            outbox.markSent("m-" + i, Channel.WHATSAPP, "wamid." + i, at(i + 1));
+        }
+
+        assertThat(outbox.purgeFinishedBefore(at(100), 0)).isZero();
+        assertThatThrownBy(() -> outbox.purgeFinishedBefore(at(100), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(outbox.purgeFinishedBefore(at(100), 2)).isEqualTo(2);
+        assertThat(outbox.purgeFinishedBefore(at(100), 2)).isEqualTo(2);
+        assertThat(outbox.purgeFinishedBefore(at(100), 2)).isEqualTo(1);
+        assertThat(outbox.purgeFinishedBefore(at(100), 2)).isZero();
     }
 }

@@ -4,6 +4,7 @@ import static ke.invoiceiq.adapters.memory.contract.Fixtures.at;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.callback;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.checkoutRequestId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ke.invoiceiq.domain.payment.PaymentResult;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link PaymentResultInbox} must do. Marking a result processed is idempotent (the first time
- * stays) and marking an id never stored changes nothing.
+ * stays) and marking an id never stored changes nothing. The retention purge deletes results processed strictly
+ * before the cutoff (one processed exactly at it stays), never one not processed yet, at most {@code limit} per
+ * call, and answers how many it deleted.
  */
 public abstract class PaymentResultInboxContract {
 
@@ -93,5 +96,51 @@ public abstract class PaymentResultInboxContract {
 
         assertThat(stored).filteredOn(Boolean::booleanValue).hasSize(1);
         assertThat(inbox.unprocessedBefore(at(100), 10)).hasSize(1);
+    }
+
+    @Test
+    void givenResultsProcessedBeforeAtAndAfterTheCutoff_whenPurged_thenOnlyTheOlderProcessedAreDeleted() {
+        inbox.store(callback(1, at(0)));
+        inbox.store(callback(2, at(0)));
+        inbox.store(callback(3, at(0)));
+        inbox.markProcessed(checkoutRequestId(1), at(10));
+        inbox.markProcessed(checkoutRequestId(2), at(20));
+        inbox.markProcessed(checkoutRequestId(3), at(21));
+
+        assertThat(inbox.purgeProcessedBefore(at(20), 100)).isEqualTo(1);
+
+        assertThat(inbox.store(callback(2, at(30)))).as("processed at the cutoff: kept").isFalse();
+        assertThat(inbox.store(callback(3, at(30)))).as("processed after the cutoff: kept").isFalse();
+        assertThat(inbox.store(callback(1, at(30)))).as("forgotten, so stored again").isTrue();
+    }
+
+    @Test
+    void givenAnUnprocessedResultReceivedLongAgo_whenPurged_thenItIsNeverDeleted() {
+        PaymentResult waiting = callback(1, at(0));
+        inbox.store(waiting);
+        inbox.store(callback(2, at(0)));
+        inbox.markProcessed(checkoutRequestId(2), at(1));
+
+        assertThat(inbox.purgeProcessedBefore(at(1_000_000), 100)).isEqualTo(1);
+
+        assertThat(inbox.findUnprocessed(checkoutRequestId(1))).contains(waiting);
+        assertThat(inbox.unprocessedBefore(at(1_000_000), 10)).containsExactly(waiting);
+        assertThat(inbox.purgeProcessedBefore(at(1_000_000), 100)).isZero();
+    }
+
+    @Test
+    void givenMoreExpiredResultsThanTheLimit_whenPurgedRepeatedly_thenEachCallDeletesAtMostTheLimit() {
+        for (int i = 1; i <= 5; i++) {
+            inbox.store(callback(i, at(0)));
+            inbox.markProcessed(checkoutRequestId(i), at(i));
+        }
+
+        assertThat(inbox.purgeProcessedBefore(at(100), 0)).isZero();
+        assertThatThrownBy(() -> inbox.purgeProcessedBefore(at(100), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(inbox.purgeProcessedBefore(at(100), 2)).isEqualTo(2);
+        assertThat(inbox.purgeProcessedBefore(at(100), 2)).isEqualTo(2);
+        assertThat(inbox.purgeProcessedBefore(at(100), 2)).isEqualTo(1);
+        assertThat(inbox.purgeProcessedBefore(at(100), 2)).isZero();
     }
 }

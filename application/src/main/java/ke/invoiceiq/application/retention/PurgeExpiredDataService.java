@@ -1,0 +1,102 @@
+package ke.invoiceiq.application.retention;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import ke.invoiceiq.domain.chat.ChatSessionRepository;
+import ke.invoiceiq.domain.customer.CustomerDirectory;
+import ke.invoiceiq.domain.messaging.InboundEventLog;
+import ke.invoiceiq.domain.messaging.MessageLog;
+import ke.invoiceiq.domain.messaging.Outbox;
+import ke.invoiceiq.domain.payment.PaymentResultInbox;
+import ke.invoiceiq.domain.shared.Transactions;
+
+/**
+ * Deletes each kind of transient data older than its retention. Every kind is purged in batches of
+ * {@link RetentionSettings#batchSize()} rows, each batch its own transaction, until a batch comes back short:
+ * locks are held briefly, and a failure keeps what was deleted before it. A kind that fails is counted and
+ * logged (its name and the exception's class, never a message: a database error can quote a row) and the
+ * other kinds are purged all the same; the next run carries on. The cutoffs are fixed once per run, from the
+ * clock; a row exactly as old as its retention stays until the next run.
+ */
+public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
+
+    private static final System.Logger LOG = System.getLogger(PurgeExpiredDataService.class.getName());
+
+    /** One port's purge: delete up to {@code limit} rows older than {@code cutoff}, answer how many. */
+    @FunctionalInterface
+    private interface Purge {
+        int before(Instant cutoff, int limit);
+    }
+
+    private record Purged(int rows, boolean failed) {
+    }
+
+    private final InboundEventLog inboundEvents;
+    private final Outbox outbox;
+    private final PaymentResultInbox paymentResults;
+    private final MessageLog messageLog;
+    private final ChatSessionRepository chatSessions;
+    private final CustomerDirectory customers;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final RetentionSettings settings;
+
+    public PurgeExpiredDataService(InboundEventLog inboundEvents, Outbox outbox, PaymentResultInbox paymentResults,
+            MessageLog messageLog, ChatSessionRepository chatSessions, CustomerDirectory customers,
+            Transactions transactions, Clock clock, RetentionSettings settings) {
+        this.inboundEvents = Objects.requireNonNull(inboundEvents, "inboundEvents");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.paymentResults = Objects.requireNonNull(paymentResults, "paymentResults");
+        this.messageLog = Objects.requireNonNull(messageLog, "messageLog");
+        this.chatSessions = Objects.requireNonNull(chatSessions, "chatSessions");
+        this.customers = Objects.requireNonNull(customers, "customers");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public PurgeReport purge() {
+        Instant now = clock.instant();
+        Purged inbound = purge("inbound events", now, settings.inboundEvents(), inboundEvents::purgeBefore);
+        Purged finished = purge("outbox messages", now, settings.outbox(), outbox::purgeFinishedBefore);
+        Purged results = purge("payment results", now, settings.paymentResults(),
+                paymentResults::purgeProcessedBefore);
+        Purged log = purge("message log entries", now, settings.messageLog(), messageLog::purgeBefore);
+        Purged sessions = purge("chat sessions", now, settings.chatSessions(), chatSessions::purgeInactiveBefore);
+        Purged contacts = purge("contacts", now, settings.contacts(), customers::purgeNonCustomersBefore);
+        int failures = 0;
+        for (Purged p : new Purged[] {inbound, finished, results, log, sessions, contacts}) {
+            failures += p.failed() ? 1 : 0;
+        }
+        var report = new PurgeReport(inbound.rows(), finished.rows(), results.rows(), log.rows(), sessions.rows(),
+                contacts.rows(), failures);
+        LOG.log(report.total() > 0 || failures > 0 ? Level.INFO : Level.DEBUG,
+                "retention purge: {0} inbound events, {1} outbox messages, {2} payment results, "
+                        + "{3} message log entries, {4} chat sessions, {5} contacts deleted; {6} failed",
+                report.inboundEvents(), report.outbox(), report.paymentResults(), report.messageLog(),
+                report.chatSessions(), report.contacts(), report.failures());
+        return report;
+    }
+
+    private Purged purge(String kind, Instant now, Duration retention, Purge purge) {
+        Instant cutoff = now.minus(retention);
+        int limit = settings.batchSize();
+        int rows = 0;
+        try {
+            int batch;
+            do {
+                batch = transactions.inTransaction(() -> purge.before(cutoff, limit));
+                rows += batch;
+            } while (batch >= limit);
+            return new Purged(rows, false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "retention purge of {0} failed after {1} deleted: {2}", kind, rows,
+                    e.getClass().getSimpleName());
+            return new Purged(rows, true);
+        }
+    }
+}
