@@ -33,6 +33,10 @@ public interface InvoiceIqConfig {
 
     Chat chat();
 
+    Jobs jobs();
+
+    Retention retention();
+
     /** Who the merchant is. */
     interface Merchant {
 
@@ -119,5 +123,60 @@ public interface InvoiceIqConfig {
         /** How many sessions one expiry run looks at. */
         @WithDefault("200")
         int expiryBatch();
+    }
+
+    /**
+     * How often each scheduled job runs ({@code ke.invoiceiq.bootstrap.jobs.ScheduledJobs} reads these keys):
+     * Quarkus' interval form ({@code 2s}, {@code 1h}) or {@code off}, which disables the job.
+     */
+    interface Jobs {
+
+        /** The outbox dispatcher; it only takes what is due, so a short interval costs one query. */
+        @WithDefault("2s")
+        String dispatchEvery();
+
+        /** The 5-minute nudge and 15-minute close of quiet guided chats are only as exact as this interval. */
+        @WithDefault("30s")
+        String chatExpiryEvery();
+
+        /** STK attempts without a callback: queried after a minute, expired after five. */
+        @WithDefault("30s")
+        String reconcileEvery();
+
+        /** The retention purge (docs/data-retention.md). */
+        @WithDefault("1h")
+        String retentionEvery();
+    }
+
+    /** How long transient data is kept before the purge deletes it (docs/data-retention.md explains each). */
+    interface Retention {
+
+        /** Marks of inbound provider message ids, which make a webhook redelivery a no-op (at least 7 days). */
+        @WithDefault("P14D")
+        Duration inboundEvents();
+
+        /** Sent or failed outbox messages, after their last change (at least 3 days). */
+        @WithDefault("P14D")
+        Duration outbox();
+
+        /** Raw M-PESA callbacks after they were applied (the payment row keeps receipt and amount). */
+        @WithDefault("P30D")
+        Duration paymentResults();
+
+        /** The message log's metadata (no text, no numbers). */
+        @WithDefault("P180D")
+        Duration messageLog();
+
+        /** Chat sessions nobody has touched since. */
+        @WithDefault("P7D")
+        Duration chatSessions();
+
+        /** Numbers that wrote to the business but were never invoiced (at least 1 day). */
+        @WithDefault("P2D")
+        Duration contacts();
+
+        /** Rows deleted per transaction. */
+        @WithDefault("1000")
+        int batchSize();
     }
 }

