@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -65,7 +66,7 @@ class WiringTest {
     Clock clock;
 
     @Test
-    void givenNoAdapterButMemory_whenEveryDrivenPortIsLookedUp_thenExactlyOneBeanServesIt() {
+    void givenTheApplication_whenEveryDrivenPortIsLookedUp_thenExactlyOneBeanServesIt() {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
                 MessageLog.class, InboundEventLog.class, ChatMessenger.class, SmsMessenger.class,
@@ -73,6 +74,18 @@ class WiringTest {
             var candidates = beans.select(port);
             assertThat(candidates.isResolvable()).as("exactly one bean for %s", port.getSimpleName()).isTrue();
             assertThat(candidates.get()).isNotNull();
+        }
+    }
+
+    /** The stand-ins only fill what no real adapter serves yet: everything that must survive a restart is Postgres. */
+    @Test
+    void givenThePostgresAdapter_whenEveryPersistencePortIsLookedUp_thenThePostgresImplementationServesIt() {
+        for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
+                PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
+                MessageLog.class, InboundEventLog.class, Transactions.class)) {
+            Object bean = ClientProxy.unwrap(beans.select(port).get());
+            assertThat(bean.getClass().getName()).as("the bean serving %s", port.getSimpleName())
+                    .startsWith("ke.invoiceiq.adapters.postgres.");
         }
     }
 
