@@ -1,0 +1,15 @@
+package ke.invoiceiq.bootstrap.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
+
+/**
+ * The merchant tools' credential ({@code ADMIN_API_KEY}): the bearer token of the invoice, payment and stats
+ * endpoints. Optional here, required in prod ({@link RequiredSecrets}); it never prints.
+ */
+@ConfigMapping(prefix = "admin")
+public interface AdminConfig {
+
+    /** The expected {@code Authorization: Bearer} value ({@code ADMIN_API_KEY}). */
+    Optional<SecretValue> apiKey();
+}

@@ -1,0 +1,72 @@
+package ke.invoiceiq.bootstrap.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The Safaricom Daraja (M-PESA Express) app, read from the {@code MPESA_*} environment variables. Credentials are
+ * optional here (dev and test run without an account) and required in prod, where their formats are checked too
+ * ({@link RequiredSecrets}); secrets never print.
+ */
+@ConfigMapping(prefix = "mpesa")
+public interface MpesaConfig {
+
+    /** Which Daraja environment ({@code MPESA_ENV}): {@code sandbox} or {@code production}. */
+    @WithDefault("sandbox")
+    Environment env();
+
+    /** The Daraja app's consumer key, for OAuth ({@code MPESA_CONSUMER_KEY}). */
+    Optional<SecretValue> consumerKey();
+
+    /** The Daraja app's consumer secret ({@code MPESA_CONSUMER_SECRET}). */
+    Optional<SecretValue> consumerSecret();
+
+    /** The paybill number, or the store number of a till ({@code MPESA_SHORTCODE}, 5 to 7 digits). */
+    Optional<String> shortcode();
+
+    /** The Lipa Na M-PESA Online passkey that, with the shortcode and a timestamp, makes the STK password. */
+    Optional<SecretValue> passkey();
+
+    /** {@code CustomerPayBillOnline} (paybill) or {@code CustomerBuyGoodsOnline} (till) ({@code MPESA_TRANSACTION_TYPE}). */
+    @WithDefault("CustomerPayBillOnline")
+    String transactionType();
+
+    /** The receiving party when it differs from the shortcode: the till number for buy goods ({@code MPESA_PARTY_B}). */
+    Optional<String> partyB();
+
+    /**
+     * The public HTTPS URL Daraja posts results to ({@code MPESA_CALLBACK_URL}); it ends in
+     * {@code /payments/stk/callback/} followed by {@link #callbackToken()}, so it is a secret too.
+     */
+    Optional<SecretValue> callbackUrl();
+
+    /** The secret {@code {token}} of {@code /payments/stk/callback/{token}} ({@code MPESA_CALLBACK_TOKEN}). */
+    Optional<SecretValue> callbackToken();
+
+    /** An explicit API base URL ({@code MPESA_BASE_URL}), for tests; see {@link #effectiveBaseUrl()}. */
+    Optional<URI> baseUrl();
+
+    /** {@code MPESA_BASE_URL} if set, else the base URL of {@link #env()} (PROVIDERS.md §B.0). */
+    default URI effectiveBaseUrl() {
+        return baseUrl().orElseGet(() -> env().baseUrl());
+    }
+
+    /** A Daraja environment and its API base URL. */
+    enum Environment {
+        SANDBOX("https://sandbox.safaricom.co.ke"),
+        PRODUCTION("https://api.safaricom.co.ke");
+
+        private final URI baseUrl;
+
+        Environment(String baseUrl) {
+            this.baseUrl = URI.create(baseUrl);
+        }
+
+        /** The API base URL of this environment. */
+        public URI baseUrl() {
+            return baseUrl;
+        }
+    }
+}

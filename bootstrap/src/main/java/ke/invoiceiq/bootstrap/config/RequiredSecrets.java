@@ -1,0 +1,243 @@
+package ke.invoiceiq.bootstrap.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.shared.Parsed;
+
+/**
+ * What the prod profile needs before it may start (DESIGN.md §6): every provider credential, the merchant, the
+ * public URL and a database. Pure functions of a lookup (a configuration key → its value, if set), so they are
+ * tested without starting anything; {@link DeploymentConfigSourceFactory} runs them while the configuration is
+ * built, before the datasource, Flyway or any bean exists.
+ *
+ * <p>Problems are reported by the environment variable names an operator sets, all in one message, and never
+ * with a value.
+ */
+public final class RequiredSecrets {
+
+    /** The key of the database requirement that {@code QUARKUS_DATASOURCE_JDBC_URL} sets. */
+    static final String JDBC_URL_KEY = "quarkus.datasource.jdbc.url";
+
+    /**
+     * A setting prod cannot run without.
+     *
+     * @param name the name an operator sets and the messages use
+     * @param keys the configuration keys, any one of which satisfies it; an environment variable {@code WABA_TOKEN}
+     *             sets the key {@code waba.token}
+     */
+    public record Requirement(String name, List<String> keys) {
+        public Requirement {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** Every setting the prod profile requires, in the order the message lists them. */
+    public static final List<Requirement> IN_PROD = List.of(
+            env("WABA_TOKEN"),
+            env("WABA_PHONE_ID"),
+            env("WABA_VERIFY_TOKEN"),
+            env("WABA_APP_SECRET"),
+            env("SMS_USERNAME"),
+            env("SMS_API_KEY"),
+            env("SMS_CALLBACK_TOKEN"),
+            env("MPESA_CONSUMER_KEY"),
+            env("MPESA_CONSUMER_SECRET"),
+            env("MPESA_SHORTCODE"),
+            env("MPESA_PASSKEY"),
+            env("MPESA_CALLBACK_URL"),
+            env("MPESA_CALLBACK_TOKEN"),
+            env("ADMIN_API_KEY"),
+            // application.properties maps these two onto invoiceiq.*, with sandbox defaults in dev and test only.
+            new Requirement("MERCHANT_MSISDN", List.of("invoiceiq.merchant.numbers")),
+            new Requirement("BASE_URL", List.of("invoiceiq.base-url")),
+            new Requirement("DATABASE_URL or QUARKUS_DATASOURCE_JDBC_URL", List.of(DatabaseUrl.VARIABLE, JDBC_URL_KEY)));
+
+    /** The path Daraja's results arrive on (DESIGN.md §5), followed by {@code MPESA_CALLBACK_TOKEN}. */
+    public static final String STK_CALLBACK_PATH = "/payments/stk/callback/";
+
+    private static final Pattern SHORTCODE = Pattern.compile("[0-9]{5,7}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,30}");
+    private static final Set<String> MPESA_ENVIRONMENTS = Set.of("sandbox", "production");
+    private static final Set<String> TRANSACTION_TYPES = Set.of("CustomerPayBillOnline", "CustomerBuyGoodsOnline");
+
+    private RequiredSecrets() {
+    }
+
+    /**
+     * The names of the required settings that have no value (absent or blank), in the order of {@link #IN_PROD}.
+     *
+     * @param lookup a configuration key → its value, if set
+     */
+    public static List<String> missing(Function<String, Optional<String>> lookup) {
+        return IN_PROD.stream()
+                .filter(requirement -> requirement.keys().stream().noneMatch(key -> value(lookup, key).isPresent()))
+                .map(Requirement::name)
+                .toList();
+    }
+
+    /**
+     * The settings that are set but cannot work in prod, each as "NAME (what is wrong)". Only cheap checks of form,
+     * and no message contains a value.
+     *
+     * @param lookup a configuration key → its value, if set
+     */
+    public static List<String> invalid(Function<String, Optional<String>> lookup) {
+        List<String> problems = new ArrayList<>();
+        value(lookup, "waba.phone-id").filter(v -> !DIGITS.matcher(v).matches())
+                .ifPresent(v -> problems.add("WABA_PHONE_ID (must be the phone number id: digits only)"));
+        value(lookup, "mpesa.env").filter(v -> !MPESA_ENVIRONMENTS.contains(v.toLowerCase(Locale.ROOT)))
+                .ifPresent(v -> problems.add("MPESA_ENV (must be sandbox or production)"));
+        value(lookup, "mpesa.shortcode").filter(v -> !SHORTCODE.matcher(v).matches())
+                .ifPresent(v -> problems.add("MPESA_SHORTCODE (must be 5 to 7 digits)"));
+        value(lookup, "mpesa.party-b").filter(v -> !SHORTCODE.matcher(v).matches())
+                .ifPresent(v -> problems.add("MPESA_PARTY_B (must be 5 to 7 digits)"));
+        value(lookup, "mpesa.transaction-type").filter(v -> !TRANSACTION_TYPES.contains(v))
+                .ifPresent(v -> problems.add("MPESA_TRANSACTION_TYPE (must be CustomerPayBillOnline or "
+                        + "CustomerBuyGoodsOnline)"));
+        value(lookup, "mpesa.callback-url")
+                .flatMap(url -> callbackUrlProblem(url, value(lookup, "mpesa.callback-token")))
+                .ifPresent(problem -> problems.add("MPESA_CALLBACK_URL (" + problem + ")"));
+        value(lookup, "invoiceiq.merchant.numbers").flatMap(RequiredSecrets::merchantNumbersProblem)
+                .ifPresent(problem -> problems.add("MERCHANT_MSISDN (" + problem + ")"));
+        value(lookup, "invoiceiq.base-url").filter(url -> !isHttpsBase(url))
+                .ifPresent(v -> problems.add("BASE_URL (must be the public https:// URL of this service, "
+                        + "without query or fragment)"));
+        for (String provider : List.of("waba", "sms", "mpesa")) {
+            value(lookup, provider + ".base-url").filter(url -> !isHttpBase(url))
+                    .ifPresent(v -> problems.add(provider.toUpperCase(Locale.ROOT)
+                            + "_BASE_URL (must be an absolute http:// or https:// URL)"));
+        }
+        value(lookup, DatabaseUrl.VARIABLE).flatMap(RequiredSecrets::databaseUrlProblem)
+                .ifPresent(problem -> problems.add(DatabaseUrl.VARIABLE + " (" + problem + ")"));
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Everything that keeps prod from starting, as one message naming every missing and every invalid setting;
+     * empty when there is nothing.
+     */
+    public static Optional<String> problems(Function<String, Optional<String>> lookup) {
+        List<String> missing = missing(lookup);
+        List<String> invalid = invalid(lookup);
+        if (missing.isEmpty() && invalid.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder message = new StringBuilder("InvoiceIQ refuses to start in the prod profile.");
+        if (!missing.isEmpty()) {
+            message.append(" Missing required settings: ").append(String.join(", ", missing)).append('.');
+        }
+        if (!invalid.isEmpty()) {
+            message.append(" Invalid settings: ").append(String.join("; ", invalid)).append('.');
+        }
+        message.append(" Set them as environment variables (see docs/configuration.md); values are never shown.");
+        return Optional.of(message.toString());
+    }
+
+    /**
+     * Throws when prod cannot start.
+     *
+     * @throws ProductionConfigurationException with the message of {@link #problems}
+     */
+    public static void requireAll(Function<String, Optional<String>> lookup) {
+        problems(lookup).ifPresent(message -> {
+            throw new ProductionConfigurationException(message);
+        });
+    }
+
+    private static Optional<String> callbackUrlProblem(String url, Optional<String> token) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of("must be an absolute https:// URL");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null || uri.getHost() == null) {
+            return Optional.of("must be an absolute https:// URL; Daraja only calls HTTPS");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return Optional.of("must not have a query or fragment");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        int at = path.lastIndexOf(STK_CALLBACK_PATH);
+        if (at < 0 || path.length() == at + STK_CALLBACK_PATH.length()) {
+            return Optional.of("must end with " + STK_CALLBACK_PATH + "{MPESA_CALLBACK_TOKEN}");
+        }
+        if (token.isPresent() && !path.substring(at + STK_CALLBACK_PATH.length()).equals(token.get())) {
+            return Optional.of("must end with " + STK_CALLBACK_PATH + " followed by exactly the value of "
+                    + "MPESA_CALLBACK_TOKEN");
+        }
+        return Optional.empty();
+    }
+
+    /** Same rule as {@link SettingsProducers#merchantNumbers}: every entry a Kenyan M-PESA number. */
+    private static Optional<String> merchantNumbersProblem(String numbers) {
+        List<String> entries = Arrays.stream(numbers.split(",")).map(String::strip).filter(e -> !e.isEmpty())
+                .toList();
+        if (entries.isEmpty()) {
+            return Optional.of("give at least one staff number, e.g. 2547XXXXXXXX");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (Msisdn.parse(entries.get(i)) instanceof Parsed.Rejected<Msisdn>) {
+                return Optional.of("entry " + (i + 1) + " of " + entries.size()
+                        + " is not a Kenyan M-PESA number such as 2547XXXXXXXX");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isHttpsBase(String url) {
+        return absoluteUrl(url).filter(uri -> "https".equalsIgnoreCase(uri.getScheme())).isPresent();
+    }
+
+    private static boolean isHttpBase(String url) {
+        return absoluteUrl(url).filter(uri -> "https".equalsIgnoreCase(uri.getScheme())
+                || "http".equalsIgnoreCase(uri.getScheme())).isPresent();
+    }
+
+    private static Optional<URI> absoluteUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() && uri.getHost() != null && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> databaseUrlProblem(String url) {
+        try {
+            DatabaseUrl.parse(url);
+            return Optional.empty();
+        } catch (DatabaseUrl.InvalidDatabaseUrlException e) {
+            String problem = e.problem();
+            return Optional.of("not a postgres:// URL: " + (problem.endsWith(".")
+                    ? problem.substring(0, problem.length() - 1) : problem));
+        }
+    }
+
+    private static Optional<String> value(Function<String, Optional<String>> lookup, String key) {
+        return lookup.apply(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Requirement env(String name) {
+        return new Requirement(name, List.of(name.toLowerCase(Locale.ROOT).replaceFirst("_", ".").replace('_', '-')));
+    }
+
+    /** The prod profile lacks settings it needs; the message names each one and shows no value. */
+    public static final class ProductionConfigurationException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ProductionConfigurationException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package ke.invoiceiq.bootstrap.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The Africa's Talking SMS account, read from the {@code SMS_*} environment variables. Credentials are optional
+ * here (dev and test run without an account) and required in prod ({@link RequiredSecrets}); secrets never print.
+ */
+@ConfigMapping(prefix = "sms")
+public interface SmsConfig {
+
+    /** The base URL of the live API (PROVIDERS.md §C.1). */
+    URI LIVE_BASE_URL = URI.create("https://api.africastalking.com");
+
+    /** The base URL of the sandbox, which only the username {@code sandbox} may use. */
+    URI SANDBOX_BASE_URL = URI.create("https://api.sandbox.africastalking.com");
+
+    /** The Africa's Talking app username ({@code SMS_USERNAME}); {@code sandbox} selects the sandbox. */
+    Optional<String> username();
+
+    /** The API key sent in the {@code apiKey} header ({@code SMS_API_KEY}). */
+    Optional<SecretValue> apiKey();
+
+    /** The registered sender id or shortcode ({@code SMS_SENDER_ID}); without one, AT's default sender is used. */
+    Optional<String> senderId();
+
+    /** The secret {@code {token}} in the SMS callback paths {@code /sms/inbound/{token}} and {@code /sms/status/{token}}. */
+    Optional<SecretValue> callbackToken();
+
+    /** An explicit API base URL ({@code SMS_BASE_URL}), for tests; see {@link #effectiveBaseUrl()}. */
+    Optional<URI> baseUrl();
+
+    /** {@code SMS_BASE_URL} if set, else the sandbox for the username {@code sandbox}, else the live API. */
+    default URI effectiveBaseUrl() {
+        return baseUrl().orElseGet(() -> isSandbox() ? SANDBOX_BASE_URL : LIVE_BASE_URL);
+    }
+
+    /** Whether the account is Africa's Talking's sandbox (username {@code sandbox}). */
+    default boolean isSandbox() {
+        return username().map(String::strip).filter("sandbox"::equalsIgnoreCase).isPresent();
+    }
+}
