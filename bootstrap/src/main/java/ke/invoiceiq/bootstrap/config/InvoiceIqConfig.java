@@ -42,8 +42,8 @@ public interface InvoiceIqConfig {
 
         /**
          * The merchant's staff numbers: the WhatsApp numbers allowed to create, remind and cancel invoices
-         * ({@code MERCHANT_MSISDN}, comma-separated, any form {@code Msisdn.parse} accepts). The default is a
-         * sandbox number that belongs to nobody.
+         * ({@code MERCHANT_MSISDN}, comma-separated, any form {@code Msisdn.parse} accepts). In dev and test the
+         * default is a sandbox number that belongs to nobody; prod requires {@code MERCHANT_MSISDN}.
          */
         @WithDefault("254700000001")
         List<String> numbers();
