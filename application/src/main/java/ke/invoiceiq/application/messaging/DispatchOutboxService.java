@@ -20,6 +20,7 @@ import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.MessageLog;
+import ke.invoiceiq.domain.messaging.MessageEvent;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.Outbox;
@@ -95,8 +96,15 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
                 counts[Fate.ERROR.ordinal()]);
     }
 
+    /**
+     * Sends one message and records the answer. After the recording commits, the invoice event (if any) and one
+     * {@link MessageEvent.Dispatched} per attempt are published; an answer that could not be recorded is not
+     * told (the message will be claimed and sent again once its lease runs out).
+     */
     private Fate dispatchOne(OutboxMessage message) {
         if (transactions.inTransaction(() -> skippedAsSettled(message))) {
+            events.publish(new MessageEvent.Dispatched(message.channel(), MessageEvent.Outcome.SKIPPED,
+                    clock.instant()));
             return Fate.SKIPPED;
         }
         SendResult result = send(message);
@@ -104,6 +112,8 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
             Recorded recorded = RetryingTransactions.onConflict(
                     () -> transactions.inTransaction(() -> record(message, result, clock.instant())));
             recorded.event().ifPresent(events::publish);
+            events.publish(new MessageEvent.Dispatched(message.channel(), MessageEvent.Outcome.of(result),
+                    clock.instant()));
             return recorded.fate();
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "recording the send of outbox message {0} failed: {1}", message.id(),

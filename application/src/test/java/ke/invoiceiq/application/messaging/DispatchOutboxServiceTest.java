@@ -5,6 +5,8 @@ import static ke.invoiceiq.application.messaging.MessagingWorld.MERCHANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +19,12 @@ import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.Direction;
+import ke.invoiceiq.domain.messaging.MessageEvent;
+import ke.invoiceiq.domain.messaging.MessageEvent.Outcome;
 import ke.invoiceiq.domain.messaging.MessageLogEntry;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.OutboxStatus;
 import ke.invoiceiq.domain.messaging.SendResult;
@@ -296,5 +301,153 @@ class DispatchOutboxServiceTest {
         assertThat(world.ports.chat().sent()).isEmpty();
         assertThat(world.outbox(CUSTOMER, MessagePurpose.INVOICE)).singleElement()
                 .satisfies(m -> assertThat(m.status()).isEqualTo(OutboxStatus.FAILED));
+    }
+
+    // ---- one MessageEvent.Dispatched per send attempt, told after the answer is recorded (metrics) ----
+
+    @Test
+    void givenInvoiceMessage_whenWhatsAppAccepts_thenOneDispatchedAcceptedOnWhatsAppAfterTheInvoiceEvent() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+
+        world.dispatch();
+
+        assertThat(dispatched(world)).containsExactly(
+                new MessageEvent.Dispatched(Channel.WHATSAPP, Outcome.ACCEPTED, world.now()));
+        assertThat(world.ports.events().published()).last().isInstanceOf(MessageEvent.Dispatched.class);
+        assertThat(world.ports.events().published()).first().isInstanceOf(InvoiceEvent.Sent.class);
+    }
+
+    @Test
+    void givenNotOnWhatsApp_whenDispatchedTwice_thenUndeliverableOnWhatsAppThenAcceptedOnSms() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+        world.ports.chat().respondWith(new SendResult.Undeliverable("131026"));
+
+        world.dispatch();
+        world.dispatch();
+
+        assertThat(dispatched(world)).extracting(MessageEvent.Dispatched::channel, MessageEvent.Dispatched::outcome)
+                .containsExactly(tuple(Channel.WHATSAPP, Outcome.UNDELIVERABLE), tuple(Channel.SMS, Outcome.ACCEPTED));
+    }
+
+    @Test
+    void givenThrottledOnEveryTry_whenAttemptsRunOut_thenEveryAttemptToldAsRetryLater() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+        world.ports.chat().failFor(CUSTOMER, new SendResult.RetryLater("131000", Optional.empty()));
+
+        world.dispatch();
+        world.advance(Duration.ofMinutes(1));
+        world.dispatch();
+        world.advance(Duration.ofMinutes(1));
+        world.dispatch();
+
+        assertThat(dispatched(world)).extracting(MessageEvent.Dispatched::channel, MessageEvent.Dispatched::outcome)
+                .containsExactly(tuple(Channel.WHATSAPP, Outcome.RETRY_LATER),
+                        tuple(Channel.WHATSAPP, Outcome.RETRY_LATER), tuple(Channel.WHATSAPP, Outcome.RETRY_LATER));
+    }
+
+    @Test
+    void givenMisconfigured_whenDispatched_thenDispatchedMisconfigured() {
+        var world = new MessagingWorld();
+        world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(), OutboundContent.text("Hello"));
+        world.ports.chat().respondWith(new SendResult.Misconfigured("190"));
+
+        world.dispatch();
+
+        assertThat(dispatched(world)).extracting(MessageEvent.Dispatched::outcome)
+                .containsExactly(Outcome.MISCONFIGURED);
+    }
+
+    @Test
+    void givenSmsUndeliverable_whenDispatched_thenDispatchedUndeliverableOnSms() {
+        var world = new MessagingWorld();
+        world.writer.send(CUSTOMER, Channel.SMS, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text(BotCopy.customerHelp()));
+        world.ports.sms().respondWith(new SendResult.Undeliverable("403"));
+
+        world.dispatch();
+
+        assertThat(dispatched(world)).containsExactly(
+                new MessageEvent.Dispatched(Channel.SMS, Outcome.UNDELIVERABLE, world.now()));
+    }
+
+    @Test
+    void givenMessengerThrows_whenDispatched_thenDispatchedRetryLater() {
+        var world = new MessagingWorld();
+        world.writer.send(CUSTOMER, Channel.SMS, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text(BotCopy.customerHelp()));
+        var dispatcher = new DispatchOutboxService(world.ports.outbox(), world.ports.chat(),
+                (to, text) -> {
+                    throw new IllegalStateException("read timed out");
+                },
+                world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
+                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings);
+
+        dispatcher.dispatch();
+
+        assertThat(dispatched(world)).extracting(MessageEvent.Dispatched::channel, MessageEvent.Dispatched::outcome)
+                .containsExactly(tuple(Channel.SMS, Outcome.RETRY_LATER));
+    }
+
+    @Test
+    void givenInvoicePaidWhileItsMessageWaited_whenDispatched_thenDispatchedSkippedAndNothingSent() {
+        var world = new MessagingWorld();
+        Invoice invoice = world.invoiceQueued();
+        world.ports.invoices().update(invoice.paymentSucceeded(Optional.empty(), world.now()).invoice());
+
+        world.dispatch();
+
+        assertThat(dispatched(world)).containsExactly(
+                new MessageEvent.Dispatched(Channel.WHATSAPP, Outcome.SKIPPED, world.now()));
+    }
+
+    @Test
+    void givenRecordingTheAnswerFails_whenDispatched_thenNoDispatchedEventIsTold() {
+        var world = new MessagingWorld();
+        world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text(BotCopy.customerHelp()));
+        var dispatcher = new DispatchOutboxService(markSentBreaks(world.ports.outbox()), world.ports.chat(),
+                world.ports.sms(), world.ports.customers(), world.ports.invoices(), world.ports.messageLog(),
+                world.ports.transactions(), world.ports.clock(), world.ports.ids(), world.ports.events(),
+                world.merchant, world.settings);
+
+        DispatchReport report = dispatcher.dispatch();
+
+        assertThat(report.errors()).isEqualTo(1);
+        assertThat(world.ports.chat().sentTo(CUSTOMER)).hasSize(1);
+        assertThat(dispatched(world)).isEmpty();
+    }
+
+    @Test
+    void givenNothingDue_whenDispatched_thenNoEvent() {
+        var world = new MessagingWorld();
+
+        world.dispatch();
+
+        assertThat(world.ports.events().published()).isEmpty();
+    }
+
+    private static List<MessageEvent.Dispatched> dispatched(MessagingWorld world) {
+        return world.ports.events().published(MessageEvent.Dispatched.class);
+    }
+
+    /**
+     * The outbox, except that {@code markSent} fails, as a database that breaks after the provider took the
+     * message. A proxy, so the fake follows the port as it grows.
+     */
+    private static Outbox markSentBreaks(Outbox delegate) {
+        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("markSent")) {
+                        throw new IllegalStateException("connection reset");
+                    }
+                    try {
+                        return method.invoke(delegate, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

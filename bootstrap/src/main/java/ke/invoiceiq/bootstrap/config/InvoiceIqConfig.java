@@ -37,6 +37,8 @@ public interface InvoiceIqConfig {
 
     Retention retention();
 
+    Metrics metrics();
+
     /** Who the merchant is. */
     interface Merchant {
 
@@ -178,5 +180,16 @@ public interface InvoiceIqConfig {
         /** Rows deleted per transaction. */
         @WithDefault("1000")
         int batchSize();
+    }
+
+    /** The Prometheus metrics at {@code /q/metrics} (docs/observability.md). */
+    interface Metrics {
+
+        /**
+         * How often {@code invoiceiq_outbox_pending} is recounted: a scrape reads the last count and never
+         * queries the database. Quarkus' interval form, or {@code off}.
+         */
+        @WithDefault("15s")
+        String outboxRefresh();
     }
 }

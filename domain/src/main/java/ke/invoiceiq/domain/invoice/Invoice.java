@@ -6,6 +6,7 @@ import static ke.invoiceiq.domain.invoice.InvoiceStatus.PAID;
 import static ke.invoiceiq.domain.invoice.InvoiceStatus.PENDING;
 import static ke.invoiceiq.domain.invoice.InvoiceStatus.SENT;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,20 +95,30 @@ public record Invoice(
         return switch (status) {
             case PENDING, SENT, FAILED -> applied(
                     with(PAID).paidAt(now).receipt(paidWith).build(),
-                    new InvoiceEvent.Paid(id, paidWith, now));
+                    new InvoiceEvent.Paid(id, paidWith, Optional.of(timeToPay(now)), now));
             case CANCELLED -> applied(
                     with(PAID).paidAt(now).receipt(paidWith).build(),
-                    new InvoiceEvent.PaidAfterCancellation(id, paidWith, now));
+                    new InvoiceEvent.PaidAfterCancellation(id, paidWith, timeToPay(now), now));
             case PAID -> {
                 if (paidWith.isEmpty() || receipt.isEmpty() || receipt.equals(paidWith)) {
                     // the same payment told twice (callback and query), or a receipt filling in a blank
                     yield receipt.isEmpty() && paidWith.isPresent()
-                            ? applied(with(PAID).receipt(paidWith).build(), new InvoiceEvent.Paid(id, paidWith, now))
+                            ? applied(with(PAID).receipt(paidWith).build(),
+                                    new InvoiceEvent.Paid(id, paidWith, Optional.empty(), now))
                             : new InvoiceOutcome.Unchanged(this);
                 }
                 yield applied(this, new InvoiceEvent.DoublePaymentReceived(id, paidWith, now));
             }
         };
+    }
+
+    /**
+     * From the invoice reaching the customer (or its creation, if no channel ever accepted it) to {@code paidAt};
+     * zero rather than negative when clocks disagree.
+     */
+    private Duration timeToPay(Instant paidAt) {
+        Duration taken = Duration.between(sentAt.orElse(createdAt), paidAt);
+        return taken.isNegative() ? Duration.ZERO : taken;
     }
 
     /** The merchant cancels. Refused while an STK push is in flight, because the money may still come. */

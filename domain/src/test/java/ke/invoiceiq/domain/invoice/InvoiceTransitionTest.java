@@ -219,7 +219,10 @@ class InvoiceTransitionTest {
             InvoiceOutcome outcome = paidBlank.paymentSucceeded(Optional.of(RECEIPT), NOW);
 
             assertThat(outcome).isInstanceOf(Applied.class);
-            assertThat(((Applied) outcome).event()).isEqualTo(new InvoiceEvent.Paid(ID, Optional.of(RECEIPT), NOW));
+            assertThat(((Applied) outcome).event()).isEqualTo(
+                    new InvoiceEvent.Paid(ID, Optional.of(RECEIPT), Optional.empty(), NOW));
+            assertThat(((InvoiceEvent.Paid) ((Applied) outcome).event()).newlyPaid())
+                    .as("the payment was told when the invoice became PAID").isFalse();
             assertThat(outcome.invoice().status()).isEqualTo(PAID);
             assertThat(outcome.invoice().receipt()).contains(RECEIPT);
             assertThat(outcome.invoice().paidAt()).contains(PAID_AT);
@@ -243,7 +246,8 @@ class InvoiceTransitionTest {
 
             assertThat(outcome).isInstanceOf(Applied.class);
             assertThat(((Applied) outcome).event())
-                    .isEqualTo(new InvoiceEvent.PaidAfterCancellation(ID, Optional.of(RECEIPT), NOW));
+                    .isEqualTo(new InvoiceEvent.PaidAfterCancellation(ID, Optional.of(RECEIPT),
+                            Duration.between(SENT_AT, NOW), NOW));
             Invoice after = outcome.invoice();
             assertThat(after.status()).isEqualTo(PAID);
             assertThat(after.paidAt()).contains(NOW);
@@ -504,6 +508,68 @@ class InvoiceTransitionTest {
 
             assertThat(stored.version()).isEqualTo(paid.version() + 1);
             assertThat(stored).usingRecursiveComparison().ignoringFields("version").isEqualTo(paid);
+        }
+    }
+
+    @Nested
+    @DisplayName("time to pay, carried by the paid events")
+    class TimeToPay {
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = InvoiceStatus.class, names = {"SENT", "FAILED", "CANCELLED"})
+        void givenInvoiceThatWasSent_whenPaid_thenTimeToPayRunsFromSending(InvoiceStatus status) {
+            Invoice invoice = anInvoice().status(status).sentAt(SENT_AT).build();
+
+            InvoiceEvent event = ((Applied) invoice.paymentSucceeded(Optional.of(RECEIPT), NOW)).event();
+
+            Duration expected = Duration.between(SENT_AT, NOW);
+            switch (event) {
+                case InvoiceEvent.Paid paid -> {
+                    assertThat(paid.timeToPay()).contains(expected);
+                    assertThat(paid.newlyPaid()).isTrue();
+                }
+                case InvoiceEvent.PaidAfterCancellation paid -> assertThat(paid.timeToPay()).isEqualTo(expected);
+                default -> throw new AssertionError("not a paid event: " + event);
+            }
+        }
+
+        @Test
+        void givenInvoiceNeverSent_whenPaid_thenTimeToPayRunsFromCreation() {
+            Instant paidAt = CREATED.plus(Duration.ofMinutes(7));
+
+            InvoiceEvent event = ((Applied) issued().paymentSucceeded(Optional.empty(), paidAt)).event();
+
+            assertThat(event).isEqualTo(new InvoiceEvent.Paid(ID, Optional.empty(),
+                    Optional.of(Duration.ofMinutes(7)), paidAt));
+        }
+
+        @Test
+        void givenInvoiceSentAndLaterFailed_whenPaid_thenTimeToPayRunsFromTheFirstSending() {
+            Instant firstSend = CREATED.plusSeconds(10);
+            Invoice failed = issued().sendAccepted(Channel.WHATSAPP, firstSend).invoice()
+                    .deliveryFailedOnEveryChannel(CREATED.plusSeconds(60)).invoice();
+
+            InvoiceEvent event = ((Applied) failed.paymentSucceeded(Optional.of(RECEIPT), NOW)).event();
+
+            assertThat(((InvoiceEvent.Paid) event).timeToPay()).contains(Duration.between(firstSend, NOW));
+        }
+
+        @Test
+        void givenPaymentStampedBeforeTheSendingTime_whenPaid_thenTimeToPayIsZeroNotNegative() {
+            Invoice sent = invoiceIn(SENT);
+
+            InvoiceEvent event = ((Applied) sent.paymentSucceeded(Optional.of(RECEIPT), SENT_AT.minusSeconds(3)))
+                    .event();
+
+            assertThat(((InvoiceEvent.Paid) event).timeToPay()).contains(Duration.ZERO);
+        }
+
+        @Test
+        void givenPaidEvent_whenTimeToPayNull_thenRejected() {
+            assertThatNullPointerException()
+                    .isThrownBy(() -> new InvoiceEvent.Paid(ID, Optional.empty(), null, NOW));
+            assertThatNullPointerException()
+                    .isThrownBy(() -> new InvoiceEvent.PaidAfterCancellation(ID, Optional.empty(), null, NOW));
         }
     }
 
