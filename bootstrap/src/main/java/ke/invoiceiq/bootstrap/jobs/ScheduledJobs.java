@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * rows with {@code FOR UPDATE SKIP LOCKED}, chat sessions and invoices change under optimistic locking, a
  * second reconciler's answer for the same attempt loses its version check and is dropped, a purge deletes what
  * another already deleted without complaint). The intervals are
- * {@code invoiceiq.jobs.*} keys; {@code off} disables a job (the tests drive the use cases themselves).
+ * {@code invoiceiq.jobs.*} keys; {@code off} disables a job (the tests drive the use cases themselves). No tick
+ * starts while the application is starting or stopping: a job cut off by shutdown would fail half-way.
  */
 @ApplicationScoped
 public class ScheduledJobs {
@@ -49,7 +50,8 @@ public class ScheduledJobs {
 
     /** Retries and their backoff live in the outbox rows ({@code next_attempt_at}); a tick only takes what is due. */
     @Scheduled(identity = "outbox-dispatch", every = "${invoiceiq.jobs.dispatch-every}",
-            concurrentExecution = ConcurrentExecution.SKIP)
+            concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchOutbox() {
         for (int batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
             DispatchReport report = dispatch.dispatch();
@@ -67,7 +69,8 @@ public class ScheduledJobs {
     }
 
     @Scheduled(identity = "chat-expiry", every = "${invoiceiq.jobs.chat-expiry-every}",
-            concurrentExecution = ConcurrentExecution.SKIP)
+            concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireChatSessions() {
         ExpireChatSessionsReport report = chatExpiry.expire();
         if (report.nudged() + report.closed() > 0) {
@@ -76,7 +79,8 @@ public class ScheduledJobs {
     }
 
     @Scheduled(identity = "payment-reconciliation", every = "${invoiceiq.jobs.reconcile-every}",
-            concurrentExecution = ConcurrentExecution.SKIP)
+            concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reconcilePayments() {
         ReconcileReport report = reconcile.reconcile();
         if (report.errors() > 0) {
@@ -89,7 +93,8 @@ public class ScheduledJobs {
 
     /** docs/data-retention.md: what is deleted after how long. */
     @Scheduled(identity = "retention-purge", every = "${invoiceiq.jobs.retention-every}", delayed = "1m",
-            concurrentExecution = ConcurrentExecution.SKIP)
+            concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpiredData() {
         PurgeReport report = purge.purge();
         if (report.failures() > 0) {

@@ -43,7 +43,8 @@ public class OutboxPendingGauge {
     }
 
     @Scheduled(identity = "outbox-pending-gauge", every = "${invoiceiq.metrics.outbox-refresh}",
-            concurrentExecution = ConcurrentExecution.SKIP)
+            concurrentExecution = ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         try {
             pending.set(transactions.inTransaction(outbox::countPending));
