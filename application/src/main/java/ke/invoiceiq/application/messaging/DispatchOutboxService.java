@@ -29,12 +29,14 @@ import ke.invoiceiq.domain.messaging.SendResult;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
  * Claims due messages, sends each outside any transaction, then records the answer in a unit of work of its
  * own. A dispatcher that dies after claiming leaves its messages to be claimed again when the lease runs out.
- * Pacing per recipient is the WhatsApp adapter's; here a throttled send simply comes back later.
+ * Pacing per recipient is the WhatsApp adapter's; here a throttled send simply comes back later. Each message
+ * is handled under the correlation id of the work that queued it, so its log lines can be tied back to that.
  */
 public final class DispatchOutboxService implements DispatchOutboxUseCase {
 
@@ -56,10 +58,12 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
     private final OutboxWriter writer;
     private final InvoiceDelivery delivery;
     private final MessageTrail trail;
+    private final Tracing tracing;
 
     public DispatchOutboxService(Outbox outbox, ChatMessenger chat, SmsMessenger sms, CustomerDirectory customers,
             InvoiceRepository invoices, MessageLog messageLog, Transactions transactions, Clock clock,
-            IdGenerator ids, DomainEvents events, MerchantSettings merchant, DispatchSettings settings) {
+            IdGenerator ids, DomainEvents events, MerchantSettings merchant, DispatchSettings settings,
+            Tracing tracing) {
         this.outbox = outbox;
         this.chat = chat;
         this.sms = sms;
@@ -70,7 +74,8 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         this.merchant = merchant;
         this.settings = settings;
         this.invoices = invoices;
-        this.writer = new OutboxWriter(outbox, ids, clock, merchant);
+        this.tracing = tracing;
+        this.writer = new OutboxWriter(outbox, ids, clock, merchant, tracing);
         this.delivery = new InvoiceDelivery(invoices, writer);
         this.trail = new MessageTrail(messageLog, ids);
     }
@@ -99,9 +104,20 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
     /**
      * Sends one message and records the answer. After the recording commits, the invoice event (if any) and one
      * {@link MessageEvent.Dispatched} per attempt are published; an answer that could not be recorded is not
-     * told (the message will be claimed and sent again once its lease runs out).
+     * told (the message will be claimed and sent again once its lease runs out). Everything runs under the
+     * message's correlation id.
      */
     private Fate dispatchOne(OutboxMessage message) {
+        return tracing.withCorrelationId(message.correlationId(), () -> {
+            Fate fate = handle(message);
+            // never the recipient nor the text: the id, purpose and channel are enough to find the row
+            LOG.log(Level.DEBUG, "outbox message {0} ({1}, {2}): {3}", message.id(), message.purpose(),
+                    message.channel(), fate);
+            return fate;
+        });
+    }
+
+    private Fate handle(OutboxMessage message) {
         if (transactions.inTransaction(() -> skippedAsSettled(message))) {
             events.publish(new MessageEvent.Dispatched(message.channel(), MessageEvent.Outcome.SKIPPED,
                     clock.instant()));
@@ -207,7 +223,7 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         outbox.markFailed(message.id(), code, now);
         trail.out(message, "failed", Optional.empty(), Optional.of(code), now);
         if (message.canFallBackToSms()) {
-            writer.send(message.recipient(), Channel.SMS, message.purpose(), message.invoiceId(), message.content());
+            writer.resend(message, Channel.SMS);
             trail.out(message, "fallback_sms", Optional.empty(), Optional.of(code), now);
             return new Recorded(Fate.FELL_BACK, event);
         }

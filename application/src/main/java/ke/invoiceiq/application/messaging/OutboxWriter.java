@@ -11,10 +11,12 @@ import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Tracing;
 
 /**
  * Writes messages to the outbox. Use cases call it inside their unit of work; nothing is sent here, the
- * dispatcher sends later.
+ * dispatcher sends later. Each message carries the correlation id current when it was written (the inbound
+ * request's), so the dispatcher can send it under that id.
  */
 public final class OutboxWriter {
 
@@ -22,18 +24,30 @@ public final class OutboxWriter {
     private final IdGenerator ids;
     private final Clock clock;
     private final MerchantSettings merchant;
+    private final Tracing tracing;
 
-    public OutboxWriter(Outbox outbox, IdGenerator ids, Clock clock, MerchantSettings merchant) {
+    public OutboxWriter(Outbox outbox, IdGenerator ids, Clock clock, MerchantSettings merchant, Tracing tracing) {
         this.outbox = outbox;
         this.ids = ids;
         this.clock = clock;
         this.merchant = merchant;
+        this.tracing = tracing;
     }
 
     /** To one person on one channel (a reply goes back the way the question came). */
     public void send(Msisdn to, Channel channel, MessagePurpose purpose, Optional<InvoiceId> invoiceId,
             OutboundContent content) {
-        outbox.enqueue(OutboxMessage.queue(ids.nextId(), to, purpose, invoiceId, channel, content, clock.instant()));
+        outbox.enqueue(OutboxMessage.queue(ids.nextId(), to, purpose, invoiceId, channel, content, clock.instant(),
+                tracing.currentCorrelationId()));
+    }
+
+    /**
+     * The same message again, new and due now, on another channel (the SMS fallback). It keeps the original's
+     * correlation id, not the one current here: it is still the work of the request that queued the original.
+     */
+    public void resend(OutboxMessage original, Channel channel) {
+        outbox.enqueue(OutboxMessage.queue(ids.nextId(), original.recipient(), original.purpose(),
+                original.invoiceId(), channel, original.content(), clock.instant(), original.correlationId()));
     }
 
     /** To a customer on WhatsApp first; the content's SMS text, when present, allows the SMS fallback. */

@@ -15,6 +15,7 @@ import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
@@ -33,12 +34,13 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatusUs
     private final MessageTrail trail;
 
     public RecordDeliveryStatusService(Outbox outbox, InvoiceRepository invoices, MessageLog messageLog,
-            Transactions transactions, Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant) {
+            Transactions transactions, Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant,
+            Tracing tracing) {
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;
-        this.writer = new OutboxWriter(outbox, ids, clock, merchant);
+        this.writer = new OutboxWriter(outbox, ids, clock, merchant, tracing);
         this.delivery = new InvoiceDelivery(invoices, writer);
         this.trail = new MessageTrail(messageLog, ids);
     }

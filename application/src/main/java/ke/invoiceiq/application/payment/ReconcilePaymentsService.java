@@ -23,6 +23,7 @@ import ke.invoiceiq.domain.payment.StkQueryResponse;
 import ke.invoiceiq.domain.payment.StkReason;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
@@ -47,13 +48,14 @@ public final class ReconcilePaymentsService implements ReconcilePaymentsUseCase 
 
     public ReconcilePaymentsService(PaymentRepository payments, InvoiceRepository invoices, PaymentResultInbox inbox,
             PaymentGateway gateway, RecordPaymentResultUseCase results, Outbox outbox, Transactions transactions,
-            IdGenerator ids, Clock clock, DomainEvents events, MerchantSettings merchant, PaymentSettings settings) {
+            IdGenerator ids, Clock clock, DomainEvents events, MerchantSettings merchant, PaymentSettings settings,
+            Tracing tracing) {
         this.payments = payments;
         this.inbox = inbox;
         this.gateway = gateway;
         this.results = results;
         this.attempts = new AttemptWithInvoice(payments, invoices);
-        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant));
+        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing));
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;

@@ -25,6 +25,7 @@ import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 import ke.invoiceiq.domain.shared.DomainEvent;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 
 public final class RecordPaymentResultService implements RecordPaymentResultUseCase {
@@ -39,11 +40,11 @@ public final class RecordPaymentResultService implements RecordPaymentResultUseC
 
     public RecordPaymentResultService(PaymentResultInbox inbox, PaymentRepository payments,
             InvoiceRepository invoices, Outbox outbox, Transactions transactions, IdGenerator ids, Clock clock,
-            DomainEvents events, MerchantSettings merchant) {
+            DomainEvents events, MerchantSettings merchant, Tracing tracing) {
         this.inbox = inbox;
         this.payments = payments;
         this.attempts = new AttemptWithInvoice(payments, invoices);
-        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant));
+        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing));
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;

@@ -45,7 +45,8 @@ public final class Wiring {
     public final MerchantSettings merchant = new MerchantSettings(Set.of(MERCHANT), "Wanjiru Cleaners", BASE_URL);
     public final ScriptedRequestPayment payments = new ScriptedRequestPayment(ports.invoices(),
             ports.transactions()::isActive);
-    public final OutboxWriter outbox = new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant);
+    public final OutboxWriter outbox = new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant,
+            ports.tracing());
     public final CreateInvoiceService createInvoice = new CreateInvoiceService(ports.invoices(), ports.customers(),
             ports.ids(), outbox, ports.transactions(), ports.events(), ports.clock(), merchant);
     public final RemindInvoiceService remindInvoice = new RemindInvoiceService(ports.invoices(), outbox,
@@ -76,7 +77,8 @@ public final class Wiring {
 
     private RequestPaymentUseCase realPaymentService() {
         var results = new RecordPaymentResultService(ports.paymentResults(), ports.payments(), ports.invoices(),
-                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant);
+                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant,
+                ports.tracing());
         return new RequestPaymentService(ports.invoices(), ports.payments(), ports.gateway(), results,
                 ports.transactions(), ports.ids(), ports.clock(), ports.events(), PaymentSettings.DEFAULT);
     }

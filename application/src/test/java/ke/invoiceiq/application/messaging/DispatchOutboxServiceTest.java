@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
@@ -28,6 +30,7 @@ import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.OutboxStatus;
 import ke.invoiceiq.domain.messaging.SendResult;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class DispatchOutboxServiceTest {
@@ -179,7 +182,8 @@ class DispatchOutboxServiceTest {
         };
         var dispatcher = new DispatchOutboxService(world.ports.outbox(), broken, world.ports.sms(),
                 world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
-                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings);
+                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings,
+                world.ports.tracing());
 
         DispatchReport report = dispatcher.dispatch();
 
@@ -383,7 +387,8 @@ class DispatchOutboxServiceTest {
                     throw new IllegalStateException("read timed out");
                 },
                 world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
-                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings);
+                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings,
+                world.ports.tracing());
 
         dispatcher.dispatch();
 
@@ -411,7 +416,8 @@ class DispatchOutboxServiceTest {
         var dispatcher = new DispatchOutboxService(markSentBreaks(world.ports.outbox()), world.ports.chat(),
                 world.ports.sms(), world.ports.customers(), world.ports.invoices(), world.ports.messageLog(),
                 world.ports.transactions(), world.ports.clock(), world.ports.ids(), world.ports.events(),
-                world.merchant, world.settings);
+                world.merchant, world.settings,
+                world.ports.tracing());
 
         DispatchReport report = dispatcher.dispatch();
 
@@ -427,6 +433,130 @@ class DispatchOutboxServiceTest {
         world.dispatch();
 
         assertThat(world.ports.events().published()).isEmpty();
+    }
+
+    @Test
+    void givenMessagesWrittenDuringARequest_whenWritten_thenEachCarriesThatRequestsCorrelationId() {
+        var world = new MessagingWorld();
+
+        world.ports.tracing().run("req-1", () -> world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY,
+                Optional.empty(), OutboundContent.text(BotCopy.customerHelp())));
+        world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(), OutboundContent.text("notice"));
+
+        assertThat(world.outbox(CUSTOMER, MessagePurpose.REPLY)).singleElement()
+                .satisfies(m -> assertThat(m.correlationId()).contains("req-1"));
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).singleElement()
+                .satisfies(m -> assertThat(m.correlationId()).isEmpty());
+    }
+
+    @Test
+    void givenMessagesOfTwoRequests_whenDispatched_thenEachIsSentAndRecordedUnderItsOwnCorrelationId() {
+        var world = new MessagingWorld();
+        world.ports.tracing().run("req-a", () -> world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY,
+                Optional.empty(), OutboundContent.text(BotCopy.customerHelp())));
+        world.ports.tracing().run("req-b", () -> world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE,
+                Optional.empty(), OutboundContent.text("notice")));
+        var chat = new TracedChat(world);
+        var recordedUnder = new CopyOnWriteArrayList<Optional<String>>();
+        var dispatcher = new DispatchOutboxService(recordingMarkSent(world.ports.outbox(), world, recordedUnder),
+                chat, world.ports.sms(), world.ports.customers(), world.ports.invoices(), world.ports.messageLog(),
+                world.ports.transactions(), world.ports.clock(), world.ports.ids(), world.ports.events(),
+                world.merchant, world.settings, world.ports.tracing());
+
+        DispatchReport report = dispatcher.dispatch();
+
+        assertThat(report.sent()).isEqualTo(2);
+        assertThat(chat.sentUnder).containsExactlyInAnyOrder(
+                tuple(CUSTOMER, Optional.of("req-a")), tuple(MERCHANT, Optional.of("req-b")));
+        assertThat(recordedUnder).containsExactlyInAnyOrder(Optional.of("req-a"), Optional.of("req-b"));
+        assertThat(world.ports.tracing().currentCorrelationId()).as("the dispatcher's own context afterwards")
+                .isEmpty();
+    }
+
+    @Test
+    void givenAMessageWithoutCorrelationId_whenDispatchedUnderAJobsId_thenSentUnderTheJobsIdWhichStaysAfterwards() {
+        var world = new MessagingWorld();
+        world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text(BotCopy.customerHelp()));
+        world.ports.tracing().run("req-x", () -> world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE,
+                Optional.empty(), OutboundContent.text("notice")));
+        var chat = new TracedChat(world);
+        var dispatcher = new DispatchOutboxService(world.ports.outbox(), chat, world.ports.sms(),
+                world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
+                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings,
+                world.ports.tracing());
+        var afterwards = new AtomicReference<Optional<String>>();
+
+        world.ports.tracing().run("job-1", () -> {
+            dispatcher.dispatch();
+            afterwards.set(world.ports.tracing().currentCorrelationId());
+        });
+
+        assertThat(chat.sentUnder).containsExactly(
+                tuple(CUSTOMER, Optional.of("job-1")), tuple(MERCHANT, Optional.of("req-x")));
+        assertThat(afterwards.get()).contains("job-1");
+    }
+
+    @Test
+    void givenNotOnWhatsApp_whenFallingBackToSms_thenTheSmsKeepsTheOriginalsCorrelationIdAndIsSentUnderIt() {
+        var world = new MessagingWorld();
+        world.ports.tracing().run("req-1", world::invoiceQueued);
+        world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text(BotCopy.customerHelp()).withSms("help"));
+        world.ports.chat().failFor(CUSTOMER, new SendResult.Undeliverable("131026"));
+        var smsUnder = new CopyOnWriteArrayList<Optional<String>>();
+        var dispatcher = new DispatchOutboxService(world.ports.outbox(), world.ports.chat(), (to, text) -> {
+            smsUnder.add(world.ports.tracing().currentCorrelationId());
+            return world.ports.sms().send(to, text);
+        }, world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
+                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings,
+                world.ports.tracing());
+
+        // the dispatcher's own context must not leak into the SMS copies
+        world.ports.tracing().run("job-1", dispatcher::dispatch);
+        dispatcher.dispatch();
+
+        assertThat(world.outbox(Channel.SMS)).extracting(OutboxMessage::purpose, OutboxMessage::correlationId)
+                .containsExactlyInAnyOrder(tuple(MessagePurpose.INVOICE, Optional.of("req-1")),
+                        tuple(MessagePurpose.REPLY, Optional.empty()));
+        assertThat(smsUnder).containsExactlyInAnyOrder(Optional.of("req-1"), Optional.empty());
+    }
+
+    /** WhatsApp as the in-memory stand-in, noting which correlation id was current at each send. */
+    private static final class TracedChat implements ChatMessenger {
+
+        final List<Tuple> sentUnder = new CopyOnWriteArrayList<>();
+        private final MessagingWorld world;
+
+        TracedChat(MessagingWorld world) {
+            this.world = world;
+        }
+
+        @Override
+        public SendResult send(ChatMessage message) {
+            sentUnder.add(tuple(message.to(), world.ports.tracing().currentCorrelationId()));
+            return world.ports.chat().send(message);
+        }
+
+        @Override
+        public boolean hasInvoiceTemplate() {
+            return world.ports.chat().hasInvoiceTemplate();
+        }
+    }
+
+    /** The outbox, noting which correlation id was current when each send was recorded. */
+    private static Outbox recordingMarkSent(Outbox delegate, MessagingWorld world, List<Optional<String>> under) {
+        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("markSent")) {
+                        under.add(world.ports.tracing().currentCorrelationId());
+                    }
+                    try {
+                        return method.invoke(delegate, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static List<MessageEvent.Dispatched> dispatched(MessagingWorld world) {

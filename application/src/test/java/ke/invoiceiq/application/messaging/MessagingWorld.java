@@ -33,15 +33,16 @@ final class MessagingWorld {
     final MerchantSettings merchant = new MerchantSettings(Set.of(MERCHANT), "Wanjiru Cleaners", "https://pay.example");
     final DispatchSettings settings =
             new DispatchSettings(50, Duration.ofSeconds(60), 3, Duration.ofSeconds(5), Duration.ofMinutes(30));
-    final OutboxWriter writer = new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant);
+    final OutboxWriter writer = new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant,
+            ports.tracing());
     final RecordDeliveryStatusService deliveryReports = new RecordDeliveryStatusService(ports.outbox(),
             ports.invoices(), ports.messageLog(), ports.transactions(), ports.clock(), ports.ids(), ports.events(),
-            merchant);
+            merchant, ports.tracing());
 
     DispatchOutboxService dispatcher() {
         return new DispatchOutboxService(ports.outbox(), ports.chat(), ports.sms(), ports.customers(),
                 ports.invoices(), ports.messageLog(), ports.transactions(), ports.clock(), ports.ids(), ports.events(),
-                merchant, settings);
+                merchant, settings, ports.tracing());
     }
 
     DispatchReport dispatch() {

@@ -67,13 +67,14 @@ final class PaymentWorld {
             UnaryOperator<RecordPaymentResultUseCase> resultsForRequests) {
         this.gateway = gateway.apply(ports);
         results = new RecordPaymentResultService(ports.paymentResults(), ports.payments(), ports.invoices(),
-                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant);
+                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant,
+                ports.tracing());
         requests = new RequestPaymentService(ports.invoices(), ports.payments(), this.gateway,
                 resultsForRequests.apply(results), ports.transactions(), ports.ids(), ports.clock(), ports.events(),
                 settings);
         reconciler = new ReconcilePaymentsService(ports.payments(), ports.invoices(), ports.paymentResults(),
                 this.gateway, results, ports.outbox(), ports.transactions(), ports.ids(), ports.clock(),
-                ports.events(), merchant, settings);
+                ports.events(), merchant, settings, ports.tracing());
     }
 
     // ---- set-up ---------------------------------------------------------------------------------------------

@@ -255,7 +255,7 @@ class RecordPaymentResultServiceTest {
         var invoices = new ConflictingInvoices(world.ports.invoices());
         var results = new RecordPaymentResultService(world.ports.paymentResults(), world.ports.payments(), invoices,
                 world.ports.outbox(), world.ports.transactions(), world.ports.ids(), world.ports.clock(),
-                world.ports.events(), world.merchant);
+                world.ports.events(), world.merchant, world.ports.tracing());
         invoices.conflictTimes(RetryingTransactions.ATTEMPTS - 1);
 
         RecordOutcome outcome = results.record(world.callbackFor(attempt.checkoutRequestId().orElseThrow(), PAID,
@@ -274,7 +274,7 @@ class RecordPaymentResultServiceTest {
         var invoices = new ConflictingInvoices(world.ports.invoices());
         var results = new RecordPaymentResultService(world.ports.paymentResults(), world.ports.payments(), invoices,
                 world.ports.outbox(), world.ports.transactions(), world.ports.ids(), world.ports.clock(),
-                world.ports.events(), world.merchant);
+                world.ports.events(), world.merchant, world.ports.tracing());
         invoices.conflictTimes(RetryingTransactions.ATTEMPTS);
 
         RecordOutcome outcome = results.record(world.callbackFor(attempt.checkoutRequestId().orElseThrow(), PAID,

@@ -52,6 +52,7 @@ import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
@@ -63,8 +64,9 @@ public class UseCaseProducers {
 
     @Produces
     @ApplicationScoped
-    OutboxWriter outboxWriter(Outbox outbox, IdGenerator ids, Clock clock, MerchantSettings merchant) {
-        return new OutboxWriter(outbox, ids, clock, merchant);
+    OutboxWriter outboxWriter(Outbox outbox, IdGenerator ids, Clock clock, MerchantSettings merchant,
+            Tracing tracing) {
+        return new OutboxWriter(outbox, ids, clock, merchant, tracing);
     }
 
     @Produces
@@ -99,9 +101,9 @@ public class UseCaseProducers {
     @ApplicationScoped
     RecordPaymentResultUseCase recordPaymentResult(PaymentResultInbox inbox, PaymentRepository payments,
             InvoiceRepository invoices, Outbox outbox, Transactions transactions, IdGenerator ids, Clock clock,
-            DomainEvents events, MerchantSettings merchant) {
+            DomainEvents events, MerchantSettings merchant, Tracing tracing) {
         return new RecordPaymentResultService(inbox, payments, invoices, outbox, transactions, ids, clock, events,
-                merchant);
+                merchant, tracing);
     }
 
     @Produces
@@ -118,9 +120,9 @@ public class UseCaseProducers {
     ReconcilePaymentsUseCase reconcilePayments(PaymentRepository payments, InvoiceRepository invoices,
             PaymentResultInbox inbox, PaymentGateway gateway, RecordPaymentResultUseCase results, Outbox outbox,
             Transactions transactions, IdGenerator ids, Clock clock, DomainEvents events, MerchantSettings merchant,
-            PaymentSettings settings) {
+            PaymentSettings settings, Tracing tracing) {
         return new ReconcilePaymentsService(payments, invoices, inbox, gateway, results, outbox, transactions, ids,
-                clock, events, merchant, settings);
+                clock, events, merchant, settings, tracing);
     }
 
     @Produces
@@ -142,17 +144,19 @@ public class UseCaseProducers {
     @ApplicationScoped
     DispatchOutboxUseCase dispatchOutbox(Outbox outbox, ChatMessenger chat, SmsMessenger sms,
             CustomerDirectory customers, InvoiceRepository invoices, MessageLog messageLog, Transactions transactions,
-            Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant, DispatchSettings settings) {
+            Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant, DispatchSettings settings,
+            Tracing tracing) {
         return new DispatchOutboxService(outbox, chat, sms, customers, invoices, messageLog, transactions, clock, ids,
-                events, merchant, settings);
+                events, merchant, settings, tracing);
     }
 
     @Produces
     @ApplicationScoped
     RecordDeliveryStatusUseCase recordDeliveryStatus(Outbox outbox, InvoiceRepository invoices, MessageLog messageLog,
-            Transactions transactions, Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant) {
+            Transactions transactions, Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant,
+            Tracing tracing) {
         return new RecordDeliveryStatusService(outbox, invoices, messageLog, transactions, clock, ids, events,
-                merchant);
+                merchant, tracing);
     }
 
     @Produces

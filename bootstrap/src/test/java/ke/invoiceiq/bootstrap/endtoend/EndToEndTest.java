@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
 import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome;
 import ke.invoiceiq.application.inbound.HandleInboundMessageUseCase;
@@ -17,6 +21,7 @@ import ke.invoiceiq.application.inbound.InboundContent;
 import ke.invoiceiq.application.inbound.InboundMessage;
 import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
 import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.bootstrap.http.CorrelationId;
 import ke.invoiceiq.bootstrap.testing.Customers;
 import ke.invoiceiq.bootstrap.testing.Database;
 import ke.invoiceiq.bootstrap.testing.FailingOutbox;
@@ -29,6 +34,7 @@ import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +145,37 @@ class EndToEndTest {
         assertThat(db.column("SELECT status FROM invoices WHERE id = ?", id.value())).containsExactly("SENT");
         assertThat(db.column("SELECT status FROM outbox WHERE invoice_id = ? AND purpose = 'INVOICE'", id.value()))
                 .containsExactly("SENT");
+    }
+
+    /** What {@code CorrelationFilter} does for an HTTP request, done here around a call of the use case. */
+    @Test
+    void givenAnInvoiceQueuedDuringARequest_whenDispatchedLater_thenTheDispatchersLogLineCarriesTheRequestsId()
+            throws IOException {
+        Msisdn customer = Customers.fresh();
+        String requestId = "e2e-" + UUID.randomUUID();
+        InvoiceId id;
+        MDC.put(CorrelationId.MDC_KEY, requestId);
+        try {
+            id = command(customer, "2500 " + DESCRIPTIONS.get(2));
+        } finally {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
+        String query = "SELECT %s FROM outbox WHERE invoice_id = ? AND purpose = 'INVOICE'";
+        assertThat(db.column(query.formatted("correlation_id"), id.value())).containsExactly(requestId);
+        String outboxId = db.column(query.formatted("id"), id.value()).getFirst();
+
+        for (int i = 0; i < 10 && !db.column(query.formatted("status"), id.value()).contains("SENT"); i++) {
+            dispatcher.dispatch();
+        }
+
+        assertThat(db.column(query.formatted("status"), id.value())).containsExactly("SENT");
+        assertThat(MDC.get(CorrelationId.MDC_KEY)).as("the test thread's context afterwards").isNull();
+        Pattern underTheRequestsId =
+                Pattern.compile("\"correlationId\"\\s*:\\s*\"" + Pattern.quote(requestId) + "\"");
+        assertThat(Files.readAllLines(LogScanTest.LOG, StandardCharsets.UTF_8))
+                .filteredOn(line -> line.contains("outbox message " + outboxId))
+                .singleElement()
+                .satisfies(line -> assertThat(underTheRequestsId.matcher(line).find()).as(line).isTrue());
     }
 
     private InvoiceId command(Msisdn customer, String amountAndDescription) {

@@ -33,6 +33,7 @@ import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
+import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,8 @@ class WiringTest {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
                 MessageLog.class, InboundEventLog.class, ChatMessenger.class, SmsMessenger.class,
-                PaymentGateway.class, Transactions.class, DomainEvents.class, IdGenerator.class, Clock.class)) {
+                PaymentGateway.class, Transactions.class, DomainEvents.class, IdGenerator.class, Clock.class,
+                Tracing.class)) {
             var candidates = beans.select(port);
             assertThat(candidates.isResolvable()).as("exactly one bean for %s", port.getSimpleName()).isTrue();
             assertThat(candidates.get()).isNotNull();

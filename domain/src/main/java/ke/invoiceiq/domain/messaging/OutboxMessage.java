@@ -3,12 +3,15 @@ package ke.invoiceiq.domain.messaging;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 
 /**
  * A message written down in the same transaction as the change that caused it, and sent later by the
- * dispatcher: a crash between commit and send loses nothing.
+ * dispatcher: a crash between commit and send loses nothing. The correlation id is the one of the work that
+ * queued the message (an inbound request), so the dispatcher's log lines for it can be tied back to that work;
+ * it is a plain token only, so it can never carry text or line breaks into the logs.
  */
 public record OutboxMessage(
         String id,
@@ -23,7 +26,11 @@ public record OutboxMessage(
         Optional<String> providerMessageId,
         Optional<DeliveryStatus> delivery,
         Optional<String> lastError,
-        Instant createdAt) {
+        Instant createdAt,
+        Optional<String> correlationId) {
+
+    /** The rule of a correlation id: 1 to 64 plain characters (no spaces, no line breaks). */
+    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:=-]{1,64}");
 
     public OutboxMessage {
         Objects.requireNonNull(id, "id");
@@ -38,16 +45,35 @@ public record OutboxMessage(
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(correlationId, "correlationId");
+        if (correlationId.isPresent() && !CORRELATION_ID.matcher(correlationId.get()).matches()) {
+            throw new IllegalArgumentException("a correlation id is 1 to 64 characters of [A-Za-z0-9._:=-]");
+        }
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts < 0");
         }
     }
 
-    /** A new message, due now. */
+    /** A message with no correlation id. */
+    public OutboxMessage(String id, Msisdn recipient, MessagePurpose purpose, Optional<InvoiceId> invoiceId,
+            Channel channel, OutboundContent content, OutboxStatus status, int attempts, Instant nextAttemptAt,
+            Optional<String> providerMessageId, Optional<DeliveryStatus> delivery, Optional<String> lastError,
+            Instant createdAt) {
+        this(id, recipient, purpose, invoiceId, channel, content, status, attempts, nextAttemptAt, providerMessageId,
+                delivery, lastError, createdAt, Optional.empty());
+    }
+
+    /** A new message, due now, with no correlation id. */
     public static OutboxMessage queue(String id, Msisdn to, MessagePurpose purpose, Optional<InvoiceId> invoiceId,
             Channel channel, OutboundContent content, Instant now) {
+        return queue(id, to, purpose, invoiceId, channel, content, now, Optional.empty());
+    }
+
+    /** A new message, due now, queued by the work with this correlation id. */
+    public static OutboxMessage queue(String id, Msisdn to, MessagePurpose purpose, Optional<InvoiceId> invoiceId,
+            Channel channel, OutboundContent content, Instant now, Optional<String> correlationId) {
         return new OutboxMessage(id, to, purpose, invoiceId, channel, content, OutboxStatus.PENDING, 0, now,
-                Optional.empty(), Optional.empty(), Optional.empty(), now);
+                Optional.empty(), Optional.empty(), Optional.empty(), now, correlationId);
     }
 
     /** Whether this message may move to SMS when WhatsApp cannot deliver it. */

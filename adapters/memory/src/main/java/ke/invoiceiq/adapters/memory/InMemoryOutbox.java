@@ -148,6 +148,6 @@ public final class InMemoryOutbox implements Outbox {
             Instant nextAttemptAt, Optional<String> providerMessageId, Optional<DeliveryStatus> delivery,
             Optional<String> lastError) {
         return new OutboxMessage(m.id(), m.recipient(), m.purpose(), m.invoiceId(), channel, m.content(), status,
-                attempts, nextAttemptAt, providerMessageId, delivery, lastError, m.createdAt());
+                attempts, nextAttemptAt, providerMessageId, delivery, lastError, m.createdAt(), m.correlationId());
     }
 }

@@ -18,7 +18,8 @@ public record InMemoryPorts(
         InMemoryInboundEventLog inboundEvents,
         RecordingChatMessenger chat,
         RecordingSmsMessenger sms,
-        ScriptedPaymentGateway gateway) {
+        ScriptedPaymentGateway gateway,
+        ThreadLocalTracing tracing) {
 
     public static InMemoryPorts create() {
         return create(MutableClock.DEFAULT_START);
@@ -31,7 +32,8 @@ public record InMemoryPorts(
                 new InMemoryPaymentResultInbox(), new InMemoryChatSessionRepository(clock),
                 new InMemoryCustomerDirectory(), new InMemoryOutbox(), new InMemoryMessageLog(),
                 new InMemoryInboundEventLog(),
-                new RecordingChatMessenger(), new RecordingSmsMessenger(), new ScriptedPaymentGateway());
+                new RecordingChatMessenger(), new RecordingSmsMessenger(), new ScriptedPaymentGateway(),
+                new ThreadLocalTracing());
     }
 
     /** The statistics are computed by the invoice repository, where the invoices are. */

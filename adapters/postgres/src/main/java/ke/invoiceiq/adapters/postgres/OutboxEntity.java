@@ -57,6 +57,9 @@ public class OutboxEntity extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "correlation_id")
+    public String correlationId;
+
     /** Audit only: set by the database (default and every UPDATE statement), never by the entity. */
     @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)
     public Instant updatedAt;

@@ -31,7 +31,8 @@ final class OutboxMapper {
                 Optional.ofNullable(e.providerMessageId),
                 Optional.ofNullable(e.deliveryStatus).map(DeliveryStatus::valueOf),
                 Optional.ofNullable(e.lastError),
-                e.createdAt);
+                e.createdAt,
+                Optional.ofNullable(e.correlationId));
     }
 
     static OutboxEntity toEntity(OutboxMessage m) {
@@ -49,6 +50,7 @@ final class OutboxMapper {
         e.deliveryStatus = m.delivery().map(DeliveryStatus::name).orElse(null);
         e.lastError = m.lastError().orElse(null);
         e.createdAt = m.createdAt();
+        e.correlationId = m.correlationId().orElse(null);
         return e;
     }
 
@@ -68,6 +70,7 @@ final class OutboxMapper {
         e.deliveryStatus = rs.getString("delivery_status");
         e.lastError = rs.getString("last_error");
         e.createdAt = Sql.instant(rs, "created_at");
+        e.correlationId = rs.getString("correlation_id");
         return toDomain(e);
     }
 }

@@ -72,6 +72,25 @@ class SchemaTest {
     }
 
     @Test
+    void givenTheOutboxCorrelationId_whenItIsNotAPlainTokenOfAtMost64Characters_thenTheDatabaseRefusesIt()
+            throws SQLException {
+        assertThat(strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+                .contains("1", "2", "3");
+        String insert = """
+                INSERT INTO outbox (id, recipient_msisdn, purpose, channel, content, status, next_attempt_at,
+                                    created_at, correlation_id)
+                VALUES ('%s', '254712345678', 'REPLY', 'WHATSAPP', '{}', 'PENDING', now(), now(), %s)
+                """;
+        database.execute(insert.formatted("o-1", "NULL"));
+        database.execute(insert.formatted("o-2", "'" + "a".repeat(64) + "'"));
+        database.execute(insert.formatted("o-3", "'req-1:a.b=c_d'"));
+
+        for (String bad : List.of("'" + "a".repeat(65) + "'", "''", "'a b'", "E'a\\nb'", "'a;b'")) {
+            assertRejected(insert.formatted("o-bad", bad), CHECK_VIOLATION, "outbox_correlation_id_ck");
+        }
+    }
+
+    @Test
     void rejectsAnInvoiceInAStatusThatDoesNotExist() {
         assertRejected(INVOICE.formatted("DRAFT"), CHECK_VIOLATION, "invoices_status_ck");
     }

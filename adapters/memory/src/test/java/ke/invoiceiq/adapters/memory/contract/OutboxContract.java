@@ -4,9 +4,11 @@ import static ke.invoiceiq.adapters.memory.contract.Fixtures.at;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoice;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoiceId;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.message;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.msisdn;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.plainReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,8 @@ import java.util.Optional;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.DeliveryStatus;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.OutboxStatus;
@@ -60,6 +64,26 @@ public abstract class OutboxContract {
         assertThat(outbox.find("m-2")).contains(plain);
         assertThat(outbox.find("m-3")).isEmpty();
         assertThat(outbox.countPending()).isEqualTo(2);
+    }
+
+    @Test
+    void givenMessagesQueuedWithAndWithoutACorrelationId_whenClaimed_thenEachKeepsItsOwn() {
+        String correlationId = "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+        OutboxMessage traced = OutboxMessage.queue("traced", msisdn(1),
+                MessagePurpose.REPLY, Optional.empty(), Channel.WHATSAPP,
+                OutboundContent.text("Send 'help' for the commands."), at(0),
+                Optional.of(correlationId));
+        outbox.enqueue(traced);
+        outbox.enqueue(plainReply("untraced", at(1)));
+
+        List<OutboxMessage> claimed = outbox.claimDue(at(10), LEASE, 10);
+
+        assertThat(claimed).extracting(OutboxMessage::id, OutboxMessage::correlationId).containsExactly(
+                tuple("traced", Optional.of(correlationId)),
+                tuple("untraced", Optional.empty()));
+        assertThat(outbox.find("traced")).contains(claimed.getFirst());
+        outbox.retryLater("traced", at(20), "throttled", at(10));
+        assertThat(outbox.find("traced").orElseThrow().correlationId()).contains(correlationId);
     }
 
     @Test
