@@ -4,6 +4,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import ke.invoiceiq.application.chat.ExpireChatSessionsReport;
 import ke.invoiceiq.application.chat.ExpireChatSessionsUseCase;
 import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
@@ -13,6 +16,7 @@ import ke.invoiceiq.application.payment.ReconcileReport;
 import ke.invoiceiq.application.retention.PurgeExpiredDataUseCase;
 import ke.invoiceiq.application.retention.PurgeReport;
 import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.domain.shared.Tracing;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,15 +41,30 @@ public class ScheduledJobs {
     private final ReconcilePaymentsUseCase reconcile;
     private final PurgeExpiredDataUseCase purge;
     private final DispatchSettings dispatchSettings;
+    private final Tracing tracing;
 
     @Inject
     ScheduledJobs(DispatchOutboxUseCase dispatch, ExpireChatSessionsUseCase chatExpiry,
-            ReconcilePaymentsUseCase reconcile, PurgeExpiredDataUseCase purge, DispatchSettings dispatchSettings) {
+            ReconcilePaymentsUseCase reconcile, PurgeExpiredDataUseCase purge, DispatchSettings dispatchSettings,
+            Tracing tracing) {
         this.dispatch = dispatch;
         this.chatExpiry = chatExpiry;
         this.reconcile = reconcile;
         this.purge = purge;
         this.dispatchSettings = dispatchSettings;
+        this.tracing = tracing;
+    }
+
+    /**
+     * Each tick is a unit of work of its own, like a request: its log lines, and the messages it queues (a chat
+     * nudge, a payment notice), carry one id, e.g. {@code job-chat-expiry-3f2c1a9e}.
+     */
+    private void tick(String job, Runnable work) {
+        String id = "job-" + job + "-" + UUID.randomUUID().toString().substring(0, 8);
+        tracing.withCorrelationId(Optional.of(id), (Supplier<Void>) () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Retries and their backoff live in the outbox rows ({@code next_attempt_at}); a tick only takes what is due. */
@@ -53,6 +72,10 @@ public class ScheduledJobs {
             concurrentExecution = ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchOutbox() {
+        tick("dispatch", this::drainOutbox);
+    }
+
+    private void drainOutbox() {
         for (int batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
             DispatchReport report = dispatch.dispatch();
             if (report.claimed() > 0) {
@@ -72,6 +95,10 @@ public class ScheduledJobs {
             concurrentExecution = ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireChatSessions() {
+        tick("chat-expiry", this::expireQuietChats);
+    }
+
+    private void expireQuietChats() {
         ExpireChatSessionsReport report = chatExpiry.expire();
         if (report.nudged() + report.closed() > 0) {
             LOG.debugf("chat expiry: %s", report);
@@ -82,6 +109,10 @@ public class ScheduledJobs {
             concurrentExecution = ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reconcilePayments() {
+        tick("reconcile", this::reconcileUnanswered);
+    }
+
+    private void reconcileUnanswered() {
         ReconcileReport report = reconcile.reconcile();
         if (report.errors() > 0) {
             LOG.warnf("payment reconciliation: %d attempts or results failed, retried next run", report.errors());
@@ -96,6 +127,10 @@ public class ScheduledJobs {
             concurrentExecution = ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpiredData() {
+        tick("retention", this::purgeOnce);
+    }
+
+    private void purgeOnce() {
         PurgeReport report = purge.purge();
         if (report.failures() > 0) {
             LOG.warnf("retention purge: %d kinds of data failed, retried next run", report.failures());

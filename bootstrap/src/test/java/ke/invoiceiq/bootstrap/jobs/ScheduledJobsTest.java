@@ -3,6 +3,10 @@ package ke.invoiceiq.bootstrap.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ke.invoiceiq.adapters.memory.ThreadLocalTracing;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 import ke.invoiceiq.application.chat.ExpireChatSessionsReport;
@@ -58,6 +62,28 @@ class ScheduledJobsTest {
     }
 
     @Test
+    void givenATick_whenItsUseCaseRuns_thenItRunsUnderAnIdOfItsOwnAndLeavesNoneBehind() {
+        var tracing = new ThreadLocalTracing();
+        List<Optional<String>> seen = new ArrayList<>();
+        var jobs = new ScheduledJobs(() -> {
+            seen.add(tracing.currentCorrelationId());
+            return new DispatchReport(0, 0, 0, 0, 0, 0, 0);
+        }, () -> {
+            seen.add(tracing.currentCorrelationId());
+            return new ExpireChatSessionsReport(0, 0, 0, 0);
+        }, () -> new ReconcileReport(0, 0, 0, 0, 0, 0, 0), () -> new PurgeReport(0, 0, 0, 0, 0, 0, 0),
+                DispatchSettings.DEFAULT, tracing);
+
+        jobs.dispatchOutbox();
+        jobs.expireChatSessions();
+
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).hasValueSatisfying(id -> assertThat(id).matches("job-dispatch-[0-9a-f]{8}"));
+        assertThat(seen.get(1)).hasValueSatisfying(id -> assertThat(id).matches("job-chat-expiry-[0-9a-f]{8}"));
+        assertThat(tracing.currentCorrelationId()).isEmpty();
+    }
+
+    @Test
     void givenEachJob_whenItTicks_thenItRunsItsUseCaseOnce() {
         AtomicInteger expiries = new AtomicInteger();
         AtomicInteger reconciles = new AtomicInteger();
@@ -75,7 +101,7 @@ class ScheduledJobsTest {
                     purges.incrementAndGet();
                     return new PurgeReport(0, 0, 0, 0, 0, 0, 0);
                 },
-                DispatchSettings.DEFAULT);
+                DispatchSettings.DEFAULT, new ThreadLocalTracing());
 
         jobs.expireChatSessions();
         jobs.reconcilePayments();
@@ -89,6 +115,6 @@ class ScheduledJobsTest {
     private static ScheduledJobs jobs(ke.invoiceiq.application.messaging.DispatchOutboxUseCase dispatch) {
         return new ScheduledJobs(dispatch, () -> new ExpireChatSessionsReport(0, 0, 0, 0),
                 () -> new ReconcileReport(0, 0, 0, 0, 0, 0, 0), () -> new PurgeReport(0, 0, 0, 0, 0, 0, 0),
-                DispatchSettings.DEFAULT);
+                DispatchSettings.DEFAULT, new ThreadLocalTracing());
     }
 }

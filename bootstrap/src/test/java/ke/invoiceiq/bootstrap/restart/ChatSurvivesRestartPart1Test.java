@@ -67,5 +67,6 @@ class ChatSurvivesRestartPart1Test {
         System.setProperty(MerchantChat.CUSTOMER_IN_CHAT, inChat.value());
         System.setProperty(MerchantChat.CUSTOMER_QUEUED, queued.value());
         System.setProperty(MerchantChat.INVOICE_QUEUED, created.getFirst().value());
+        System.setProperty(MerchantChat.STOPPED_AT, clock.instant().toString());
     }
 }

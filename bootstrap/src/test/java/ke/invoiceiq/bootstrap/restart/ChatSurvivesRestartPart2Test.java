@@ -1,5 +1,6 @@
 package ke.invoiceiq.bootstrap.restart;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.arc.ClientProxy;
@@ -21,7 +22,10 @@ import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Second half of the restart test: the application of {@link ChatSurvivesRestartPart1Test}, started again on
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ChatSurvivesRestartPart2Test.RestartPhase2.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatSurvivesRestartPart2Test {
 
     public static final class RestartPhase2 implements QuarkusTestProfile {
@@ -55,6 +60,7 @@ class ChatSurvivesRestartPart2Test {
     ChatMessenger chat;
 
     @Test
+    @Order(1)
     void givenMerchantHalfWayThroughTheGuidedFlow_whenTheApplicationIsBack_thenTheFlowContinuesAtTheSameStep() {
         assertThat(boot.value()).as("a new application instance")
                 .isNotEqualTo(MerchantChat.handedOver(MerchantChat.BOOT_BEFORE));
@@ -76,6 +82,7 @@ class ChatSurvivesRestartPart2Test {
     }
 
     @Test
+    @Order(2)
     void givenAnInvoiceQueuedBeforeTheRestart_whenTheDispatcherRunsAgain_thenTheCustomerGetsItOnce()
             throws InterruptedException {
         Msisdn customer = new Msisdn(MerchantChat.handedOver(MerchantChat.CUSTOMER_QUEUED));
@@ -92,5 +99,42 @@ class ChatSurvivesRestartPart2Test {
         assertThat(whatsapp.sentTo(customer).getFirst()).isInstanceOfSatisfying(ChatMessage.Buttons.class,
                 invoice -> assertThat(invoice.buttons().getFirst().id()).isEqualTo("pay_" + invoiceId));
         assertThat(db.column("SELECT status FROM invoices WHERE id = ?", invoiceId)).containsExactly("SENT");
+    }
+
+    /**
+     * The restarted instance counts from zero: one invoice created here, and on WhatsApp exactly the invoices the
+     * database says were sent since the first instance stopped (the one queued before and anything else left due).
+     */
+    @Test
+    @Order(3)
+    void givenTheRestartedInstance_whenScraped_thenItsMetricsMatchWhatItDid() throws InterruptedException {
+        Instant firstInstanceStopped = Instant.parse(MerchantChat.handedOver(MerchantChat.STOPPED_AT));
+        String sentSince = "SELECT count(*) FROM invoices WHERE sent_at > ? AND delivery_channel = 'WHATSAPP'";
+        long before;
+        double scraped;
+        long after;
+        int tries = 0;
+        do {
+            before = db.count(sentSince, java.sql.Timestamp.from(firstInstanceStopped));
+            scraped = metric("invoiceiq_invoices_sent_total{channel=\"whatsapp\"}");
+            after = db.count(sentSince, java.sql.Timestamp.from(firstInstanceStopped));
+            if (before != after) {
+                Thread.sleep(500);
+            }
+        } while (before != after && ++tries < 20);
+
+        assertThat(metric("invoiceiq_invoices_created_total")).isEqualTo(1.0);
+        assertThat(after).isGreaterThanOrEqualTo(2);
+        assertThat(scraped).isEqualTo((double) after);
+        assertThat(metric("invoiceiq_messages_sent_total{channel=\"whatsapp\",outcome=\"accepted\"}"))
+                .as("every invoice sent, and the replies and notices besides").isGreaterThan(scraped);
+    }
+
+    private static double metric(String series) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no series " + series + " at /q/metrics"));
     }
 }
