@@ -67,6 +67,5 @@ class ChatSurvivesRestartPart1Test {
         System.setProperty(MerchantChat.CUSTOMER_IN_CHAT, inChat.value());
         System.setProperty(MerchantChat.CUSTOMER_QUEUED, queued.value());
         System.setProperty(MerchantChat.INVOICE_QUEUED, created.getFirst().value());
-        System.setProperty(MerchantChat.STOPPED_AT, clock.instant().toString());
     }
 }

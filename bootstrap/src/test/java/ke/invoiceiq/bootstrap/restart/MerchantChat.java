@@ -24,7 +24,6 @@ final class MerchantChat {
     static final String CUSTOMER_IN_CHAT = "restart-test.customer-in-chat";
     static final String CUSTOMER_QUEUED = "restart-test.customer-queued";
     static final String INVOICE_QUEUED = "restart-test.invoice-queued";
-    static final String STOPPED_AT = "restart-test.stopped-at";
 
     private MerchantChat() {
     }
