@@ -1,0 +1,148 @@
+package ke.invoiceiq.adapters.whatsapp.inbound;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The WhatsApp Cloud API webhook (PROVIDERS.md §A.1–A.4): Meta's subscription check and its signed event
+ * deliveries.
+ *
+ * <h2>{@code GET /whatsapp/webhook}: verification</h2>
+ * {@code hub.mode=subscribe} and a {@code hub.verify_token} equal to {@code waba.verify-token} (compared in constant
+ * time on UTF-8 bytes) → 200 {@code text/plain} with the raw {@code hub.challenge}. Anything else (wrong or missing
+ * token, mode or challenge, no token configured) → 403 with an empty body.
+ *
+ * <h2>{@code POST /whatsapp/webhook}: events</h2>
+ * <ol>
+ * <li>Size first: a {@code Content-Length} over 3 MB (Meta's documented maximum, {@value #MAX_BODY_BYTES} bytes), or
+ * a body that turns out longer while it is read, → 413.</li>
+ * <li>Then the signature, over the raw bytes exactly as received and before any parsing: {@code X-Hub-Signature-256}
+ * must be {@code sha256=} + HMAC-SHA256(body, {@code waba.app-secret}), compared in constant time. Missing, wrong,
+ * or no secret configured → 401 and nothing is handed on.</li>
+ * <li>Then the payload is parsed ({@link WebhookPayloadParser}). A validly signed body that is not JSON is answered
+ * <b>200</b> with a warning in the log (never the payload) and nothing is handed on: Meta re-delivers every non-200
+ * for up to 7 days (§A.4), and a body that does not parse now will not parse on the 50th try either.</li>
+ * <li>The events are queued for the use cases ({@link WebhookDispatcher}) and the request is answered 200 at once;
+ * processing and any outbound sends happen after the response. Should the queue be full, the answer is 503, so
+ * that Meta delivers the webhook again later.</li>
+ * </ol>
+ * A redelivered wamid is handed on again unchanged: de-duplication ({@code InboundEventLog.firstSeen}) and monotonic
+ * statuses ({@code RecordDeliveryStatus}) are done by the use cases.
+ *
+ * <p><b>Known gap:</b> the work after the 200 is held in memory only. A crash (or a shutdown that outlasts the short
+ * drain) between the acknowledgement and the processing loses those events, and Meta does not re-deliver a webhook
+ * it saw acknowledged. A durable webhook inbox (store the verified body in the database before answering 200, then
+ * process from there) is the follow-up.
+ *
+ * <p>Nothing from the payload is logged but event kinds, wamids and error codes: no phone number, no text, no
+ * secret.
+ */
+@Path("/whatsapp/webhook")
+@Singleton
+public class WhatsAppWebhookResource {
+
+    /** Meta's documented maximum webhook payload (PROVIDERS.md §A.2). */
+    static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(WhatsAppWebhookResource.class);
+    private static final String SUBSCRIBE = "subscribe";
+
+    private final Optional<String> verifyToken;
+    private final Optional<String> appSecret;
+    private final WebhookPayloadParser parser;
+    private final WebhookDispatcher dispatcher;
+
+    @Inject
+    public WhatsAppWebhookResource(@ConfigProperty(name = "waba.verify-token") Optional<String> verifyToken,
+            @ConfigProperty(name = "waba.app-secret") Optional<String> appSecret,
+            @ConfigProperty(name = "waba.phone-id") Optional<String> businessPhoneId, ObjectMapper json,
+            WebhookDispatcher dispatcher) {
+        this.verifyToken = verifyToken.filter(t -> !t.isEmpty());
+        this.appSecret = appSecret.filter(s -> !s.isEmpty());
+        this.parser = new WebhookPayloadParser(json, businessPhoneId);
+        this.dispatcher = dispatcher;
+    }
+
+    @GET
+    public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
+            @QueryParam("hub.challenge") String challenge) {
+        boolean accepted = SUBSCRIBE.equals(mode) && token != null && challenge != null && verifyToken.isPresent()
+                && MessageDigest.isEqual(verifyToken.get().getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8));
+        if (!accepted) {
+            LOG.warn("refused a WhatsApp webhook verification");
+            return Response.status(Response.Status.FORBIDDEN).build();
+        }
+        LOG.info("WhatsApp webhook verification accepted");
+        return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE.withCharset(StandardCharsets.UTF_8.name()))
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @POST
+    public Response receive(@HeaderParam(WebhookSignature.HEADER) String signature,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) throws IOException {
+        if (declaredTooLarge(contentLength)) {
+            return tooLarge();
+        }
+        byte[] raw = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
+        if (raw.length > MAX_BODY_BYTES) {
+            return tooLarge();
+        }
+        if (!WebhookSignature.isValid(raw, Optional.ofNullable(signature), appSecret)) {
+            LOG.warnf("refused a WhatsApp webhook: %s", signature == null ? "no signature"
+                    : appSecret.isEmpty() ? "no app secret configured" : "wrong signature");
+            return Response.status(Response.Status.UNAUTHORIZED).build();
+        }
+        ParsedWebhook parsed;
+        try {
+            parsed = parser.parse(raw, Instant.now());
+        } catch (MalformedWebhookException e) {
+            LOG.warnf("acknowledged a signed WhatsApp webhook that could not be read (%s, %d bytes); nothing handed on",
+                    e.getMessage(), raw.length);
+            return Response.ok().build();
+        }
+        if (parsed.changesForOtherNumber() > 0 || parsed.skipped() > 0) {
+            LOG.debugf("WhatsApp webhook: %d changes for another number, %d elements skipped",
+                    parsed.changesForOtherNumber(), parsed.skipped());
+        }
+        if (!dispatcher.submit(parsed.events(), Optional.ofNullable(MDC.get(WebhookDispatcher.MDC_KEY))
+                .map(Object::toString))) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").build();
+        }
+        return Response.ok().build();
+    }
+
+    private static boolean declaredTooLarge(String contentLength) {
+        if (contentLength == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(contentLength.strip()) > MAX_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false; // the actual length is checked while reading
+        }
+    }
+
+    private static Response tooLarge() {
+        LOG.warn("refused a WhatsApp webhook over 3 MB");
+        return Response.status(413).build();
+    }
+}

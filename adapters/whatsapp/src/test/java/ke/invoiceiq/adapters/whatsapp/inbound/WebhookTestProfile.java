@@ -1,0 +1,25 @@
+package ke.invoiceiq.adapters.whatsapp.inbound;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * The webhook's secrets for the tests, kept out of the module's shared application.properties. One worker thread,
+ * so webhooks are processed in the order they were acknowledged (a later marker proves an earlier refusal handed
+ * nothing on).
+ */
+public class WebhookTestProfile implements QuarkusTestProfile {
+
+    static final String VERIFY_TOKEN = "verify-tøken-123";
+    static final String APP_SECRET = "test-app-secret-0123456789abcdef";
+    static final String PHONE_ID = "106540352242922";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "waba.verify-token", VERIFY_TOKEN,
+                "waba.app-secret", APP_SECRET,
+                "waba.phone-id", PHONE_ID,
+                "waba.webhook.workers", "1");
+    }
+}
