@@ -1,0 +1,42 @@
+package ke.invoiceiq.adapters.whatsapp.outbound;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Optional;
+
+/** What the Graph API answers to a send (PROVIDERS.md §A.5): the success body and the error envelope. */
+final class GraphReplies {
+
+    private GraphReplies() {
+    }
+
+    /** {@code {"messaging_product":"whatsapp","contacts":[…],"messages":[{"id":"wamid…"}]}}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Sent(@JsonProperty("messages") List<SentMessage> messages) {
+
+        /** The id of the first message, the one status webhooks will name. */
+        Optional<String> messageId() {
+            if (messages == null || messages.isEmpty() || messages.get(0) == null) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(messages.get(0).id()).filter(id -> !id.isBlank());
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SentMessage(@JsonProperty("id") String id, @JsonProperty("message_status") String messageStatus) {
+    }
+
+    /** {@code {"error":{"message":…,"type":…,"code":131056,"error_subcode":…,"is_transient":…,"fbtrace_id":…}}}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ErrorEnvelope(@JsonProperty("error") Error error) {
+    }
+
+    /** The message text is never logged: it may quote the recipient. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Error(@JsonProperty("code") Integer code, @JsonProperty("error_subcode") Integer subcode,
+            @JsonProperty("type") String type, @JsonProperty("is_transient") Boolean isTransient,
+            @JsonProperty("fbtrace_id") String fbtraceId) {
+    }
+}

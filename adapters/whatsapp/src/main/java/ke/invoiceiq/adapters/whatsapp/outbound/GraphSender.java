@@ -1,0 +1,103 @@
+package ke.invoiceiq.adapters.whatsapp.outbound;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.RateLimit;
+import io.smallrye.faulttolerance.api.RateLimitException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * The one place that calls the Graph API, guarded by SmallRye Fault Tolerance. Strategies nest as Retry → Circuit
+ * breaker → Rate limit → Timeout, so each attempt has its own 10 s and its own turn in the rate limit.
+ *
+ * <ul>
+ * <li>{@code @Retry}: only {@link GraphFailure.Transient} (131000, 131016, 5xx), twice, quickly. Throttling,
+ * refusals, time-outs (the message may have gone through), an open breaker and the rate limit are not retried here:
+ * the outbox retries later, with its own backoff.</li>
+ * <li>{@code @CircuitBreaker}: opens when half of the last 10 calls failed (server errors, time-outs, broken
+ * connections); refusals and throttling are answers, not failures, and do not count.</li>
+ * <li>{@code @RateLimit}: the number's throughput, 80 messages a second by default. The value is configurable:
+ * {@code META-INF/microprofile-config.properties} maps {@code waba.throughput} onto this method's
+ * {@code quarkus.fault-tolerance."…GraphSender/send".rate-limit.value}.</li>
+ * </ul>
+ *
+ * <p>The token goes into the {@code Authorization} header only and is never logged.
+ */
+@ApplicationScoped
+class GraphSender {
+
+    private final URI baseUrl;
+    private final String apiVersion;
+    private final Optional<String> phoneId;
+    private final Optional<String> token;
+    private final Duration pairInterval;
+    private volatile GraphApi api;
+
+    @Inject
+    GraphSender(@ConfigProperty(name = "waba.base-url", defaultValue = "https://graph.facebook.com") URI baseUrl,
+            @ConfigProperty(name = "waba.api-version", defaultValue = "v25.0") String apiVersion,
+            @ConfigProperty(name = "waba.phone-id") Optional<String> phoneId,
+            @ConfigProperty(name = "waba.token") Optional<String> token,
+            @ConfigProperty(name = "waba.pair-interval", defaultValue = "6s") Duration pairInterval) {
+        this.baseUrl = baseUrl;
+        this.apiVersion = apiVersion;
+        this.phoneId = phoneId.map(String::strip).filter(s -> !s.isEmpty());
+        this.token = token.map(String::strip).filter(s -> !s.isEmpty());
+        this.pairInterval = pairInterval;
+    }
+
+    /** Whether there is a phone number id and a token to send with. */
+    boolean configured() {
+        return phoneId.isPresent() && token.isPresent();
+    }
+
+    /**
+     * Sends one message and returns Graph's answer, or throws a {@link GraphFailure}, the Fault Tolerance
+     * exceptions ({@code TimeoutException}, {@code CircuitBreakerOpenException}, {@code RateLimitException}) or
+     * the REST client's {@code ProcessingException} (no answer at all).
+     */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 25, durationUnit = ChronoUnit.SECONDS,
+            retryOn = GraphFailure.Transient.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 1, skipOn = {GraphFailure.Throttled.class, GraphFailure.Rejected.class,
+                    RateLimitException.class})
+    @RateLimit(value = 80, window = 1, windowUnit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    GraphReplies.Sent send(GraphMessage message) {
+        if (!configured()) {
+            throw new GraphFailure.Rejected("not-configured", true);
+        }
+        try {
+            return api().send(apiVersion, phoneId.get(), "Bearer " + token.get(), message);
+        } catch (GraphApi.GraphHttpError e) {
+            throw GraphErrors.classify(e.status, e.code, e.isTransient, pairInterval);
+        }
+    }
+
+    private GraphApi api() {
+        GraphApi client = api;
+        if (client == null) {
+            synchronized (this) {
+                client = api;
+                if (client == null) {
+                    client = QuarkusRestClientBuilder.newBuilder()
+                            .baseUri(baseUrl)
+                            .connectTimeout(5, TimeUnit.SECONDS)
+                            .readTimeout(15, TimeUnit.SECONDS)
+                            .build(GraphApi.class);
+                    api = client;
+                }
+            }
+        }
+        return client;
+    }
+}
