@@ -7,6 +7,7 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,11 @@ class ProviderConfigTest {
         assertThat(waba.baseUrl()).isEqualTo(URI.create("https://graph.facebook.com"));
         assertThat(waba.invoiceTemplate()).isEmpty();
         assertThat(waba.invoiceTemplateLanguage()).isEqualTo("en");
+        assertThat(waba.pairInterval()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(waba.throughput()).isEqualTo(80);
+        assertThat(waba.webhook().workers()).isEqualTo(4);
+        assertThat(waba.webhook().queue()).isEqualTo(1000);
+        assertThat(waba.configured()).isFalse();
 
         SmsConfig sms = config.getConfigMapping(SmsConfig.class);
         assertThat(sms.username()).isEmpty();
@@ -70,6 +76,10 @@ class ProviderConfigTest {
                 Map.entry("WABA_BASE_URL", "http://127.0.0.1:8089"),
                 Map.entry("WABA_INVOICE_TEMPLATE", "invoice_v2"),
                 Map.entry("WABA_INVOICE_TEMPLATE_LANGUAGE", "en_US"),
+                Map.entry("WABA_PAIR_INTERVAL", "PT3S"),
+                Map.entry("WABA_THROUGHPUT", "1000"),
+                Map.entry("WABA_WEBHOOK_WORKERS", "8"),
+                Map.entry("WABA_WEBHOOK_QUEUE", "5000"),
                 Map.entry("SMS_USERNAME", "sandbox"),
                 Map.entry("SMS_API_KEY", "t-sms-key"),
                 Map.entry("SMS_SENDER_ID", "INVOICEIQ"),
@@ -94,6 +104,11 @@ class ProviderConfigTest {
         assertThat(waba.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
         assertThat(waba.invoiceTemplate()).contains("invoice_v2");
         assertThat(waba.invoiceTemplateLanguage()).isEqualTo("en_US");
+        assertThat(waba.pairInterval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(waba.throughput()).isEqualTo(1000);
+        assertThat(waba.webhook().workers()).isEqualTo(8);
+        assertThat(waba.webhook().queue()).isEqualTo(5000);
+        assertThat(waba.configured()).isTrue();
 
         SmsConfig sms = config.getConfigMapping(SmsConfig.class);
         assertThat(sms.username()).contains("sandbox");
@@ -116,6 +131,17 @@ class ProviderConfigTest {
         assertThat(mpesa.callbackToken().map(SecretValue::reveal)).contains("t-stk");
 
         assertThat(config.getConfigMapping(AdminConfig.class).apiKey().map(SecretValue::reveal)).contains("t-admin");
+    }
+
+    /** A blank token or phone id (an empty environment variable) does not count: the stand-in serves then. */
+    @Test
+    void givenOnlyPartOfTheAccount_whenMapped_thenWhatsAppIsNotConfigured() {
+        assertThat(config(Map.of("WABA_TOKEN", "t-waba")).getConfigMapping(WhatsAppConfig.class).configured())
+                .isFalse();
+        assertThat(config(Map.of("WABA_PHONE_ID", "106540352242922")).getConfigMapping(WhatsAppConfig.class)
+                .configured()).isFalse();
+        assertThat(config(Map.of("WABA_TOKEN", " ", "WABA_PHONE_ID", "106540352242922"))
+                .getConfigMapping(WhatsAppConfig.class).configured()).isFalse();
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
@@ -109,6 +110,13 @@ class WiringTest {
             assertThat(candidates.isResolvable()).as("exactly one bean for %s", name).isTrue();
             assertThat(candidates.get()).isNotNull();
         }
+    }
+
+    /** No WhatsApp account in the test profile: the recording stand-in serves the port, and nothing leaves. */
+    @Test
+    void givenNoWhatsAppAccount_whenTheChatMessengerIsLookedUp_thenItIsTheRecordingStandIn() {
+        Object chat = ClientProxy.unwrap(beans.select(ChatMessenger.class).get());
+        assertThat(chat).isInstanceOf(RecordingChatMessenger.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.whatsapp.outbound;
 
 import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Clock;
@@ -25,8 +26,13 @@ import org.jboss.logging.Logger;
  * A configuration error is remembered in {@link WhatsAppStatus} and logged once per code.
  *
  * <p>Logs carry codes only: never the token, the recipient's number or the message text.
+ *
+ * <p>{@link Typed} to this class only: it is not a {@link ChatMessenger} bean by itself, so having this module on the
+ * class path never decides which messenger the service uses. The application picks it (or a stand-in) from its
+ * configuration and serves it as the {@code ChatMessenger}.
  */
 @ApplicationScoped
+@Typed(WhatsAppCloudMessenger.class)
 public class WhatsAppCloudMessenger implements ChatMessenger {
 
     private static final Logger LOG = Logger.getLogger(WhatsAppCloudMessenger.class);

@@ -1,0 +1,55 @@
+package ke.invoiceiq.bootstrap.observability;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import ke.invoiceiq.adapters.whatsapp.outbound.WhatsAppStatus;
+import ke.invoiceiq.bootstrap.config.WhatsAppConfig;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * "WhatsApp Cloud API" in {@code /q/health/ready} (and {@code /readyz}): whether sends to WhatsApp can work.
+ *
+ * <ul>
+ * <li>WhatsApp not configured (dev, tests; the prod profile never starts so): UP, {@code mode: stand-in}.</li>
+ * <li>Configured, and the Graph API has reported no configuration error since the last accepted send: UP,
+ * {@code mode: cloud-api}, {@code status: ok}.</li>
+ * <li>The last send was refused for a configuration reason ({@link WhatsAppStatus#lastConfigurationError()}: token
+ * 0/190, parameter 100, template 132xxx, …): still <b>UP</b>, with {@code status: degraded} and {@code code}.</li>
+ * </ul>
+ *
+ * <p>Why UP and not DOWN when degraded: readiness decides whether the load balancer sends this instance traffic at
+ * all. A WhatsApp token Meta rejects is the same for every instance and is fixed by an operator, not by a restart
+ * or by another instance; answering DOWN would take the whole service out of rotation and with it the M-PESA
+ * callbacks, the pay page and the WhatsApp webhooks themselves, while invoices still reach customers by the SMS
+ * fallback. So the check stays UP and carries the degradation in its data, where monitoring can alert on it
+ * ({@code checks[name="WhatsApp Cloud API"].data.status == "degraded"}). No secret is shown: the code only.
+ */
+@Readiness
+@ApplicationScoped
+public class WhatsAppReadiness implements HealthCheck {
+
+    static final String NAME = "WhatsApp Cloud API";
+
+    private final WhatsAppConfig config;
+    private final WhatsAppStatus status;
+
+    WhatsAppReadiness(WhatsAppConfig config, WhatsAppStatus status) {
+        this.config = config;
+        this.status = status;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
+        if (!config.configured()) {
+            return response.withData("mode", "stand-in").build();
+        }
+        response.withData("mode", "cloud-api");
+        return status.lastConfigurationError()
+                .map(code -> response.withData("status", "degraded").withData("code", code))
+                .orElseGet(() -> response.withData("status", "ok"))
+                .build();
+    }
+}

@@ -1,0 +1,58 @@
+package ke.invoiceiq.bootstrap.endtoend;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * An in-JVM WireMock playing Meta's Graph API for {@link WhatsAppLoopTest}, on a free port of 127.0.0.1, with
+ * {@code waba.base-url} pointed at it. Every send to the configured number is accepted with a fresh
+ * {@code wamid.} (response templating), so the invoice message and the merchant's confirmation can be told apart and
+ * status webhooks can name them. The test gets the server injected into its {@code WireMockServer} field.
+ * Nothing here logs: WireMock reports only requests no stub matches, and the catch-all stub matches every send.
+ */
+public class GraphApiWireMock implements QuarkusTestResourceLifecycleManager {
+
+    static final String PHONE_ID = "123456789012345";
+    static final String MESSAGES_PATH = "/v25.0/" + PHONE_ID + "/messages";
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        acceptEverySend(server);
+        return Map.of("waba.base-url", "http://127.0.0.1:" + server.port());
+    }
+
+    /** The catch-all: 200 with the documented answer (PROVIDERS.md §A.5) and a new message id per call. */
+    static StubMapping acceptEverySend(WireMockServer server) {
+        return server.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).atPriority(10).willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {"messaging_product":"whatsapp",
+                         "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
+                         "messages":[{"id":"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}"}]}""")));
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
