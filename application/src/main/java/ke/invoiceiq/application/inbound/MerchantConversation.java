@@ -123,7 +123,8 @@ public final class MerchantConversation {
             invoiceId = Optional.of(created.invoice().id());
             turn.created.add(created.invoice().id());
         }
-        turn.reply(MerchantReplies.created(outcome), invoiceId);
+        Optional<InvoiceId> about = invoiceId;
+        MerchantReplies.created(outcome, turn.channel).ifPresent(reply -> turn.reply(reply, about));
     }
 
     private void command(Turn turn, Command command) {

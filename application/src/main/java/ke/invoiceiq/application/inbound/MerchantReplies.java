@@ -3,6 +3,7 @@ package ke.invoiceiq.application.inbound;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import ke.invoiceiq.application.invoice.CancelInvoiceOutcome;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome;
@@ -11,6 +12,7 @@ import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.Refusal;
+import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 
@@ -23,16 +25,23 @@ final class MerchantReplies {
     private MerchantReplies() {
     }
 
-    static OutboundContent created(CreateInvoiceOutcome outcome) {
+    /**
+     * A created invoice is confirmed to a WhatsApp merchant when a channel accepts the invoice message ("Invoice #…
+     * sent to …", COPY.md, queued by the dispatcher), never before and never twice: nothing now. That notice goes
+     * to WhatsApp, so a merchant who wrote by SMS gets the summary at once, on SMS. A refusal is answered at once.
+     */
+    static Optional<OutboundContent> created(CreateInvoiceOutcome outcome, Channel channel) {
         return switch (outcome) {
+            case CreateInvoiceOutcome.Created created when channel == Channel.WHATSAPP -> Optional.empty();
             case CreateInvoiceOutcome.Created created -> {
                 Invoice invoice = created.invoice();
-                yield OutboundContent.withButtons(
+                yield Optional.of(OutboundContent.withButtons(
                         BotCopy.invoiceSent(invoice.id(), invoice.amount(), invoice.customer().msisdn()),
-                        List.of(BotCopy.remindButton(invoice.id()), BotCopy.cancelInvoiceButton(invoice.id())));
+                        List.of(BotCopy.remindButton(invoice.id()), BotCopy.cancelInvoiceButton(invoice.id()))));
             }
-            case CreateInvoiceOutcome.UnknownCustomer unknown -> OutboundContent.text(unknown.message());
-            case CreateInvoiceOutcome.AmbiguousCustomer ambiguous -> OutboundContent.text(ambiguous.message());
+            case CreateInvoiceOutcome.UnknownCustomer unknown -> Optional.of(OutboundContent.text(unknown.message()));
+            case CreateInvoiceOutcome.AmbiguousCustomer ambiguous ->
+                    Optional.of(OutboundContent.text(ambiguous.message()));
         };
     }
 

@@ -68,15 +68,28 @@ class MerchantInvoiceCreationTest {
                 .extracting(InvoiceEvent.Issued::invoiceId).containsExactly(invoice.id());
     }
 
+    /** The confirmation follows the customer's channel accepting the invoice (DispatchOutboxServiceTest). */
     @Test
-    void givenMerchant_whenOneLineInvoice_thenMerchantGetsTheSummaryWithReminderAndCancelButtons() {
-        app.text(MERCHANT, "invoice 0712345678 2500 Cleaning");
+    void givenMerchantOnWhatsApp_whenOneLineInvoice_thenNoConfirmationBeforeTheInvoiceIsSent() {
+        var outcome = app.text(MERCHANT, "invoice 0712345678 2500 Cleaning");
+
+        assertThat(app.invoices()).hasSize(1);
+        assertThat(app.outboxTo(MERCHANT)).isEmpty();
+        assertThat(outcome).isInstanceOfSatisfying(HandledForMerchant.class,
+                handled -> assertThat(handled.replies()).isZero());
+    }
+
+    @Test
+    void givenMerchantOnSms_whenOneLineInvoice_thenTheSummaryWithReminderAndCancelButtonsGoesBackBySmsAtOnce() {
+        app.sms(MERCHANT, "invoice 0712345678 2500 Cleaning");
 
         Invoice invoice = app.invoices().getFirst();
         OutboxMessage reply = app.lastTo(MERCHANT);
+        assertThat(reply.channel()).isEqualTo(Channel.SMS);
         assertThat(reply.purpose()).isEqualTo(MessagePurpose.REPLY);
         assertThat(reply.content().text()).isEqualTo(BotCopy.invoiceSent(invoice.id(), invoice.amount(), CUSTOMER));
         assertThat(reply.content().buttons()).extracting(Button::title).containsExactly("Send reminder", "Cancel");
+        assertThat(app.outboxTo(CUSTOMER).getFirst().channel()).isEqualTo(Channel.WHATSAPP);
     }
 
     @Test
@@ -234,15 +247,6 @@ class MerchantInvoiceCreationTest {
 
         assertThat(app.invoices().getFirst().customer().name()).contains(new CustomerName("Jane Wanjiku"));
         assertThat(app.outboxTo(CUSTOMER).getFirst().content().text()).contains("For: Jane Wanjiku");
-    }
-
-    @Test
-    void givenMerchantOnSms_whenOneLineInvoice_thenTheReplyGoesBackBySms() {
-        app.sms(MERCHANT, "invoice 0712345678 2500 Cleaning");
-
-        assertThat(app.invoices()).hasSize(1);
-        assertThat(app.lastTo(MERCHANT).channel()).isEqualTo(Channel.SMS);
-        assertThat(app.outboxTo(CUSTOMER).getFirst().channel()).isEqualTo(Channel.WHATSAPP);
     }
 
     @Test
