@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
@@ -58,6 +60,7 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
     private final OutboxWriter writer;
     private final InvoiceDelivery delivery;
     private final MessageTrail trail;
+    private final Set<String> merchantToldOf = ConcurrentHashMap.newKeySet();
     private final Tracing tracing;
 
     public DispatchOutboxService(Outbox outbox, ChatMessenger chat, SmsMessenger sms, CustomerDirectory customers,
@@ -130,6 +133,9 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
             recorded.event().ifPresent(events::publish);
             events.publish(new MessageEvent.Dispatched(message.channel(), MessageEvent.Outcome.of(result),
                     clock.instant()));
+            if (result instanceof SendResult.Misconfigured misconfigured) {
+                tellMerchantOnce(message.channel(), misconfigured.code());
+            }
             return recorded.fate();
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "recording the send of outbox message {0} failed: {1}", message.id(),
@@ -228,6 +234,27 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
             return new Recorded(Fate.FELL_BACK, event);
         }
         return new Recorded(Fate.FAILED, event);
+    }
+
+    /**
+     * A channel that refuses our account setup (a revoked token, a rejected template) fails every message until an
+     * operator acts: the merchant hears of it once per channel and code while this instance runs (another
+     * instance may tell them once more), by SMS when WhatsApp is what broke. Remembered only once queued.
+     */
+    private void tellMerchantOnce(Channel channel, String code) {
+        String problem = channel + ":" + code;
+        if (merchantToldOf.contains(problem)) {
+            return;
+        }
+        Channel reachBy = channel == Channel.WHATSAPP ? Channel.SMS : Channel.WHATSAPP;
+        OutboundContent notice = OutboundContent.text(DeliveryCopy.channelMisconfigured(channel, code));
+        transactions.inTransaction(() -> {
+            for (Msisdn staff : merchant.staffNumbers()) {
+                writer.send(staff, reachBy, MessagePurpose.MERCHANT_NOTICE, Optional.empty(), notice);
+            }
+            return null;
+        });
+        merchantToldOf.add(problem);
     }
 
     private static boolean isInvoice(OutboxMessage message) {

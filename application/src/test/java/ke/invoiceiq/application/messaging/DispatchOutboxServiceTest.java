@@ -267,10 +267,57 @@ class DispatchOutboxServiceTest {
         DispatchReport report = world.dispatch();
 
         assertThat(report.failed()).isEqualTo(1);
-        assertThat(world.outbox()).singleElement().satisfies(m -> {
+        assertThat(world.outbox(Channel.WHATSAPP)).singleElement().satisfies(m -> {
             assertThat(m.status()).isEqualTo(OutboxStatus.FAILED);
             assertThat(m.lastError()).contains("190");
         });
+    }
+
+    @Test
+    void givenWhatsAppRefusesOurSetup_whenMessagesKeepFailing_thenTheMerchantIsToldOnceBySms() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+        world.invoiceQueued();
+        world.ports.chat().respondWith(new SendResult.Misconfigured("190"), new SendResult.Misconfigured("190"));
+        var dispatcher = world.dispatcher();
+
+        dispatcher.dispatch();
+        dispatcher.dispatch();
+
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE))
+                .filteredOn(m -> m.channel() == Channel.SMS)
+                .singleElement()
+                .satisfies(m -> assertThat(m.content().text()).contains("WhatsApp", "code 190", "by SMS"));
+    }
+
+    @Test
+    void givenWhatsAppRefusesOurSetup_whenTheCodeChanges_thenTheMerchantHearsOfEachCodeOnce() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+        world.invoiceQueued();
+        world.ports.chat().respondWith(new SendResult.Misconfigured("190"), new SendResult.Misconfigured("132001"));
+        var dispatcher = world.dispatcher();
+
+        dispatcher.dispatch();
+
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE))
+                .filteredOn(m -> m.channel() == Channel.SMS)
+                .extracting(m -> m.content().text())
+                .hasSize(2)
+                .anySatisfy(text -> assertThat(text).contains("code 190"))
+                .anySatisfy(text -> assertThat(text).contains("code 132001"));
+    }
+
+    @Test
+    void givenWhatsAppMerelyUndeliverableToOnePerson_whenDispatched_thenNoSetupNoticeToTheMerchant() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+        world.ports.chat().respondWith(new SendResult.Undeliverable("131026"));
+
+        world.dispatch();
+
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE))
+                .filteredOn(m -> m.channel() == Channel.SMS).isEmpty();
     }
 
     @Test

@@ -245,6 +245,7 @@ class WhatsAppLoopTest {
      */
     @Test
     void givenGraphRefusesTheToken_whenTheInvoiceIsSent_thenReadinessShowsWhatsAppDegradedUntilASendIsAccepted() {
+        java.sql.Timestamp testStarted = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(5));
         Msisdn customer = Customers.fresh();
         List<String> before = invoiceIds(customer);
         postSigned(merchantText("invoice " + Customers.typed(customer) + " 1200 Ironing")).then().statusCode(200);
@@ -263,6 +264,16 @@ class WhatsAppLoopTest {
         assertThat(db.column(whatsAppStatus, invoice)).containsExactly("FAILED");
         assertThat(db.count("SELECT count(*) FROM outbox WHERE invoice_id = ? AND purpose = 'INVOICE'"
                 + " AND channel = 'SMS'", invoice)).as("the SMS fallback").isEqualTo(1);
+        // the merchant hears of the broken setup by SMS, once, however many sends fail
+        postSigned(merchantText("invoice " + Customers.typed(Customers.fresh()) + " 1300 Ironing")).then()
+                .statusCode(200);
+        for (int i = 0; i < 20; i++) {
+            dispatcher.dispatch();
+        }
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE recipient_msisdn = '254700000001'"
+                + " AND purpose = 'MERCHANT_NOTICE' AND channel = 'SMS' AND content->>'text' LIKE '%code 190%'"
+                + " AND created_at >= ?", testStarted))
+                .as("one setup notice to the merchant").isEqualTo(1);
         given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", Matchers.equalTo("UP"))
