@@ -10,6 +10,7 @@ import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.messaging.InboundEventLog;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
+import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
 import ke.invoiceiq.domain.shared.Transactions;
 
@@ -19,7 +20,9 @@ import ke.invoiceiq.domain.shared.Transactions;
  * locks are held briefly, and a failure keeps what was deleted before it. A kind that fails is counted and
  * logged (its name and the exception's class, never a message: a database error can quote a row) and the
  * other kinds are purged all the same; the next run carries on. The cutoffs are fixed once per run, from the
- * clock; a row exactly as old as its retention stays until the next run.
+ * clock; a row exactly as old as its retention stays until the next run. Processed webhooks of the durable
+ * webhook inbox are kept as long as the inbound events' de-duplication marks
+ * ({@link RetentionSettings#inboundEvents()}); an unprocessed webhook is never purged.
  */
 public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
 
@@ -40,19 +43,21 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
     private final MessageLog messageLog;
     private final ChatSessionRepository chatSessions;
     private final CustomerDirectory customers;
+    private final WebhookInbox webhooks;
     private final Transactions transactions;
     private final Clock clock;
     private final RetentionSettings settings;
 
     public PurgeExpiredDataService(InboundEventLog inboundEvents, Outbox outbox, PaymentResultInbox paymentResults,
             MessageLog messageLog, ChatSessionRepository chatSessions, CustomerDirectory customers,
-            Transactions transactions, Clock clock, RetentionSettings settings) {
+            WebhookInbox webhooks, Transactions transactions, Clock clock, RetentionSettings settings) {
         this.inboundEvents = Objects.requireNonNull(inboundEvents, "inboundEvents");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.paymentResults = Objects.requireNonNull(paymentResults, "paymentResults");
         this.messageLog = Objects.requireNonNull(messageLog, "messageLog");
         this.chatSessions = Objects.requireNonNull(chatSessions, "chatSessions");
         this.customers = Objects.requireNonNull(customers, "customers");
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -68,17 +73,18 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         Purged log = purge("message log entries", now, settings.messageLog(), messageLog::purgeBefore);
         Purged sessions = purge("chat sessions", now, settings.chatSessions(), chatSessions::purgeInactiveBefore);
         Purged contacts = purge("contacts", now, settings.contacts(), customers::purgeNonCustomersBefore);
+        Purged stored = purge("webhooks", now, settings.inboundEvents(), webhooks::purgeProcessedBefore);
         int failures = 0;
-        for (Purged p : new Purged[] {inbound, finished, results, log, sessions, contacts}) {
+        for (Purged p : new Purged[] {inbound, finished, results, log, sessions, contacts, stored}) {
             failures += p.failed() ? 1 : 0;
         }
         var report = new PurgeReport(inbound.rows(), finished.rows(), results.rows(), log.rows(), sessions.rows(),
-                contacts.rows(), failures);
+                contacts.rows(), stored.rows(), failures);
         LOG.log(report.total() > 0 || failures > 0 ? Level.INFO : Level.DEBUG,
                 "retention purge: {0} inbound events, {1} outbox messages, {2} payment results, "
-                        + "{3} message log entries, {4} chat sessions, {5} contacts deleted; {6} failed",
+                        + "{3} message log entries, {4} chat sessions, {5} contacts, {6} webhooks deleted; {7} failed",
                 report.inboundEvents(), report.outbox(), report.paymentResults(), report.messageLog(),
-                report.chatSessions(), report.contacts(), report.failures());
+                report.chatSessions(), report.contacts(), report.webhooks(), report.failures());
         return report;
     }
 

@@ -16,6 +16,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.adapters.memory.InMemoryWebhookInbox;
 import ke.invoiceiq.domain.chat.ChatSession;
 import ke.invoiceiq.domain.chat.ChatState;
 import ke.invoiceiq.domain.chat.InvoiceDraft;
@@ -44,6 +45,7 @@ class PurgeExpiredDataServiceTest {
     private static final Duration DAY = Duration.ofDays(1);
 
     private final InMemoryPorts ports = InMemoryPorts.create();
+    private final InMemoryWebhookInbox webhooks = new InMemoryWebhookInbox();
     private final Instant now = ports.clock().instant();
     private final Logger serviceLog = Logger.getLogger(PurgeExpiredDataService.class.getName());
     private final List<String> logged = new ArrayList<>();
@@ -73,7 +75,7 @@ class PurgeExpiredDataServiceTest {
 
     @Test
     void givenNothingStored_whenPurged_thenNothingIsDeletedOrFailed() {
-        assertThat(service(RetentionSettings.DEFAULT).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0));
+        assertThat(service(RetentionSettings.DEFAULT).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -102,11 +104,18 @@ class PurgeExpiredDataServiceTest {
         ports.customers().recordInbound(new Msisdn("254733999887"), ago(DAY));
         ports.customers().remember(Customer.of(CUSTOMER));
         ports.customers().recordInbound(CUSTOMER, ago(DAY.multipliedBy(400)));
+        // processed webhooks: as long as the inbound events (14 days); unprocessed ones stay
+        long oldWebhook = processedWebhook(ago(DAY.multipliedBy(15)));
+        long recentWebhook = processedWebhook(ago(DAY.multipliedBy(13)));
+        webhooks.store("whatsapp", new byte[] {'{', '}'}, ago(DAY.multipliedBy(400)), Optional.empty());
 
         PurgeReport report = service(RetentionSettings.DEFAULT).purge();
 
-        assertThat(report).isEqualTo(new PurgeReport(1, 1, 1, 1, 2, 1, 0));
-        assertThat(report.total()).isEqualTo(7);
+        assertThat(report).isEqualTo(new PurgeReport(1, 1, 1, 1, 2, 1, 1, 0));
+        assertThat(report.total()).isEqualTo(8);
+        assertThat(webhooks.isProcessed(oldWebhook)).as("purged").isFalse();
+        assertThat(webhooks.isProcessed(recentWebhook)).isTrue();
+        assertThat(webhooks.countUnprocessed()).isEqualTo(1);
         assertThat(ports.inboundEvents().firstSeen("whatsapp", "wamid.old", now)).isTrue();
         assertThat(ports.inboundEvents().firstSeen("whatsapp", "wamid.recent", now)).isFalse();
         assertThat(ports.outbox().all()).extracting(OutboxMessage::id)
@@ -133,11 +142,12 @@ class PurgeExpiredDataServiceTest {
         logEntry("e-1", ago(settings.messageLog()));
         idleSessionSaved(MERCHANT, ago(settings.chatSessions()));
         ports.customers().recordInbound(STRANGER, ago(settings.contacts()));
+        processedWebhook(ago(settings.inboundEvents()));
 
-        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0));
+        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0));
 
         ports.clock().advance(Duration.ofSeconds(1));
-        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(1, 1, 1, 1, 1, 1, 0));
+        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(1, 1, 1, 1, 1, 1, 1, 0));
     }
 
     @Test
@@ -153,8 +163,8 @@ class PurgeExpiredDataServiceTest {
 
         assertThat(report.messageLog()).isEqualTo(5);
         assertThat(ports.messageLog().all()).isEmpty();
-        // message log: batches of 2, 2, 1; every other kind: one empty batch
-        assertThat(counting.units.get()).isEqualTo(3 + 5);
+        // message log: batches of 2, 2, 1; every other kind (six): one empty batch
+        assertThat(counting.units.get()).isEqualTo(3 + 6);
     }
 
     @Test
@@ -167,7 +177,7 @@ class PurgeExpiredDataServiceTest {
                 Duration.ofDays(180), Duration.ofDays(7), Duration.ofDays(2), 2);
 
         assertThat(service(settings, ports.outbox(), counting).purge().messageLog()).isEqualTo(2);
-        assertThat(counting.units.get()).isEqualTo(2 + 5);
+        assertThat(counting.units.get()).isEqualTo(2 + 6);
     }
 
     @Test
@@ -181,7 +191,7 @@ class PurgeExpiredDataServiceTest {
 
         PurgeReport report = service(RetentionSettings.DEFAULT, broken, ports.transactions()).purge();
 
-        assertThat(report).isEqualTo(new PurgeReport(1, 0, 0, 1, 0, 1, 1));
+        assertThat(report).isEqualTo(new PurgeReport(1, 0, 0, 1, 0, 1, 0, 1));
         assertThat(ports.outbox().find("sent-old")).isPresent();
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("outbox").contains("IllegalStateException"));
         assertThat(logged).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain("2547"));
@@ -205,7 +215,14 @@ class PurgeExpiredDataServiceTest {
 
     private PurgeExpiredDataService service(RetentionSettings settings, Outbox outbox, Transactions transactions) {
         return new PurgeExpiredDataService(ports.inboundEvents(), outbox, ports.paymentResults(), ports.messageLog(),
-                ports.chatSessions(), ports.customers(), transactions, ports.clock(), settings);
+                ports.chatSessions(), ports.customers(), webhooks, transactions, ports.clock(), settings);
+    }
+
+    /** A webhook stored and processed at {@code processedAt}; answers its id. */
+    private long processedWebhook(Instant processedAt) {
+        long id = webhooks.store("whatsapp", new byte[] {'{', '}'}, processedAt, Optional.empty()).id();
+        webhooks.markProcessed(id, processedAt);
+        return id;
     }
 
     private Instant ago(Duration age) {

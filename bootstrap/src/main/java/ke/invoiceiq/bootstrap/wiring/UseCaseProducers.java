@@ -47,6 +47,7 @@ import ke.invoiceiq.domain.messaging.InboundEventLog;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
+import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentGateway;
 import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
@@ -170,9 +171,10 @@ public class UseCaseProducers {
     @ApplicationScoped
     PurgeExpiredDataUseCase purgeExpiredData(InboundEventLog inboundEvents, Outbox outbox,
             PaymentResultInbox paymentResults, MessageLog messageLog, ChatSessionRepository chatSessions,
-            CustomerDirectory customers, Transactions transactions, Clock clock, RetentionSettings settings) {
+            CustomerDirectory customers, WebhookInbox webhooks, Transactions transactions, Clock clock,
+            RetentionSettings settings) {
         return new PurgeExpiredDataService(inboundEvents, outbox, paymentResults, messageLog, chatSessions,
-                customers, transactions, clock, settings);
+                customers, webhooks, transactions, clock, settings);
     }
 
     @Produces

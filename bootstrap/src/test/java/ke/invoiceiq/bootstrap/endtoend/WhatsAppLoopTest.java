@@ -127,8 +127,12 @@ class WhatsAppLoopTest {
     void givenTheMerchantsSignedText_whenProcessedAndDispatched_thenTheCustomerGetsThePayButtonAndTheMerchantTheConfirmation() {
         List<String> before = invoiceIds(ISSUE_CUSTOMER);
 
-        postSigned(merchantText("invoice 0712345678 2500 Cleaning")).then().statusCode(200);
+        String command = merchantText("invoice 0712345678 2500 Cleaning");
+        postSigned(command).then().statusCode(200);
         String invoice = awaitNewInvoice(ISSUE_CUSTOMER, before);
+        // the webhook was stored before the 200, byte for byte, and is marked processed once handled
+        eventually(() -> db.count("SELECT count(*) FROM webhook_inbox WHERE provider = 'whatsapp'"
+                + " AND processed_at IS NOT NULL AND body = convert_to(?, 'UTF8')", command) >= 1);
 
         assertThat(db.column("SELECT amount_cents::text FROM invoices WHERE id = ?", invoice)).containsExactly("250000");
         assertThat(notices(invoice)).as("no confirmation before the send is accepted").isZero();

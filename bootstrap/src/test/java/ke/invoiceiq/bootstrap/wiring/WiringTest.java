@@ -29,6 +29,7 @@ import ke.invoiceiq.domain.messaging.InboundEventLog;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
+import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentGateway;
 import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
@@ -71,7 +72,7 @@ class WiringTest {
     void givenTheApplication_whenEveryDrivenPortIsLookedUp_thenExactlyOneBeanServesIt() {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
-                MessageLog.class, InboundEventLog.class, ChatMessenger.class, SmsMessenger.class,
+                MessageLog.class, InboundEventLog.class, WebhookInbox.class, ChatMessenger.class, SmsMessenger.class,
                 PaymentGateway.class, Transactions.class, DomainEvents.class, IdGenerator.class, Clock.class,
                 Tracing.class)) {
             var candidates = beans.select(port);
@@ -85,7 +86,7 @@ class WiringTest {
     void givenThePostgresAdapter_whenEveryPersistencePortIsLookedUp_thenThePostgresImplementationServesIt() {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
-                MessageLog.class, InboundEventLog.class, Transactions.class)) {
+                MessageLog.class, InboundEventLog.class, WebhookInbox.class, Transactions.class)) {
             Object bean = ClientProxy.unwrap(beans.select(port).get());
             assertThat(bean.getClass().getName()).as("the bean serving %s", port.getSimpleName())
                     .startsWith("ke.invoiceiq.adapters.postgres.");

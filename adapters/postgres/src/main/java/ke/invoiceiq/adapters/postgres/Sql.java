@@ -116,6 +116,7 @@ class Sql {
                 case Boolean b -> ps.setBoolean(index, b);
                 case BigDecimal d -> ps.setBigDecimal(index, d);
                 case Enum<?> e -> ps.setString(index, e.name());
+                case byte[] bytes -> ps.setBytes(index, bytes);
                 default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
             }
         }

@@ -12,7 +12,8 @@ import java.sql.Statement;
 public class TestDatabase {
 
     private static final String TABLES =
-            "invoices, payments, stk_callbacks, customers, chat_sessions, outbox, message_log, inbound_events";
+            "invoices, payments, stk_callbacks, customers, chat_sessions, outbox, message_log, inbound_events,"
+                    + " webhook_inbox";
 
     @Inject
     AgroalDataSource dataSource;

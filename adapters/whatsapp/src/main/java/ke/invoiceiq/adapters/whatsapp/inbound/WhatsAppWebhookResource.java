@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
+import ke.invoiceiq.domain.messaging.StoredWebhook;
+import ke.invoiceiq.domain.messaging.WebhookInbox;
+import ke.invoiceiq.domain.shared.Transactions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -40,17 +43,20 @@ import org.jboss.logging.MDC;
  * <li>Then the payload is parsed ({@link WebhookPayloadParser}). A validly signed body that is not JSON is answered
  * <b>200</b> with a warning in the log (never the payload) and nothing is handed on: Meta re-delivers every non-200
  * for up to 7 days (§A.4), and a body that does not parse now will not parse on the 50th try either.</li>
- * <li>The events are queued for the use cases ({@link WebhookDispatcher}) and the request is answered 200 at once;
- * processing and any outbound sends happen after the response. Should the queue be full, the answer is 503, so
- * that Meta delivers the webhook again later.</li>
+ * <li>The raw body is stored in the {@link WebhookInbox} (provider {@value #PROVIDER}, in a transaction of its own)
+ * <b>before</b> the answer: acknowledge fast, but only what is kept. Should storing fail (the database is down),
+ * the answer is 503 with {@code Retry-After}, nothing is handed on, and Meta delivers the webhook again later.</li>
+ * <li>The stored webhook and its events are queued for the use cases ({@link WebhookDispatcher}) and the request is
+ * answered 200 at once; processing and any outbound sends happen after the response, and the webhook is marked
+ * processed after them. A full queue changes nothing for Meta: the webhook is stored, the sweeper takes it.</li>
  * </ol>
  * A redelivered wamid is handed on again unchanged: de-duplication ({@code InboundEventLog.firstSeen}) and monotonic
  * statuses ({@code RecordDeliveryStatus}) are done by the use cases.
  *
- * <p><b>Known gap:</b> the work after the 200 is held in memory only. A crash (or a shutdown that outlasts the short
- * drain) between the acknowledgement and the processing loses those events, and Meta does not re-deliver a webhook
- * it saw acknowledged. A durable webhook inbox (store the verified body in the database before answering 200, then
- * process from there) is the follow-up.
+ * <p><b>Durability:</b> a crash (or a shutdown that outlasts the short drain) between the acknowledgement and the
+ * processing loses nothing: the webhook stays in the inbox unprocessed and {@link WebhookInboxSweeper} processes it
+ * once its lease has passed. A crash after the use cases ran but before the webhook was marked processed makes it
+ * run again, which is safe for the reasons above: processing is idempotent.
  *
  * <p>Nothing from the payload is logged but event kinds, wamids and error codes: no phone number, no text, no
  * secret.
@@ -65,20 +71,27 @@ public class WhatsAppWebhookResource {
     private static final Logger LOG = Logger.getLogger(WhatsAppWebhookResource.class);
     private static final String SUBSCRIBE = "subscribe";
 
+    /** The provider name the webhooks are stored under. */
+    static final String PROVIDER = "whatsapp";
+
     private final Optional<String> verifyToken;
     private final Optional<String> appSecret;
     private final WebhookPayloadParser parser;
     private final WebhookDispatcher dispatcher;
+    private final WebhookInbox inbox;
+    private final Transactions transactions;
 
     @Inject
     public WhatsAppWebhookResource(@ConfigProperty(name = "waba.verify-token") Optional<String> verifyToken,
             @ConfigProperty(name = "waba.app-secret") Optional<String> appSecret,
             @ConfigProperty(name = "waba.phone-id") Optional<String> businessPhoneId, ObjectMapper json,
-            WebhookDispatcher dispatcher) {
+            WebhookDispatcher dispatcher, WebhookInbox inbox, Transactions transactions) {
         this.verifyToken = verifyToken.filter(t -> !t.isEmpty());
         this.appSecret = appSecret.filter(s -> !s.isEmpty());
         this.parser = new WebhookPayloadParser(json, businessPhoneId);
         this.dispatcher = dispatcher;
+        this.inbox = inbox;
+        this.transactions = transactions;
     }
 
     @GET
@@ -111,9 +124,10 @@ public class WhatsAppWebhookResource {
                     : appSecret.isEmpty() ? "no app secret configured" : "wrong signature");
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
+        Instant receivedAt = Instant.now();
         ParsedWebhook parsed;
         try {
-            parsed = parser.parse(raw, Instant.now());
+            parsed = parser.parse(raw, receivedAt);
         } catch (MalformedWebhookException e) {
             LOG.warnf("acknowledged a signed WhatsApp webhook that could not be read (%s, %d bytes); nothing handed on",
                     e.getMessage(), raw.length);
@@ -123,10 +137,18 @@ public class WhatsAppWebhookResource {
             LOG.debugf("WhatsApp webhook: %d changes for another number, %d elements skipped",
                     parsed.changesForOtherNumber(), parsed.skipped());
         }
-        if (!dispatcher.submit(parsed.events(), Optional.ofNullable(MDC.get(WebhookDispatcher.MDC_KEY))
-                .map(Object::toString))) {
+        Optional<String> correlationId = Optional.ofNullable(MDC.get(WebhookDispatcher.MDC_KEY))
+                .map(Object::toString).filter(StoredWebhook::isValidCorrelationId);
+        StoredWebhook stored;
+        try {
+            stored = transactions.inTransaction(() -> inbox.store(PROVIDER, raw, receivedAt, correlationId));
+        } catch (RuntimeException e) {
+            // the exception's message could quote the payload: log its type only
+            LOG.errorf("could not store a WhatsApp webhook (%s); answered 503 so that Meta delivers it again",
+                    e.getClass().getName());
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").build();
         }
+        dispatcher.submit(stored, parsed.events());
         return Response.ok().build();
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The webhook's secrets for the tests, kept out of the module's shared application.properties. One worker thread,
  * so webhooks are processed in the order they were acknowledged (a later marker proves an earlier refusal handed
- * nothing on).
+ * nothing on). The inbox sweeper is not scheduled: the tests call it.
  */
 public class WebhookTestProfile implements QuarkusTestProfile {
 
@@ -20,6 +20,8 @@ public class WebhookTestProfile implements QuarkusTestProfile {
                 "waba.verify-token", VERIFY_TOKEN,
                 "waba.app-secret", APP_SECRET,
                 "waba.phone-id", PHONE_ID,
-                "waba.webhook.workers", "1");
+                "waba.webhook.workers", "1",
+                // the tests run the sweeper themselves
+                "waba.webhook.sweep-every", "off");
     }
 }

@@ -50,10 +50,17 @@ class WhatsAppWebhookResourceTest {
     @Inject
     RecordingDeliveryReports statuses;
 
+    @Inject
+    TestWebhookInbox inbox;
+
+    @Inject
+    WebhookInboxSweeper sweeper;
+
     @BeforeEach
     void reset() {
         inbound.reset();
         statuses.reset();
+        inbox.reset();
     }
 
     private static Response post(byte[] body, String signature) {
@@ -274,6 +281,54 @@ class WhatsAppWebhookResourceTest {
 
         eventually(WAIT, () -> inbound.calls().size() == 1);
         assertThat(inbound.calls().get(0).correlationId()).contains("meta-trace-12345678");
+    }
+
+    // --- POST: the durable inbox ---
+
+    @Test
+    void givenASignedWebhook_whenAcknowledged_thenItWasStoredByteForByteBeforeTheAnswerAndMarkedProcessedAfter() {
+        byte[] body = webhook("text");
+
+        given().contentType("application/json").header("X-Request-Id", "meta-trace-stored")
+                .header(WebhookSignature.HEADER, sign(body)).body(body).when().post(PATH).then().statusCode(200);
+
+        assertThat(inbox.memory().all()).as("stored when the 200 was sent").singleElement().satisfies(w -> {
+            assertThat(w.body()).isEqualTo(body);
+            assertThat(w.provider()).isEqualTo("whatsapp");
+            assertThat(w.correlationId()).contains("meta-trace-stored");
+        });
+        eventually(WAIT, () -> inbox.memory().countUnprocessed() == 0);
+        assertThat(inbound.messages()).hasSize(1);
+    }
+
+    @Test
+    void givenTheInboxCannotStore_whenPosted_thenServiceUnavailableWithRetryAfterAndNothingHandedOn() {
+        byte[] body = webhook("text");
+        inbox.failStores(true);
+
+        post(body, sign(body)).then().statusCode(503).header("Retry-After", "30");
+
+        inbox.failStores(false);
+        assertNothingHandedOn();
+    }
+
+    @Test
+    void givenAStoredWebhookLeftUnprocessed_whenTheSweeperRuns_thenItIsHandedOnAndMarkedProcessed() {
+        Instant now = Instant.now();
+        var left = inbox.store("whatsapp", webhook("text"), now.minus(Duration.ofMinutes(2)),
+                Optional.of("crashed-request"));
+        var fresh = inbox.store("whatsapp", webhook("statuses"), now, Optional.empty());
+
+        assertThat(sweeper.sweep(now)).isEqualTo(1);
+
+        assertThat(inbound.calls()).singleElement().satisfies(call -> {
+            assertThat(call.correlationId()).contains("crashed-request");
+            assertThat(call.message().providerMessageId()).startsWith("wamid.");
+        });
+        assertThat(inbox.memory().isProcessed(left.id())).isTrue();
+        assertThat(inbox.memory().isProcessed(fresh.id())).as("still its own processing's").isFalse();
+        assertThat(statuses.reports()).isEmpty();
+        assertThat(sweeper.sweep(now)).as("nothing left to sweep").isZero();
     }
 
     // --- POST: refusals ---

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import ke.invoiceiq.adapters.memory.DirectTransactions;
+import ke.invoiceiq.adapters.memory.InMemoryWebhookInbox;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +19,14 @@ class WhatsAppWebhookResourceUnitTest {
 
     private final RecordingInboundMessages inbound = new RecordingInboundMessages();
     private final RecordingDeliveryReports statuses = new RecordingDeliveryReports();
-    private final WebhookDispatcher dispatcher = new WebhookDispatcher(inbound, statuses, Runnable::run);
+    private final InMemoryWebhookInbox inbox = new InMemoryWebhookInbox();
+    private final DirectTransactions transactions = new DirectTransactions();
+    private final WebhookDispatcher dispatcher = new WebhookDispatcher(inbound, statuses, inbox, transactions,
+            new WebhookPayloadParser(new ObjectMapper(), Optional.empty()), Runnable::run);
 
     private WhatsAppWebhookResource resource(Optional<String> token, Optional<String> secret) {
-        return new WhatsAppWebhookResource(token, secret, Optional.empty(), new ObjectMapper(), dispatcher);
+        return new WhatsAppWebhookResource(token, secret, Optional.empty(), new ObjectMapper(), dispatcher, inbox,
+                transactions);
     }
 
     @Test
@@ -45,6 +51,7 @@ class WhatsAppWebhookResourceUnitTest {
         assertThat(resource.receive(WebhookSignature.headerValue(body, "a-guess"), null, new ByteArrayInputStream(body))
                 .getStatus()).isEqualTo(401);
         assertThat(inbound.calls()).isEmpty();
+        assertThat(inbox.all()).as("nothing stored").isEmpty();
     }
 
     @Test
@@ -65,6 +72,8 @@ class WhatsAppWebhookResourceUnitTest {
         assertThat(resource.receive(WebhookSignature.headerValue(body, "s"), "lots", new ByteArrayInputStream(body))
                 .getStatus()).isEqualTo(200);
         assertThat(inbound.messages()).hasSize(1);
+        assertThat(inbox.all()).singleElement().satisfies(w -> assertThat(w.body()).isEqualTo(body));
+        assertThat(inbox.countUnprocessed()).isZero();
     }
 
     @Test
