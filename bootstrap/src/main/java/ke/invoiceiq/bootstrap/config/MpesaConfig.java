@@ -3,7 +3,9 @@ package ke.invoiceiq.bootstrap.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The Safaricom Daraja (M-PESA Express) app, read from the {@code MPESA_*} environment variables. Credentials are
@@ -48,9 +50,41 @@ public interface MpesaConfig {
     /** An explicit API base URL ({@code MPESA_BASE_URL}), for tests; see {@link #effectiveBaseUrl()}. */
     Optional<URI> baseUrl();
 
+    /** Who may post STK callbacks: the optional source-address check of {@code /payments/stk/callback/{token}}. */
+    Callback callback();
+
+    /** Whether every key a push needs is set: consumer key and secret, shortcode, passkey and callback URL. */
+    default boolean configured() {
+        return Stream.of(consumerKey(), consumerSecret(), passkey(), callbackUrl())
+                .allMatch(secret -> secret.filter(s -> !s.reveal().isBlank()).isPresent())
+                && shortcode().filter(s -> !s.isBlank()).isPresent();
+    }
+
     /** {@code MPESA_BASE_URL} if set, else the base URL of {@link #env()} (PROVIDERS.md §B.0). */
     default URI effectiveBaseUrl() {
         return baseUrl().orElseGet(() -> env().baseUrl());
+    }
+
+    /** The source-address policy of the STK callback ({@code mpesa.callback.*}). */
+    interface Callback {
+
+        /** The Safaricom source-address allowlist ({@code mpesa.callback.ip-allowlist.*}). */
+        IpAllowlist ipAllowlist();
+
+        /** Whether the first {@code X-Forwarded-For} hop is the caller, behind a trusted proxy ({@code MPESA_CALLBACK_TRUST_FORWARDED_FOR}). */
+        @WithDefault("false")
+        boolean trustForwardedFor();
+
+        /** The allowlist of callback source addresses. */
+        interface IpAllowlist {
+
+            /** Whether only allowlisted addresses may post callbacks; others get 403 ({@code MPESA_CALLBACK_IP_ALLOWLIST_ENABLED}). */
+            @WithDefault("false")
+            boolean enabled();
+
+            /** The allowed addresses instead of Safaricom's 12 published ones ({@code MPESA_CALLBACK_IP_ALLOWLIST_ADDRESSES}, comma-separated). */
+            Optional<List<String>> addresses();
+        }
     }
 
     /** A Daraja environment and its API base URL. */

@@ -5,10 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.util.Locale;
+import ke.invoiceiq.adapters.daraja.outbound.DarajaPaymentGateway;
 import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
+import ke.invoiceiq.adapters.memory.ScriptedPaymentGateway;
 import ke.invoiceiq.adapters.whatsapp.outbound.WhatsAppCloudMessenger;
+import ke.invoiceiq.bootstrap.config.MpesaConfig;
 import ke.invoiceiq.bootstrap.config.WhatsAppConfig;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
+import ke.invoiceiq.domain.payment.PaymentGateway;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,7 +26,15 @@ import org.jboss.logging.Logger;
  * dev runs and most tests work without a Meta account and no message leaves the process. The prod profile never
  * gets the stand-in: it refuses to start without the {@code WABA_*} settings ({@code RequiredSecrets}).
  *
- * <p>The choice is logged once at startup, at INFO, naming the adapter only (never a token or an id).
+ * <p>{@link PaymentGateway}: Safaricom Daraja ({@link DarajaPaymentGateway}, {@code @Typed} to its own class like the
+ * WhatsApp messenger) when the consumer key and secret, the shortcode, the passkey and the callback URL are all set
+ * ({@link MpesaConfig#configured()}, the same rule as {@link DarajaPaymentGateway#configured()}); otherwise the
+ * in-memory {@link ScriptedPaymentGateway}, which accepts every push and never charges anyone. The prod profile
+ * never gets the stand-in: it refuses to start without the {@code MPESA_*} settings ({@code RequiredSecrets}). The
+ * STK callback endpoint ({@code /payments/stk/callback/{token}}) is always there; without
+ * {@code MPESA_CALLBACK_TOKEN} it refuses every call with 401.
+ *
+ * <p>Each choice is logged once at startup, at INFO, naming the adapter only (never a token, a key or an id).
  */
 @ApplicationScoped
 public class ProviderSelection {
@@ -29,9 +42,11 @@ public class ProviderSelection {
     private static final Logger LOG = Logger.getLogger(ProviderSelection.class);
 
     private final WhatsAppConfig whatsApp;
+    private final MpesaConfig mpesa;
 
-    ProviderSelection(WhatsAppConfig whatsApp) {
+    ProviderSelection(WhatsAppConfig whatsApp, MpesaConfig mpesa) {
         this.whatsApp = whatsApp;
+        this.mpesa = mpesa;
     }
 
     @Produces
@@ -40,12 +55,25 @@ public class ProviderSelection {
         return whatsApp.configured() ? cloud.get() : new RecordingChatMessenger();
     }
 
+    @Produces
+    @ApplicationScoped
+    PaymentGateway paymentGateway(Instance<DarajaPaymentGateway> daraja) {
+        return mpesa.configured() ? daraja.get() : new ScriptedPaymentGateway();
+    }
+
     void announce(@Observes StartupEvent started) {
         if (whatsApp.configured()) {
             LOG.infof("ChatMessenger: WhatsApp Cloud API (Graph API %s)", whatsApp.apiVersion());
         } else {
             LOG.info("ChatMessenger: in-memory stand-in (WABA_TOKEN and WABA_PHONE_ID not both set); "
                     + "no WhatsApp message leaves the process");
+        }
+        if (mpesa.configured()) {
+            LOG.infof("PaymentGateway: Safaricom Daraja (%s)", mpesa.baseUrl().isPresent()
+                    ? "MPESA_BASE_URL override" : mpesa.env().name().toLowerCase(Locale.ROOT));
+        } else {
+            LOG.info("PaymentGateway: in-memory stand-in (MPESA_CONSUMER_KEY, MPESA_CONSUMER_SECRET, MPESA_SHORTCODE,"
+                    + " MPESA_PASSKEY and MPESA_CALLBACK_URL not all set); no STK push leaves the process");
         }
     }
 }

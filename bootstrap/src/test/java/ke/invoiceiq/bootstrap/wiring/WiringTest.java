@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
+import ke.invoiceiq.adapters.memory.ScriptedPaymentGateway;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
@@ -118,6 +119,16 @@ class WiringTest {
     void givenNoWhatsAppAccount_whenTheChatMessengerIsLookedUp_thenItIsTheRecordingStandIn() {
         Object chat = ClientProxy.unwrap(beans.select(ChatMessenger.class).get());
         assertThat(chat).isInstanceOf(RecordingChatMessenger.class);
+    }
+
+    /**
+     * No M-PESA account in the test profile: the scripted stand-in serves the port, and no STK push leaves. (With
+     * the {@code MPESA_*} settings it is Daraja: {@code MpesaLoopTest}.)
+     */
+    @Test
+    void givenNoMpesaAccount_whenThePaymentGatewayIsLookedUp_thenItIsTheScriptedStandIn() {
+        Object gateway = ClientProxy.unwrap(beans.select(PaymentGateway.class).get());
+        assertThat(gateway).isInstanceOf(ScriptedPaymentGateway.class);
     }
 
     @Test

@@ -1,0 +1,81 @@
+package ke.invoiceiq.bootstrap.endtoend;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An in-JVM WireMock playing Safaricom Daraja for {@link MpesaLoopTest}, on a free port of 127.0.0.1, with every
+ * {@code mpesa.*} key a push needs pointed at it (the public sandbox shortcode and passkey, PROVIDERS.md §B.7), so
+ * the application selects the Daraja gateway. The default stubs: OAuth hands out a token; every STK push is
+ * accepted ({@code ResponseCode "0"}) with a fresh CheckoutRequestID per call (response templating); every STK
+ * query answers "the transaction is being processed" ({@code 500.001.1001}), i.e. still pending. Tests add stubs
+ * of higher priority for one payer or one CheckoutRequestID. Nothing here logs: every request matches a stub.
+ */
+public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
+
+    static final String CALLBACK_TOKEN = "e2e-callback-token-not-a-secret";
+    static final String TOKEN_PATH = "/oauth/v1/generate";
+    static final String PUSH_PATH = "/mpesa/stkpush/v1/processrequest";
+    static final String QUERY_PATH = "/mpesa/stkpushquery/v1/query";
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        defaults(server);
+        Map<String, String> config = new HashMap<>();
+        config.put("mpesa.env", "sandbox");
+        config.put("mpesa.base-url", "http://127.0.0.1:" + server.port());
+        config.put("mpesa.consumer-key", "e2e-consumer-key");
+        config.put("mpesa.consumer-secret", "e2e-consumer-secret");
+        config.put("mpesa.shortcode", "174379");
+        config.put("mpesa.passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919");
+        config.put("mpesa.callback-url", "https://invoiceiq.example/payments/stk/callback/" + CALLBACK_TOKEN);
+        config.put("mpesa.callback-token", CALLBACK_TOKEN);
+        return config;
+    }
+
+    /** OAuth, the accepting push and the pending query, at low priority. */
+    static void defaults(WireMockServer server) {
+        server.stubFor(get(urlPathEqualTo(TOKEN_PATH)).atPriority(10).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"e2e-access-token\",\"expires_in\":\"3599\"}")));
+        server.stubFor(post(urlPathEqualTo(PUSH_PATH)).atPriority(10).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {"MerchantRequestID":"29115-{{randomValue length=8 type='NUMERIC'}}-1",
+                         "CheckoutRequestID":"ws_CO_{{randomValue length=24 type='NUMERIC'}}",
+                         "ResponseCode":"0","ResponseDescription":"Success. Request accepted for processing",
+                         "CustomerMessage":"Success. Request accepted for processing"}""")));
+        server.stubFor(post(urlPathEqualTo(QUERY_PATH)).atPriority(10).willReturn(beingProcessed()));
+    }
+
+    /** The STK query's "still pending" answer (PROVIDERS.md §B.5). */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder beingProcessed() {
+        return aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
+                {"requestId":"e2e-1","errorCode":"500.001.1001","errorMessage":"The transaction is being processed"}""");
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
