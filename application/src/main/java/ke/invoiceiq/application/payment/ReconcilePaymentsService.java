@@ -5,7 +5,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
@@ -78,10 +77,11 @@ public final class ReconcilePaymentsService implements ReconcilePaymentsUseCase 
         int stillOpen = 0;
         int errors = 0;
         for (Payment attempt : open) {
-            if (attempt.checkoutRequestId().isPresent()) {
+            boolean due = attempt.queryDue(now, settings.queryAfter(), settings.maxQueryBackoff());
+            if (due) {
                 queried++;
             }
-            switch (settle(attempt, now)) {
+            switch (settle(attempt, due, now)) {
                 case SETTLED -> settled++;
                 case EXPIRED -> expired++;
                 case OPEN -> stillOpen++;
@@ -110,16 +110,31 @@ public final class ReconcilePaymentsService implements ReconcilePaymentsUseCase 
         return new ReconcileReport(queried, settled, expired, stillOpen, keptApplied, keptWaiting, errors);
     }
 
-    private Fate settle(Payment attempt, Instant now) {
+    /**
+     * Queries the attempt if its next query is due ({@link Payment#queryDue}), and expires it once it is older
+     * than expire-after whatever the queries said. An inconclusive answer is recorded on the attempt, so the
+     * next query waits longer.
+     */
+    private Fate settle(Payment attempt, boolean due, Instant now) {
         try {
-            Optional<CheckoutRequestId> checkout = attempt.checkoutRequestId();
-            if (checkout.isPresent() && query(checkout.get()) instanceof StkQueryResponse.Final answer) {
-                RecordOutcome outcome = results.applyQueried(PaymentResult.fromQuery(checkout.get(), answer.result(), now));
-                return outcome instanceof RecordOutcome.Kept ? Fate.OPEN : Fate.SETTLED;
+            boolean answered = false;
+            if (due) {
+                CheckoutRequestId checkout = attempt.checkoutRequestId().orElseThrow();
+                if (query(checkout) instanceof StkQueryResponse.Final answer) {
+                    RecordOutcome outcome = results.applyQueried(PaymentResult.fromQuery(checkout, answer.result(), now));
+                    return outcome instanceof RecordOutcome.Kept ? Fate.OPEN : Fate.SETTLED;
+                }
+                answered = true;
             }
-            // no answer, or no CheckoutRequestID because the push call itself died
+            // no answer, no query due, or no CheckoutRequestID because the push call itself died
             boolean overdue = !attempt.createdAt().isAfter(now.minus(settings.expireAfter()));
-            return overdue && expire(attempt, now) ? Fate.EXPIRED : Fate.OPEN;
+            if (overdue && expire(attempt, now)) {
+                return Fate.EXPIRED;
+            }
+            if (answered) {
+                recordQuery(attempt, now);
+            }
+            return Fate.OPEN;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "reconciling payment {0} failed: {1}", attempt.id(), e.getClass().getSimpleName());
             return Fate.ERROR;
@@ -132,6 +147,22 @@ public final class ReconcilePaymentsService implements ReconcilePaymentsUseCase 
         } catch (RuntimeException e) {
             return new StkQueryResponse.Unknown(e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Counts an inconclusive query on the attempt. Written with its invoice, as every write of an attempt is
+     * ({@link AttemptWithInvoice}): a callback or query settling the attempt at the same time makes one of the
+     * two retry, and an attempt found settled is left alone.
+     */
+    private void recordQuery(Payment attempt, Instant now) {
+        RetryingTransactions.onConflict(() -> transactions.inTransaction(() -> {
+            AttemptWithInvoice.Loaded loaded = attempts.load(attempt.id());
+            if (!loaded.payment().isInFlight()) {
+                return false;
+            }
+            attempts.save(loaded.payment().queried(now), loaded.invoice());
+            return true;
+        }));
     }
 
     private boolean expire(Payment attempt, Instant now) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import ke.invoiceiq.domain.chat.BotCopy;
@@ -195,6 +197,68 @@ class ReconcilePaymentsServiceTest {
         assertThat(report.keptApplied()).isEqualTo(1);
         assertThat(world.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(world.outboxTo(CUSTOMER, MessagePurpose.RECEIPT)).hasSize(1);
+    }
+
+    /**
+     * The reconciler runs every 30 s, the first run 1 s after the push. An attempt that stays pending is asked
+     * about 60 s after the push, then 60 s later, then 120 s later (the wait doubles, capped at 2 min), and is
+     * expired at 5 min all the same.
+     */
+    @Test
+    void givenAttemptThatStaysPending_whenReconciledEvery30s_thenQueriedWithBackoffAndExpiredAt5Minutes() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        Payment attempt = world.initiated(invoice, "tap");
+        world.advance(Duration.ofSeconds(1));
+
+        List<Long> queriedAt = new ArrayList<>();
+        long expiredAt = -1;
+        for (long run = 1; run <= 30 * 12 + 1 && expiredAt < 0; run += 30) {
+            ReconcileReport report = world.reconciler.reconcile();
+            long second = Duration.between(attempt.createdAt(), world.now()).toSeconds();
+            if (report.queried() > 0) {
+                queriedAt.add(second);
+            }
+            if (report.expired() > 0) {
+                expiredAt = second;
+            }
+            world.advance(Duration.ofSeconds(30));
+        }
+
+        assertThat(queriedAt).as("seconds after the push at which it was queried").containsExactly(61L, 121L, 241L);
+        assertThat(world.ports.gateway().queries()).hasSize(3);
+        assertThat(expiredAt).isEqualTo(301L);
+        assertThat(world.payment(attempt).status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(world.payment(attempt).queries()).isEqualTo(3);
+        assertThat(world.outboxTo(CUSTOMER, MessagePurpose.PAYMENT_FAILED)).hasSize(1);
+        assertThat(world.ports.events().published(PaymentEvent.Expired.class)).hasSize(1);
+    }
+
+    @Test
+    void givenPendingQueries_whenAFinalAnswerComesAtTheNextDueQuery_thenSettledAsBefore() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        Payment attempt = world.initiated(invoice, "tap");
+        CheckoutRequestId checkout = attempt.checkoutRequestId().orElseThrow();
+        world.advance(Duration.ofSeconds(61));
+        assertThat(world.reconciler.reconcile().stillOpen()).isEqualTo(1);
+        assertThat(world.payment(attempt).lastQueriedAt()).contains(world.now());
+        world.ports.gateway().answerQueriesOf(checkout, new StkQueryResponse.Final(PAID));
+
+        world.advance(Duration.ofSeconds(30));
+        ReconcileReport notDue = world.reconciler.reconcile();
+        world.advance(Duration.ofSeconds(30));
+        ReconcileReport due = world.reconciler.reconcile();
+
+        assertThat(notDue.queried()).isZero();
+        assertThat(notDue.stillOpen()).isEqualTo(1);
+        assertThat(world.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(due.queried()).isEqualTo(1);
+        assertThat(due.settled()).isEqualTo(1);
+        assertThat(world.payment(attempt).status()).isEqualTo(PaymentStatus.SUCCESS);
+        assertThat(world.payment(attempt).queries()).as("a final answer is not counted as a wait").isEqualTo(1);
+        assertThat(world.outboxTo(CUSTOMER, MessagePurpose.RECEIPT)).hasSize(1);
+        assertThat(world.ports.gateway().queries()).hasSize(2);
     }
 
     @Test

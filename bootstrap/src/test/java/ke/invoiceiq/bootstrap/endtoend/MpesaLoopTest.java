@@ -264,8 +264,10 @@ class MpesaLoopTest {
                          "MerchantRequestID":"22205-34066-1","CheckoutRequestID":"%s",
                          "ResultCode":"0","ResultDesc":"The service request is processed successfully."}"""
                         .formatted(checkout))));
+        clock.advance(Duration.ofSeconds(60)); // the next query is due 60 s after the first (backoff)
         reconciler.reconcile();
 
+        assertThat(queriesFor(checkout)).isEqualTo(2);
         assertThat(paymentStatus(invoice)).containsExactly("SUCCESS");
         assertThat(db.column("SELECT status FROM invoices WHERE id = ?", invoice.value())).containsExactly("PAID");
         assertThat(outbox(invoice, "RECEIPT")).isEqualTo(1);

@@ -61,4 +61,10 @@ public class PaymentEntity extends PanacheEntityBase {
 
     @Column(name = "transaction_time")
     public Instant transactionTime;
+
+    @Column(name = "queries", nullable = false)
+    public int queries;
+
+    @Column(name = "last_queried_at")
+    public Instant lastQueriedAt;
 }

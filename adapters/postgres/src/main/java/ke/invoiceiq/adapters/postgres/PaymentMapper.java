@@ -34,7 +34,9 @@ final class PaymentMapper {
                 Optional.ofNullable(e.mpesaReceipt).map(MpesaReceipt::new),
                 Optional.ofNullable(e.transactionTime),
                 e.createdAt,
-                e.updatedAt);
+                e.updatedAt,
+                e.queries,
+                Optional.ofNullable(e.lastQueriedAt));
     }
 
     static PaymentResult toDomain(StkCallbackEntity e) {

@@ -53,8 +53,9 @@ public class PostgresPaymentRepository implements PaymentRepository {
             int inserted = sql.update("""
                     INSERT INTO payments (id, invoice_id, method, status, amount_cents, idempotency_key,
                                           payer_msisdn, merchant_request_id, checkout_request_id, result_code,
-                                          result_desc, mpesa_receipt, transaction_time, created_at, updated_at)
-                    VALUES (?, ?, 'MPESA_STK', 'INITIATED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          result_desc, mpesa_receipt, transaction_time, created_at, updated_at,
+                                          queries, last_queried_at)
+                    VALUES (?, ?, 'MPESA_STK', 'INITIATED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT DO NOTHING
                     """,
                     payment.id().value(),
@@ -69,7 +70,9 @@ public class PostgresPaymentRepository implements PaymentRepository {
                     payment.receipt().map(MpesaReceipt::value),
                     payment.transactionTime(),
                     payment.createdAt(),
-                    payment.updatedAt());
+                    payment.updatedAt(),
+                    payment.queries(),
+                    payment.lastQueriedAt());
             if (inserted == 1) {
                 return AddResult.ADDED;
             }
@@ -93,8 +96,8 @@ public class PostgresPaymentRepository implements PaymentRepository {
     }
 
     /**
-     * Stores the attempt's progress: status, Daraja's ids, result, receipt, transaction and update times. Its
-     * invoice, payer, amount, key and creation time never change.
+     * Stores the attempt's progress: status, Daraja's ids, result, receipt, transaction and update times, and
+     * the queries made about it. Its invoice, payer, amount, key and creation time never change.
      *
      * @throws IllegalStateException when the attempt was never added
      */
@@ -103,7 +106,8 @@ public class PostgresPaymentRepository implements PaymentRepository {
         int updated = sql.update("""
                 UPDATE payments
                    SET status = ?, merchant_request_id = ?, checkout_request_id = ?, result_code = ?,
-                       result_desc = ?, mpesa_receipt = ?, transaction_time = ?, updated_at = ?
+                       result_desc = ?, mpesa_receipt = ?, transaction_time = ?, updated_at = ?, queries = ?,
+                       last_queried_at = ?
                  WHERE id = ?
                 """,
                 payment.status(),
@@ -114,6 +118,8 @@ public class PostgresPaymentRepository implements PaymentRepository {
                 payment.receipt().map(MpesaReceipt::value),
                 payment.transactionTime(),
                 payment.updatedAt(),
+                payment.queries(),
+                payment.lastQueriedAt(),
                 payment.id().value());
         if (updated == 0) {
             throw new IllegalStateException("no payment " + payment.id() + " to update");

@@ -131,6 +131,28 @@ public abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void keepsTheQueriesMadeAboutAnAttempt() {
+        Payment initiated = payment(1, invoiceId(1), at(10));
+        repo.addIfNoneInFlight(initiated);
+        assertThat(repo.find(initiated.id())).hasValueSatisfying(p -> {
+            assertThat(p.queries()).isZero();
+            assertThat(p.lastQueriedAt()).isEmpty();
+        });
+
+        Payment queried = initiated.accepted(new MerchantRequestId("29115-34620561-1"), checkoutRequestId(1), at(11))
+                .queried(at(70)).queried(at(130));
+        repo.update(queried);
+        assertThat(repo.find(initiated.id())).contains(queried);
+        assertThat(repo.find(initiated.id()).orElseThrow().queries()).isEqualTo(2);
+        assertThat(repo.find(initiated.id()).orElseThrow().lastQueriedAt()).contains(at(130));
+        assertThat(repo.findInitiatedBefore(at(60), 10)).containsExactly(queried);
+
+        Payment expired = queried.expired(at(310));
+        repo.update(expired);
+        assertThat(repo.findByCheckoutRequestId(checkoutRequestId(1))).contains(expired);
+    }
+
+    @Test
     void listsAttemptsInFlightSinceBeforeTheCutoffOldestFirst() {
         Payment old = payment(1, invoiceId(1), at(10));
         Payment older = payment(2, invoiceId(2), at(5));
