@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.daraja.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -41,13 +42,23 @@ class DarajaClient {
     static final String PRODUCTION = "https://api.safaricom.co.ke";
 
     private final URI baseUrl;
-    private volatile DarajaApi api;
+    private DarajaApi api;
 
     @Inject
     DarajaClient(@ConfigProperty(name = "mpesa.env", defaultValue = "sandbox") String env,
             @ConfigProperty(name = "mpesa.base-url") Optional<String> baseUrl) {
         this.baseUrl = URI.create(baseUrl.map(String::strip).filter(s -> !s.isEmpty())
                 .orElse("production".equalsIgnoreCase(env.strip()) ? PRODUCTION : SANDBOX));
+    }
+
+    /** Built once the bean is live: the REST client needs the running application (plain unit tests never send). */
+    @PostConstruct
+    void buildClient() {
+        api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUrl)
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .build(DarajaApi.class);
     }
 
     URI baseUrl() {
@@ -62,7 +73,7 @@ class DarajaClient {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     JsonNode token(String basicAuthorization) {
         try {
-            return api().token("client_credentials", basicAuthorization);
+            return api.token("client_credentials", basicAuthorization);
         } catch (DarajaApi.DarajaHttpError e) {
             throw DarajaErrors.classify(e.status, e.code, e.message);
         }
@@ -75,7 +86,7 @@ class DarajaClient {
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     JsonNode stkPush(String bearer, Map<String, Object> body) {
         try {
-            return api().stkPush(bearer, body);
+            return api.stkPush(bearer, body);
         } catch (DarajaApi.DarajaHttpError e) {
             throw DarajaErrors.classify(e.status, e.code, e.message);
         }
@@ -89,27 +100,9 @@ class DarajaClient {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     JsonNode stkQuery(String bearer, Map<String, Object> body) {
         try {
-            return api().stkQuery(bearer, body);
+            return api.stkQuery(bearer, body);
         } catch (DarajaApi.DarajaHttpError e) {
             throw DarajaErrors.classify(e.status, e.code, e.message);
         }
-    }
-
-    private DarajaApi api() {
-        DarajaApi client = api;
-        if (client == null) {
-            synchronized (this) {
-                client = api;
-                if (client == null) {
-                    client = QuarkusRestClientBuilder.newBuilder()
-                            .baseUri(baseUrl)
-                            .connectTimeout(5, TimeUnit.SECONDS)
-                            .readTimeout(30, TimeUnit.SECONDS)
-                            .build(DarajaApi.class);
-                    api = client;
-                }
-            }
-        }
-        return client;
     }
 }

@@ -3,6 +3,7 @@ package ke.invoiceiq.adapters.whatsapp.outbound;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RateLimitException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -40,7 +41,7 @@ class GraphSender {
     private final Optional<String> phoneId;
     private final Optional<String> token;
     private final Duration pairInterval;
-    private volatile GraphApi api;
+    private GraphApi api;
 
     @Inject
     GraphSender(@ConfigProperty(name = "waba.base-url", defaultValue = "https://graph.facebook.com") URI baseUrl,
@@ -53,6 +54,16 @@ class GraphSender {
         this.phoneId = phoneId.map(String::strip).filter(s -> !s.isEmpty());
         this.token = token.map(String::strip).filter(s -> !s.isEmpty());
         this.pairInterval = pairInterval;
+    }
+
+    /** Built once the bean is live: the REST client needs the running application (plain unit tests never send). */
+    @PostConstruct
+    void buildClient() {
+        api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUrl)
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(15, TimeUnit.SECONDS)
+                .build(GraphApi.class);
     }
 
     /** Whether there is a phone number id and a token to send with. */
@@ -77,27 +88,9 @@ class GraphSender {
             throw new GraphFailure.Rejected("not-configured", true);
         }
         try {
-            return api().send(apiVersion, phoneId.get(), "Bearer " + token.get(), message);
+            return api.send(apiVersion, phoneId.get(), "Bearer " + token.get(), message);
         } catch (GraphApi.GraphHttpError e) {
             throw GraphErrors.classify(e.status, e.code, e.isTransient, pairInterval);
         }
-    }
-
-    private GraphApi api() {
-        GraphApi client = api;
-        if (client == null) {
-            synchronized (this) {
-                client = api;
-                if (client == null) {
-                    client = QuarkusRestClientBuilder.newBuilder()
-                            .baseUri(baseUrl)
-                            .connectTimeout(5, TimeUnit.SECONDS)
-                            .readTimeout(15, TimeUnit.SECONDS)
-                            .build(GraphApi.class);
-                    api = client;
-                }
-            }
-        }
-        return client;
     }
 }
