@@ -60,9 +60,7 @@ public class PostgresOutbox implements Outbox {
     @Override
     public List<OutboxMessage> claimDue(Instant now, Duration lease, int limit) {
         Limits.requireNonNegative(limit);
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("a lease must be positive: " + lease);
-        }
+        Limits.requirePositive(lease);
         if (limit == 0) {
             return List.of();
         }

@@ -48,9 +48,7 @@ public class PostgresWebhookInbox implements WebhookInbox {
     @Override
     public List<StoredWebhook> claimDue(Instant now, Duration lease, int limit) {
         Limits.requireNonNegative(limit);
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("a lease must be positive: " + lease);
-        }
+        Limits.requirePositive(lease);
         if (limit == 0) {
             return List.of();
         }
