@@ -15,15 +15,24 @@ class SecureRandomIdGeneratorTest {
 
     private final SecureRandomIdGenerator ids = new SecureRandomIdGenerator();
 
+    /**
+     * Six Crockford symbols are 32^6 ≈ 1.07e9 ids: among 10,000 draws a repeat is expected with a probability of
+     * about 5 % (birthday bound), so "none repeats" would be a flaky test. Three or more repeats would take a
+     * generator far worse than uniform (probability below 1e-5 for a good one).
+     */
     @Test
-    void givenTenThousandDraws_whenInvoiceIds_thenEachIsCanonicalAndNoneRepeats() {
+    void givenTenThousandDraws_whenInvoiceIds_thenEachIsCanonicalAndRepeatsAreAsRareAsChanceAllows() {
         var seen = new HashSet<InvoiceId>();
+        int repeats = 0;
         for (int i = 0; i < DRAWS; i++) {
             InvoiceId id = ids.nextInvoiceId();
             assertThat(id.value()).matches("INV-[" + InvoiceId.ALPHABET + "]{6}");
             assertThat(InvoiceId.parse(id.value().toLowerCase()).orElseThrow()).isEqualTo(id);
-            assertThat(seen.add(id)).as("repeated %s after %d draws", id, i).isTrue();
+            if (!seen.add(id)) {
+                repeats++;
+            }
         }
+        assertThat(repeats).as("repeated invoice ids in %d draws", DRAWS).isLessThanOrEqualTo(2);
     }
 
     @Test
