@@ -29,6 +29,7 @@ import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.SendResult;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
+import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
 import ke.invoiceiq.domain.shared.Tracing;
@@ -163,7 +164,9 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         try {
             return switch (message.channel()) {
                 case WHATSAPP -> chat.send(chatForm(message));
-                case SMS -> sms.send(message.recipient(), message.content().smsText().orElse(message.content().text()));
+                // one curly quote or emoji would make the whole SMS 70-character UCS-2 pages, each billed
+                case SMS -> sms.send(message.recipient(),
+                        SmsText.plain(message.content().smsText().orElse(message.content().text())));
             };
         } catch (RuntimeException e) {
             // the provider call itself broke (timeout, open breaker): as good as "try again later"

@@ -26,6 +26,7 @@ import ke.invoiceiq.domain.messaging.MessageEvent.Outcome;
 import ke.invoiceiq.domain.messaging.MessageLogEntry;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.OutboxStatus;
@@ -106,6 +107,20 @@ class DispatchOutboxServiceTest {
 
         assertThat(world.ports.chat().sentTo(CUSTOMER)).singleElement()
                 .isEqualTo(new ChatMessage.Text(CUSTOMER, BotCopy.customerHelp()));
+    }
+
+    @Test
+    void givenAnSmsWithCurlyQuotesDashesAndATick_whenDispatched_thenItGoesAsPlainGsm7() {
+        var world = new MessagingWorld();
+        world.writer.send(MERCHANT, Channel.SMS, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text("Paid ✔ — Invoice #INV-7K3Q9X for “Mama’s” cleaning…"));
+
+        world.dispatch();
+
+        assertThat(world.ports.sms().sentTo(MERCHANT)).singleElement().satisfies(sms -> {
+            assertThat(sms.text()).isEqualTo("Paid - Invoice #INV-7K3Q9X for \"Mama's\" cleaning...");
+            assertThat(SmsText.isGsm7(sms.text())).isTrue();
+        });
     }
 
     @Test

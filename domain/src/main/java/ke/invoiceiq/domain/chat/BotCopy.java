@@ -1,11 +1,13 @@
 package ke.invoiceiq.domain.chat;
 
+import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.Button;
+import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 
 /**
@@ -190,16 +192,57 @@ public final class BotCopy {
                 + " (e.g., PAY INV-7K3Q9X).";
     }
 
+    /** The help by SMS, where there is no button to tap: one GSM-7 segment. */
+    public static String customerHelpSms() {
+        return "To pay an invoice, open the pay link in its SMS, or reply PAY and the invoice #, e.g. PAY INV-7K3Q9X";
+    }
+
     public static String unsupportedMessage() {
         return "Sorry, I can only read text and button taps. " + customerHelp();
     }
 
-    /** The invoice by SMS: invoice #, amount, item, pay link and the PAY reply, in one segment where it fits. */
+    /**
+     * The invoice by SMS (COPY.md "SMS"): invoice #, amount, item, the pay link and {@code or reply PAY <id>},
+     * e.g. {@code Invoice INV-7K3Q9X: KES 2,500 for Cleaning. Pay: https://…/pay/… or reply PAY INV-7K3Q9X}.
+     *
+     * <p>The item is what the merchant typed, so it is made {@link SmsText#plain plain} first (curly quotes,
+     * dashes, accents, emoji), which keeps Latin text GSM-7. The message then takes the fewest segments its
+     * essentials — everything but the item — take in its encoding: one GSM-7 SMS (160) unless the pay link is
+     * very long. The item gets the room left: whole, else {@link SmsText#shorten cut} at a word boundary with
+     * "...", else, when not even its first word fits, left out with its " for ". The invoice id, amount and pay
+     * link are never cut; when the essentials alone need more than one segment, that is what is sent.
+     *
+     * <p>An item that keeps characters with no GSM-7 equivalent (Arabic, Chinese…) makes the message UCS-2,
+     * where the essentials alone outgrow one SMS (70) — any real pay link does. The message is then allowed the
+     * UCS-2 segments its essentials take, and the item is fitted into them the same way; should the item have
+     * to go, the message is GSM-7 again.
+     */
     public static String invoiceSms(InvoiceId id, Amount amount, String item, String payLink) {
-        return "Invoice " + id.value() + ": KES " + amount.formatted() + " for " + item + ". Pay: " + payLink
+        Objects.requireNonNull(payLink, "payLink");
+        String plainItem = SmsText.plain(Objects.requireNonNull(item, "item")).strip();
+        String essentials = composeInvoiceSms(id, amount, "", payLink);
+        String whole = composeInvoiceSms(id, amount, plainItem, payLink);
+        int fewest = SmsText.segments(essentials, SmsText.encoding(whole));
+        if (SmsText.segments(whole) <= fewest) {
+            return whole;
+        }
+        String cut = SmsText.shorten(plainItem,
+                candidate -> SmsText.segments(composeInvoiceSms(id, amount, candidate, payLink)) <= fewest);
+        return composeInvoiceSms(id, amount, cut, payLink);
+    }
+
+    /** No " for " when there is no item; no second full stop when the item ends a sentence (or in "..."). */
+    private static String composeInvoiceSms(InvoiceId id, Amount amount, String item, String payLink) {
+        String forItem = item.isEmpty() ? "" : " for " + item;
+        String stop = item.endsWith(".") || item.endsWith("!") || item.endsWith("?") ? "" : ".";
+        return "Invoice " + id.value() + ": KES " + amount.formatted() + forItem + stop + " Pay: " + payLink
                 + " or reply PAY " + id.value();
     }
 
+    /**
+     * The receipt by SMS. Every part is bounded and GSM-7 — the id, digits and comma, and an M-PESA receipt
+     * of at most 20 capital letters and digits — so it is one GSM-7 SMS of at most 85 characters.
+     */
     public static String receiptSms(InvoiceId id, Amount amount, Optional<MpesaReceipt> receipt) {
         return "Paid: Invoice " + id.value() + " KES " + amount.formatted() + ". M-PESA receipt "
                 + receipt.map(MpesaReceipt::value).orElse("confirmed") + ". Thank you!";
