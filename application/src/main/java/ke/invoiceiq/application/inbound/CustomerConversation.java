@@ -1,6 +1,7 @@
 package ke.invoiceiq.application.inbound;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.HandledForCustomer;
 import ke.invoiceiq.application.invoice.InvoiceMessages;
@@ -17,6 +18,7 @@ import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.messaging.ReplyCooldowns;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.shared.Transactions;
 
@@ -24,8 +26,15 @@ import ke.invoiceiq.domain.shared.Transactions;
  * The customer's side: Pay with M-PESA (the payment use case runs its own units of work and calls M-PESA, so
  * it is called outside ours), View details, and a polite answer to everything else. Replies go back on the
  * channel the message came in on.
+ *
+ * <p>By SMS, everything but a payment request is answered with one short help text at most once per
+ * {@link #SMS_HELP_EVERY} per number: each SMS costs money, and an automatic sender (a telco's promotions, another
+ * bot) would otherwise get an answer to every message it sends, and may answer back.
  */
 public final class CustomerConversation {
+
+    /** How often a number may get the help SMS. */
+    public static final Duration SMS_HELP_EVERY = Duration.ofHours(1);
 
     private final InvoiceRepository invoices;
     private final RequestPaymentUseCase requestPayment;
@@ -33,9 +42,11 @@ public final class CustomerConversation {
     private final Transactions transactions;
     private final Clock clock;
     private final InvoiceMessages messages;
+    private final ReplyCooldowns cooldowns;
 
     public CustomerConversation(InvoiceRepository invoices, RequestPaymentUseCase requestPayment, OutboxWriter outbox,
-            Transactions transactions, Clock clock, MerchantSettings merchant) {
+            Transactions transactions, Clock clock, MerchantSettings merchant, ReplyCooldowns cooldowns) {
+        this.cooldowns = cooldowns;
         this.invoices = invoices;
         this.requestPayment = requestPayment;
         this.outbox = outbox;
@@ -52,6 +63,14 @@ public final class CustomerConversation {
             transactions.run(() -> reply(customer, channel, PaymentReplies.invoiceOf(outcome),
                     PaymentReplies.of(outcome, pay.invoiceId(), clock.instant())));
             return new HandledForCustomer(request, Optional.of(outcome));
+        }
+        if (channel == Channel.SMS) {
+            transactions.run(() -> {
+                if (cooldowns.tryStart(customer, Channel.SMS, clock.instant(), SMS_HELP_EVERY)) {
+                    reply(customer, channel, Optional.empty(), OutboundContent.text(BotCopy.customerHelpSms()));
+                }
+            });
+            return new HandledForCustomer(request, Optional.empty());
         }
         transactions.run(() -> {
             switch (request) {

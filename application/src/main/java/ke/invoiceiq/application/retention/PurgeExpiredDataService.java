@@ -10,6 +10,7 @@ import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.messaging.InboundEventLog;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
+import ke.invoiceiq.domain.messaging.ReplyCooldowns;
 import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
 import ke.invoiceiq.domain.shared.Transactions;
@@ -22,7 +23,8 @@ import ke.invoiceiq.domain.shared.Transactions;
  * other kinds are purged all the same; the next run carries on. The cutoffs are fixed once per run, from the
  * clock; a row exactly as old as its retention stays until the next run. Processed webhooks of the durable
  * webhook inbox are kept as long as the inbound events' de-duplication marks
- * ({@link RetentionSettings#inboundEvents()}); an unprocessed webhook is never purged.
+ * ({@link RetentionSettings#inboundEvents()}); an unprocessed webhook is never purged. Reply cooldowns (when a
+ * number last got the help SMS) are contact data and go with {@link RetentionSettings#contacts()}.
  */
 public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
 
@@ -44,13 +46,15 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
     private final ChatSessionRepository chatSessions;
     private final CustomerDirectory customers;
     private final WebhookInbox webhooks;
+    private final ReplyCooldowns cooldowns;
     private final Transactions transactions;
     private final Clock clock;
     private final RetentionSettings settings;
 
     public PurgeExpiredDataService(InboundEventLog inboundEvents, Outbox outbox, PaymentResultInbox paymentResults,
             MessageLog messageLog, ChatSessionRepository chatSessions, CustomerDirectory customers,
-            WebhookInbox webhooks, Transactions transactions, Clock clock, RetentionSettings settings) {
+            WebhookInbox webhooks, ReplyCooldowns cooldowns, Transactions transactions, Clock clock,
+            RetentionSettings settings) {
         this.inboundEvents = Objects.requireNonNull(inboundEvents, "inboundEvents");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.paymentResults = Objects.requireNonNull(paymentResults, "paymentResults");
@@ -58,6 +62,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         this.chatSessions = Objects.requireNonNull(chatSessions, "chatSessions");
         this.customers = Objects.requireNonNull(customers, "customers");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+        this.cooldowns = Objects.requireNonNull(cooldowns, "cooldowns");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -74,17 +79,20 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         Purged sessions = purge("chat sessions", now, settings.chatSessions(), chatSessions::purgeInactiveBefore);
         Purged contacts = purge("contacts", now, settings.contacts(), customers::purgeNonCustomersBefore);
         Purged stored = purge("webhooks", now, settings.inboundEvents(), webhooks::purgeProcessedBefore);
+        Purged replies = purge("reply cooldowns", now, settings.contacts(), cooldowns::purgeBefore);
         int failures = 0;
-        for (Purged p : new Purged[] {inbound, finished, results, log, sessions, contacts, stored}) {
+        for (Purged p : new Purged[] {inbound, finished, results, log, sessions, contacts, stored, replies}) {
             failures += p.failed() ? 1 : 0;
         }
         var report = new PurgeReport(inbound.rows(), finished.rows(), results.rows(), log.rows(), sessions.rows(),
-                contacts.rows(), stored.rows(), failures);
+                contacts.rows(), stored.rows(), replies.rows(), failures);
         LOG.log(report.total() > 0 || failures > 0 ? Level.INFO : Level.DEBUG,
                 "retention purge: {0} inbound events, {1} outbox messages, {2} payment results, "
-                        + "{3} message log entries, {4} chat sessions, {5} contacts, {6} webhooks deleted; {7} failed",
+                        + "{3} message log entries, {4} chat sessions, {5} contacts, {6} webhooks, {7} reply cooldowns deleted; "
+                        + "{8} failed",
                 report.inboundEvents(), report.outbox(), report.paymentResults(), report.messageLog(),
-                report.chatSessions(), report.contacts(), report.webhooks(), report.failures());
+                report.chatSessions(), report.contacts(), report.webhooks(), report.replyCooldowns(),
+                report.failures());
         return report;
     }
 

@@ -4,6 +4,7 @@ import static ke.invoiceiq.application.inbound.Wiring.CUSTOMER;
 import static ke.invoiceiq.application.inbound.Wiring.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CustomerMessagesTest {
 
@@ -73,6 +75,58 @@ class CustomerMessagesTest {
         assertThat(app.payments.requests().getFirst().key().value()).startsWith("africastalking:ATXid_");
         assertThat(app.lastTo(CUSTOMER).channel()).isEqualTo(Channel.SMS);
         assertThat(app.lastTextTo(CUSTOMER)).contains("Check your phone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hello", "invoice 0712345678 100 x", "PAY", "what is this?", "STOP"})
+    void givenCustomerOnSms_whenAnythingButPay_thenOneShortHelpSmsAndNoPayment(String text) {
+        app.sms(STRANGER, text);
+
+        assertThat(app.payments.requests()).isEmpty();
+        assertThat(app.outboxTo(STRANGER)).singleElement().satisfies(reply -> {
+            assertThat(reply.channel()).isEqualTo(Channel.SMS);
+            assertThat(reply.content().text()).isEqualTo(BotCopy.customerHelpSms());
+            assertThat(reply.content().text().length()).as("one SMS").isLessThanOrEqualTo(160);
+        });
+    }
+
+    @Test
+    void givenHelpSmsSent_whenTheNumberWritesAgainWithinTheHour_thenNoSecondHelpUntilTheHourIsOver() {
+        app.sms(STRANGER, "hello");
+        app.ports.clock().advance(Duration.ofMinutes(59));
+        app.sms(STRANGER, "hello?");
+        app.sms(STRANGER, "anyone");
+
+        assertThat(app.outboxTo(STRANGER)).hasSize(1);
+
+        app.ports.clock().advance(Duration.ofMinutes(1));
+        app.sms(STRANGER, "hello again");
+
+        assertThat(app.outboxTo(STRANGER)).hasSize(2);
+    }
+
+    @Test
+    void givenHelpSmsJustSent_whenPayBySms_thenStillAnswered() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+        app.sms(CUSTOMER, "hi");
+
+        app.sms(CUSTOMER, "pay " + invoice.id().value());
+
+        assertThat(app.payments.requests()).hasSize(1);
+        assertThat(app.lastTextTo(CUSTOMER)).contains("Check your phone");
+    }
+
+    @Test
+    void givenHelpSmsSentToOneNumber_whenAnotherNumberOrWhatsAppAsks_thenTheyAreAnswered() {
+        app.sms(STRANGER, "hello");
+
+        app.sms(CUSTOMER, "hello");
+        app.text(STRANGER, "hello");
+        app.text(STRANGER, "hello");
+
+        assertThat(app.outboxTo(CUSTOMER)).hasSize(1);
+        assertThat(app.outboxTo(STRANGER)).extracting(m -> m.channel())
+                .containsExactly(Channel.SMS, Channel.WHATSAPP, Channel.WHATSAPP);
     }
 
     @Test

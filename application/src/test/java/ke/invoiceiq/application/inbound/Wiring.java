@@ -88,7 +88,7 @@ public final class Wiring {
         var merchantConversation = new MerchantConversation(ports.chatSessions(), createInvoice, remindInvoice,
                 cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock());
         var customerConversation = new CustomerConversation(ports.invoices(), requestPayment, outbox,
-                ports.transactions(), ports.clock(), merchant);
+                ports.transactions(), ports.clock(), merchant, ports.replyCooldowns());
         return new HandleInboundMessageService(ports.inboundEvents(), ports.messageLog(), ports.customers(),
                 ports.ids(), ports.transactions(), ports.clock(), merchant, merchantConversation,
                 customerConversation);

@@ -75,7 +75,7 @@ class PurgeExpiredDataServiceTest {
 
     @Test
     void givenNothingStored_whenPurged_thenNothingIsDeletedOrFailed() {
-        assertThat(service(RetentionSettings.DEFAULT).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(service(RetentionSettings.DEFAULT).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -108,11 +108,17 @@ class PurgeExpiredDataServiceTest {
         long oldWebhook = processedWebhook(ago(DAY.multipliedBy(15)));
         long recentWebhook = processedWebhook(ago(DAY.multipliedBy(13)));
         webhooks.store("whatsapp", new byte[] {'{', '}'}, ago(DAY.multipliedBy(400)), Optional.empty());
+        // help-SMS cooldowns: contact data, 2 days
+        ports.replyCooldowns().tryStart(STRANGER, Channel.SMS, ago(DAY.multipliedBy(3)), Duration.ofHours(1));
+        ports.replyCooldowns().tryStart(CUSTOMER, Channel.SMS, ago(DAY), Duration.ofHours(1));
 
         PurgeReport report = service(RetentionSettings.DEFAULT).purge();
 
-        assertThat(report).isEqualTo(new PurgeReport(1, 1, 1, 1, 2, 1, 1, 0));
-        assertThat(report.total()).isEqualTo(8);
+        assertThat(report).isEqualTo(new PurgeReport(1, 1, 1, 1, 2, 1, 1, 1, 0));
+        assertThat(report.total()).isEqualTo(9);
+        assertThat(ports.replyCooldowns().tryStart(STRANGER, Channel.SMS, now, Duration.ofDays(30)))
+                .as("forgotten").isTrue();
+        assertThat(ports.replyCooldowns().tryStart(CUSTOMER, Channel.SMS, now, Duration.ofDays(30))).isFalse();
         assertThat(webhooks.isProcessed(oldWebhook)).as("purged").isFalse();
         assertThat(webhooks.isProcessed(recentWebhook)).isTrue();
         assertThat(webhooks.countUnprocessed()).isEqualTo(1);
@@ -143,11 +149,12 @@ class PurgeExpiredDataServiceTest {
         idleSessionSaved(MERCHANT, ago(settings.chatSessions()));
         ports.customers().recordInbound(STRANGER, ago(settings.contacts()));
         processedWebhook(ago(settings.inboundEvents()));
+        ports.replyCooldowns().tryStart(STRANGER, Channel.SMS, ago(settings.contacts()), Duration.ofHours(1));
 
-        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0));
 
         ports.clock().advance(Duration.ofSeconds(1));
-        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(1, 1, 1, 1, 1, 1, 1, 0));
+        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(1, 1, 1, 1, 1, 1, 1, 1, 0));
     }
 
     @Test
@@ -163,8 +170,8 @@ class PurgeExpiredDataServiceTest {
 
         assertThat(report.messageLog()).isEqualTo(5);
         assertThat(ports.messageLog().all()).isEmpty();
-        // message log: batches of 2, 2, 1; every other kind (six): one empty batch
-        assertThat(counting.units.get()).isEqualTo(3 + 6);
+        // message log: batches of 2, 2, 1; every other kind (seven): one empty batch
+        assertThat(counting.units.get()).isEqualTo(3 + 7);
     }
 
     @Test
@@ -177,7 +184,7 @@ class PurgeExpiredDataServiceTest {
                 Duration.ofDays(180), Duration.ofDays(7), Duration.ofDays(2), 2);
 
         assertThat(service(settings, ports.outbox(), counting).purge().messageLog()).isEqualTo(2);
-        assertThat(counting.units.get()).isEqualTo(2 + 6);
+        assertThat(counting.units.get()).isEqualTo(2 + 7);
     }
 
     @Test
@@ -191,7 +198,7 @@ class PurgeExpiredDataServiceTest {
 
         PurgeReport report = service(RetentionSettings.DEFAULT, broken, ports.transactions()).purge();
 
-        assertThat(report).isEqualTo(new PurgeReport(1, 0, 0, 1, 0, 1, 0, 1));
+        assertThat(report).isEqualTo(new PurgeReport(1, 0, 0, 1, 0, 1, 0, 0, 1));
         assertThat(ports.outbox().find("sent-old")).isPresent();
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("outbox").contains("IllegalStateException"));
         assertThat(logged).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain("2547"));
@@ -215,7 +222,8 @@ class PurgeExpiredDataServiceTest {
 
     private PurgeExpiredDataService service(RetentionSettings settings, Outbox outbox, Transactions transactions) {
         return new PurgeExpiredDataService(ports.inboundEvents(), outbox, ports.paymentResults(), ports.messageLog(),
-                ports.chatSessions(), ports.customers(), webhooks, transactions, ports.clock(), settings);
+                ports.chatSessions(), ports.customers(), webhooks, ports.replyCooldowns(), transactions, ports.clock(),
+                settings);
     }
 
     /** A webhook stored and processed at {@code processedAt}; answers its id. */

@@ -32,6 +32,8 @@ import ke.invoiceiq.application.payment.RecordPaymentResultService;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.application.payment.RequestPaymentService;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.application.payment.ViewPayLinkService;
+import ke.invoiceiq.application.payment.ViewPayLinkUseCase;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
@@ -46,6 +48,7 @@ import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.InboundEventLog;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
+import ke.invoiceiq.domain.messaging.ReplyCooldowns;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentGateway;
@@ -118,6 +121,13 @@ public class UseCaseProducers {
 
     @Produces
     @ApplicationScoped
+    ViewPayLinkUseCase viewPayLink(InvoiceRepository invoices, PaymentRepository payments,
+            Transactions transactions, Clock clock, PaymentSettings settings) {
+        return new ViewPayLinkService(invoices, payments, transactions, clock, settings);
+    }
+
+    @Produces
+    @ApplicationScoped
     ReconcilePaymentsUseCase reconcilePayments(PaymentRepository payments, InvoiceRepository invoices,
             PaymentResultInbox inbox, PaymentGateway gateway, RecordPaymentResultUseCase results, Outbox outbox,
             Transactions transactions, IdGenerator ids, Clock clock, DomainEvents events, MerchantSettings merchant,
@@ -132,11 +142,11 @@ public class UseCaseProducers {
             CustomerDirectory customers, ChatSessionRepository sessions, InvoiceRepository invoices, IdGenerator ids,
             Transactions transactions, Clock clock, MerchantSettings merchant, OutboxWriter outbox,
             CreateInvoiceUseCase createInvoice, RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice,
-            FindInvoicesUseCase findInvoices, RequestPaymentUseCase requestPayment) {
+            FindInvoicesUseCase findInvoices, RequestPaymentUseCase requestPayment, ReplyCooldowns cooldowns) {
         var merchantConversation = new MerchantConversation(sessions, createInvoice, remindInvoice, cancelInvoice,
                 findInvoices, requestPayment, outbox, transactions, clock);
         var customerConversation = new CustomerConversation(invoices, requestPayment, outbox, transactions, clock,
-                merchant);
+                merchant, cooldowns);
         return new HandleInboundMessageService(inboundEvents, messageLog, customers, ids, transactions, clock,
                 merchant, merchantConversation, customerConversation);
     }
@@ -171,10 +181,10 @@ public class UseCaseProducers {
     @ApplicationScoped
     PurgeExpiredDataUseCase purgeExpiredData(InboundEventLog inboundEvents, Outbox outbox,
             PaymentResultInbox paymentResults, MessageLog messageLog, ChatSessionRepository chatSessions,
-            CustomerDirectory customers, WebhookInbox webhooks, Transactions transactions, Clock clock,
-            RetentionSettings settings) {
+            CustomerDirectory customers, WebhookInbox webhooks, ReplyCooldowns cooldowns, Transactions transactions,
+            Clock clock, RetentionSettings settings) {
         return new PurgeExpiredDataService(inboundEvents, outbox, paymentResults, messageLog, chatSessions,
-                customers, webhooks, transactions, clock, settings);
+                customers, webhooks, cooldowns, transactions, clock, settings);
     }
 
     @Produces

@@ -16,6 +16,7 @@ public record InMemoryPorts(
         InMemoryOutbox outbox,
         InMemoryMessageLog messageLog,
         InMemoryInboundEventLog inboundEvents,
+        InMemoryReplyCooldowns replyCooldowns,
         RecordingChatMessenger chat,
         RecordingSmsMessenger sms,
         ScriptedPaymentGateway gateway,
@@ -31,7 +32,7 @@ public record InMemoryPorts(
                 new RecordingDomainEvents(), new InMemoryInvoiceRepository(), new InMemoryPaymentRepository(),
                 new InMemoryPaymentResultInbox(), new InMemoryChatSessionRepository(clock),
                 new InMemoryCustomerDirectory(), new InMemoryOutbox(), new InMemoryMessageLog(),
-                new InMemoryInboundEventLog(),
+                new InMemoryInboundEventLog(), new InMemoryReplyCooldowns(),
                 new RecordingChatMessenger(), new RecordingSmsMessenger(), new ScriptedPaymentGateway(),
                 new ThreadLocalTracing());
     }

@@ -48,7 +48,7 @@ class SchemaTest {
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name
                 """)).containsExactly("chat_sessions", "customers", "inbound_events", "invoices", "message_log",
-                "outbox", "payments", "stk_callbacks", "webhook_inbox");
+                "outbox", "payments", "reply_cooldowns", "stk_callbacks", "webhook_inbox");
     }
 
     @Test

@@ -13,7 +13,7 @@ public class TestDatabase {
 
     private static final String TABLES =
             "invoices, payments, stk_callbacks, customers, chat_sessions, outbox, message_log, inbound_events,"
-                    + " webhook_inbox";
+                    + " webhook_inbox, reply_cooldowns";
 
     @Inject
     AgroalDataSource dataSource;
