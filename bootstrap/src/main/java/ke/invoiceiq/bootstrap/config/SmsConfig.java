@@ -37,6 +37,15 @@ public interface SmsConfig {
         return baseUrl().orElseGet(() -> isSandbox() ? SANDBOX_BASE_URL : LIVE_BASE_URL);
     }
 
+    /**
+     * Whether SMS can be sent: a username and an API key are both set. The same rule as
+     * {@code AfricasTalkingSmsMessenger.configured()}.
+     */
+    default boolean configured() {
+        return username().map(String::strip).filter(s -> !s.isEmpty()).isPresent()
+                && apiKey().map(SecretValue::reveal).map(String::strip).filter(s -> !s.isEmpty()).isPresent();
+    }
+
     /** Whether the account is Africa's Talking's sandbox (username {@code sandbox}). */
     default boolean isSandbox() {
         return username().map(String::strip).filter("sandbox"::equalsIgnoreCase).isPresent();

@@ -5,7 +5,6 @@ import ke.invoiceiq.adapters.whatsapp.outbound.WhatsAppStatus;
 import ke.invoiceiq.bootstrap.config.WhatsAppConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -42,14 +41,6 @@ public class WhatsAppReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
-        if (!config.configured()) {
-            return response.withData("mode", "stand-in").build();
-        }
-        response.withData("mode", "cloud-api");
-        return status.lastConfigurationError()
-                .map(code -> response.withData("status", "degraded").withData("code", code))
-                .orElseGet(() -> response.withData("status", "ok"))
-                .build();
+        return ProviderReadiness.of(NAME, config.configured(), "cloud-api", status.lastConfigurationError());
     }
 }

@@ -6,13 +6,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.util.Locale;
+import ke.invoiceiq.adapters.africastalking.outbound.AfricasTalkingSmsMessenger;
 import ke.invoiceiq.adapters.daraja.outbound.DarajaPaymentGateway;
 import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
+import ke.invoiceiq.adapters.memory.RecordingSmsMessenger;
 import ke.invoiceiq.adapters.memory.ScriptedPaymentGateway;
 import ke.invoiceiq.adapters.whatsapp.outbound.WhatsAppCloudMessenger;
 import ke.invoiceiq.bootstrap.config.MpesaConfig;
+import ke.invoiceiq.bootstrap.config.SmsConfig;
 import ke.invoiceiq.bootstrap.config.WhatsAppConfig;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
+import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.payment.PaymentGateway;
 import org.jboss.logging.Logger;
 
@@ -34,6 +38,12 @@ import org.jboss.logging.Logger;
  * STK callback endpoint ({@code /payments/stk/callback/{token}}) is always there; without
  * {@code MPESA_CALLBACK_TOKEN} it refuses every call with 401.
  *
+ * <p>{@link SmsMessenger}: Africa's Talking ({@link AfricasTalkingSmsMessenger}, {@code @Typed} likewise) when
+ * {@code SMS_USERNAME} and {@code SMS_API_KEY} are both set ({@link SmsConfig#configured()}); otherwise the in-memory
+ * {@link RecordingSmsMessenger}, which accepts every SMS and sends none. The prod profile never gets the stand-in. The
+ * SMS callbacks ({@code /sms/status/{token}}, {@code /sms/inbound/{token}}) are always there; without
+ * {@code SMS_CALLBACK_TOKEN} they refuse every call with 401.
+ *
  * <p>Each choice is logged once at startup, at INFO, naming the adapter only (never a token, a key or an id).
  */
 @ApplicationScoped
@@ -43,10 +53,12 @@ public class ProviderSelection {
 
     private final WhatsAppConfig whatsApp;
     private final MpesaConfig mpesa;
+    private final SmsConfig sms;
 
-    ProviderSelection(WhatsAppConfig whatsApp, MpesaConfig mpesa) {
+    ProviderSelection(WhatsAppConfig whatsApp, MpesaConfig mpesa, SmsConfig sms) {
         this.whatsApp = whatsApp;
         this.mpesa = mpesa;
+        this.sms = sms;
     }
 
     @Produces
@@ -59,6 +71,12 @@ public class ProviderSelection {
     @ApplicationScoped
     PaymentGateway paymentGateway(Instance<DarajaPaymentGateway> daraja) {
         return mpesa.configured() ? daraja.get() : new ScriptedPaymentGateway();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SmsMessenger smsMessenger(Instance<AfricasTalkingSmsMessenger> africasTalking) {
+        return sms.configured() ? africasTalking.get() : new RecordingSmsMessenger();
     }
 
     void announce(@Observes StartupEvent started) {
@@ -74,6 +92,13 @@ public class ProviderSelection {
         } else {
             LOG.info("PaymentGateway: in-memory stand-in (MPESA_CONSUMER_KEY, MPESA_CONSUMER_SECRET, MPESA_SHORTCODE,"
                     + " MPESA_PASSKEY and MPESA_CALLBACK_URL not all set); no STK push leaves the process");
+        }
+        if (sms.configured()) {
+            LOG.infof("SmsMessenger: Africa's Talking (%s)", sms.baseUrl().isPresent() ? "SMS_BASE_URL override"
+                    : sms.isSandbox() ? "sandbox" : "live");
+        } else {
+            LOG.info("SmsMessenger: in-memory stand-in (SMS_USERNAME and SMS_API_KEY not both set); "
+                    + "no SMS leaves the process");
         }
     }
 }

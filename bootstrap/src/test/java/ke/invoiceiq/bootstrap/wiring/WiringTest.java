@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
+import ke.invoiceiq.adapters.memory.RecordingSmsMessenger;
 import ke.invoiceiq.adapters.memory.ScriptedPaymentGateway;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
@@ -29,6 +30,7 @@ import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.InboundEventLog;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
+import ke.invoiceiq.domain.messaging.ReplyCooldowns;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentGateway;
@@ -73,8 +75,8 @@ class WiringTest {
     void givenTheApplication_whenEveryDrivenPortIsLookedUp_thenExactlyOneBeanServesIt() {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
-                MessageLog.class, InboundEventLog.class, WebhookInbox.class, ChatMessenger.class, SmsMessenger.class,
-                PaymentGateway.class, Transactions.class, DomainEvents.class, IdGenerator.class, Clock.class,
+                MessageLog.class, InboundEventLog.class, WebhookInbox.class, ReplyCooldowns.class, ChatMessenger.class,
+                SmsMessenger.class, PaymentGateway.class, Transactions.class, DomainEvents.class, IdGenerator.class, Clock.class,
                 Tracing.class)) {
             var candidates = beans.select(port);
             assertThat(candidates.isResolvable()).as("exactly one bean for %s", port.getSimpleName()).isTrue();
@@ -87,7 +89,7 @@ class WiringTest {
     void givenThePostgresAdapter_whenEveryPersistencePortIsLookedUp_thenThePostgresImplementationServesIt() {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
-                MessageLog.class, InboundEventLog.class, WebhookInbox.class, Transactions.class)) {
+                MessageLog.class, InboundEventLog.class, WebhookInbox.class, ReplyCooldowns.class, Transactions.class)) {
             Object bean = ClientProxy.unwrap(beans.select(port).get());
             assertThat(bean.getClass().getName()).as("the bean serving %s", port.getSimpleName())
                     .startsWith("ke.invoiceiq.adapters.postgres.");
@@ -129,6 +131,13 @@ class WiringTest {
     void givenNoMpesaAccount_whenThePaymentGatewayIsLookedUp_thenItIsTheScriptedStandIn() {
         Object gateway = ClientProxy.unwrap(beans.select(PaymentGateway.class).get());
         assertThat(gateway).isInstanceOf(ScriptedPaymentGateway.class);
+    }
+
+    /** No Africa's Talking account in the test profile: the recording stand-in; with one it is AT ({@code SmsLoopTest}). */
+    @Test
+    void givenNoSmsAccount_whenTheSmsMessengerIsLookedUp_thenItIsTheRecordingStandIn() {
+        Object sms = ClientProxy.unwrap(beans.select(SmsMessenger.class).get());
+        assertThat(sms).isInstanceOf(RecordingSmsMessenger.class);
     }
 
     @Test
