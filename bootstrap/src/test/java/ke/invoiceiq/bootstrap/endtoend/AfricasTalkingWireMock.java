@@ -8,20 +8,26 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 
 /**
  * An in-JVM WireMock playing Africa's Talking's SMS API for {@link SmsLoopTest}, on a free port of 127.0.0.1, with
  * {@code sms.base-url} pointed at it. Every send is answered 201 in the documented shape (PROVIDERS.md §C.3) with
  * the recipient echoed and a fresh {@code ATXid_} message id, so delivery reports can name it. The test gets the
- * server in a field of type {@link Server}: a plain {@code WireMockServer} field is the Graph API's.
+ * server in its {@code WireMockServer} field marked {@link Server}.
  */
 public class AfricasTalkingWireMock implements QuarkusTestResourceLifecycleManager {
 
     static final String MESSAGING_PATH = "/version1/messaging";
 
-    /** Africa's Talking's WireMock, typed apart from the other providers' servers. */
-    public record Server(WireMockServer wiremock) {
+    /** Marks the test's field that gets this server: each provider's WireMock is a {@code WireMockServer}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Server {
     }
 
     private WireMockServer server;
@@ -49,7 +55,8 @@ public class AfricasTalkingWireMock implements QuarkusTestResourceLifecycleManag
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(new Server(server), new TestInjector.MatchesType(Server.class));
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
     }
 
     @Override

@@ -8,6 +8,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +29,12 @@ public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
     static final String TOKEN_PATH = "/oauth/v1/generate";
     static final String PUSH_PATH = "/mpesa/stkpush/v1/processrequest";
     static final String QUERY_PATH = "/mpesa/stkpushquery/v1/query";
+
+    /** Marks the test's field that gets this server: each provider's WireMock is a {@code WireMockServer}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Server {
+    }
 
     private WireMockServer server;
 
@@ -69,7 +79,8 @@ public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
     }
 
     @Override

@@ -8,19 +8,29 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 
 /**
  * An in-JVM WireMock playing Meta's Graph API for {@link WhatsAppLoopTest}, on a free port of 127.0.0.1, with
  * {@code waba.base-url} pointed at it. Every send to the configured number is accepted with a fresh
  * {@code wamid.} (response templating), so the invoice message and the merchant's confirmation can be told apart and
- * status webhooks can name them. The test gets the server injected into its {@code WireMockServer} field.
+ * status webhooks can name them. The test gets the server in its {@code WireMockServer} field marked {@link Server}.
  * Nothing here logs: WireMock reports only requests no stub matches, and the catch-all stub matches every send.
  */
 public class GraphApiWireMock implements QuarkusTestResourceLifecycleManager {
 
     static final String PHONE_ID = "123456789012345";
     static final String MESSAGES_PATH = "/v25.0/" + PHONE_ID + "/messages";
+
+    /** Marks the test's field that gets this server: each provider's WireMock is a {@code WireMockServer}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Server {
+    }
 
     private WireMockServer server;
 
@@ -46,7 +56,8 @@ public class GraphApiWireMock implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
     }
 
     @Override

@@ -7,6 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.eventually;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.postStkCallback;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.receipt;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.stkSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -81,6 +85,7 @@ class MpesaLoopTest {
     private static final String CALLBACK = "/payments/stk/callback/";
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    @DarajaWireMock.Server
     WireMockServer wiremock;
 
     @Inject
@@ -165,7 +170,7 @@ class MpesaLoopTest {
         InvoiceId invoice = invoice(customer, 1500);
         String checkout = checkoutOf(pay(invoice, customer));
         String receipt = receipt();
-        String callback = success(checkout, "1500.00", receipt, customer);
+        String callback = stkSuccess(checkout, "1500.00", receipt, customer);
 
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
@@ -174,7 +179,7 @@ class MpesaLoopTest {
             for (int i = 0; i < 10; i++) {
                 posts.add(pool.submit(() -> {
                     start.await();
-                    return postCallback(DarajaWireMock.CALLBACK_TOKEN, callback);
+                    return postStkCallback(DarajaWireMock.CALLBACK_TOKEN, callback);
                 }));
             }
             start.countDown();
@@ -220,9 +225,9 @@ class MpesaLoopTest {
 
         CompletableFuture<RequestPaymentOutcome> tap = CompletableFuture.supplyAsync(() -> pay(invoice, customer));
         // the attempt is committed before the push goes out; Daraja then takes 1.5 s to answer
-        eventually(() -> db.count("SELECT count(*) FROM payments WHERE invoice_id = ?", invoice.value()) == 1);
+        eventually(WAIT, () -> db.count("SELECT count(*) FROM payments WHERE invoice_id = ?", invoice.value()) == 1);
         String receipt = receipt();
-        assertThat(postCallback(DarajaWireMock.CALLBACK_TOKEN, success(checkout, "700", receipt, customer)))
+        assertThat(postStkCallback(DarajaWireMock.CALLBACK_TOKEN, stkSuccess(checkout, "700", receipt, customer)))
                 .isEqualTo(200);
         assertThat(tap).as("the push is still waiting for Daraja when the callback is in").isNotDone();
         assertThat(db.column("SELECT processed_at IS NULL FROM stk_callbacks WHERE checkout_request_id = ?",
@@ -312,7 +317,7 @@ class MpesaLoopTest {
         String checkout = checkoutOf(pay(invoice, customer));
         long before = db.count("SELECT count(*) FROM stk_callbacks");
 
-        assertThat(postCallback("not-the-token", success(checkout, "300", receipt(), customer))).isEqualTo(401);
+        assertThat(postStkCallback("not-the-token", stkSuccess(checkout, "300", receipt(), customer))).isEqualTo(401);
 
         assertThat(db.count("SELECT count(*) FROM stk_callbacks")).isEqualTo(before);
         assertThat(db.count("SELECT count(*) FROM stk_callbacks WHERE checkout_request_id = ?", checkout)).isZero();
@@ -327,7 +332,7 @@ class MpesaLoopTest {
         InvoiceId invoice = invoice(customer, 2000);
         String checkout = checkoutOf(pay(invoice, customer));
 
-        assertThat(postCallback(DarajaWireMock.CALLBACK_TOKEN, success(checkout, "20.00", receipt(), customer)))
+        assertThat(postStkCallback(DarajaWireMock.CALLBACK_TOKEN, stkSuccess(checkout, "20.00", receipt(), customer)))
                 .isEqualTo(200);
 
         assertThat(db.column("SELECT status FROM invoices WHERE id = ?", invoice.value())).doesNotContain("PAID");
@@ -374,50 +379,5 @@ class MpesaLoopTest {
         return db.count("SELECT count(*) FROM outbox WHERE invoice_id = ? AND purpose = ?", invoice.value(), purpose);
     }
 
-    private static int postCallback(String token, String body) {
-        return given().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
-                .when().post(CALLBACK + token).then().extract().statusCode();
-    }
 
-    /** A fresh receipt number in M-PESA's shape (10 capitals and digits). */
-    private static String receipt() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-        StringBuilder receipt = new StringBuilder("T");
-        for (int i = 0; i < 9; i++) {
-            receipt.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return receipt.toString();
-    }
-
-    /** A success callback in the shape of PROVIDERS.md §B.3 (Balance without Value, numbers as numbers). */
-    private static String success(String checkout, String amount, String receipt, Msisdn phone) {
-        return """
-                { "Body": { "stkCallback": {
-                  "MerchantRequestID": "29115-34620561-1",
-                  "CheckoutRequestID": "%s",
-                  "ResultCode": 0,
-                  "ResultDesc": "The service request is processed successfully.",
-                  "CallbackMetadata": { "Item": [
-                    { "Name": "Amount", "Value": %s },
-                    { "Name": "MpesaReceiptNumber", "Value": "%s" },
-                    { "Name": "Balance" },
-                    { "Name": "TransactionDate", "Value": 20191219102115 },
-                    { "Name": "PhoneNumber", "Value": %s }
-                  ] } } } }""".formatted(checkout, amount, receipt, phone.value());
-    }
-
-    private static void eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
 }

@@ -75,9 +75,11 @@ class SmsLoopTest {
     private static final Msisdn MERCHANT = new Msisdn("254700000001");
     private static final String READY_CHECK = "checks.find { it.name == \"Africa's Talking SMS\" }";
 
+    @GraphApiWireMock.Server
     WireMockServer graph;
 
-    AfricasTalkingWireMock.Server at;
+    @AfricasTalkingWireMock.Server
+    WireMockServer at;
 
     @Inject
     DispatchOutboxUseCase dispatcher;
@@ -92,8 +94,8 @@ class SmsLoopTest {
     void acceptEverySend() {
         graph.resetAll();
         GraphApiWireMock.acceptEverySend(graph);
-        at.wiremock().resetAll();
-        AfricasTalkingWireMock.acceptEverySms(at.wiremock());
+        at.resetAll();
+        AfricasTalkingWireMock.acceptEverySms(at);
     }
 
     @Test
@@ -233,7 +235,7 @@ class SmsLoopTest {
     @Test
     void givenTheApiKeyRefused_whenAnSmsIsSent_thenReadinessShowsSmsDegradedUntilASendIsAccepted() {
         Msisdn customer = Customers.fresh();
-        StubMapping refused = at.wiremock().stubFor(post(urlPathEqualTo(AfricasTalkingWireMock.MESSAGING_PATH))
+        StubMapping refused = at.stubFor(post(urlPathEqualTo(AfricasTalkingWireMock.MESSAGING_PATH))
                 .atPriority(1).willReturn(aResponse().withStatus(401).withBody("The supplied authentication is invalid")));
 
         incoming(customer, "hello").then().statusCode(200);
@@ -245,7 +247,7 @@ class SmsLoopTest {
                 .body(READY_CHECK + ".data.mode", Matchers.equalTo("africastalking"))
                 .body(READY_CHECK + ".data.status", Matchers.equalTo("degraded"));
 
-        at.wiremock().removeStub(refused);
+        at.removeStub(refused);
         Msisdn next = Customers.fresh();
         incoming(next, "hello").then().statusCode(200);
         dispatchUntil(() -> smsTo(next).size() == 1
@@ -293,7 +295,7 @@ class SmsLoopTest {
     }
 
     private List<LoggedRequest> smsTo(Msisdn to) {
-        return at.wiremock().findAll(WireMock.postRequestedFor(urlPathEqualTo(AfricasTalkingWireMock.MESSAGING_PATH)))
+        return at.findAll(WireMock.postRequestedFor(urlPathEqualTo(AfricasTalkingWireMock.MESSAGING_PATH)))
                 .stream().filter(request -> ("+" + to.value()).equals(form(request).get("to"))).toList();
     }
 
@@ -314,28 +316,15 @@ class SmsLoopTest {
         return incoming(SmsConfigured.CALLBACK_TOKEN, "ATXid_in-" + UUID.randomUUID(), from, text);
     }
 
-    /** An incoming SMS as Africa's Talking posts it (PROVIDERS.md §C.5). */
     private static Response incoming(String token, String id, Msisdn from, String text) {
-        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("date", "2026-11-22T08:15:30.000Z")
-                .formParam("from", "+" + from.value())
-                .formParam("id", id)
-                .formParam("linkId", "SampleLinkId123")
-                .formParam("text", text)
-                .formParam("to", "40404")
-                .formParam("networkCode", "63902")
-                .when().post("/sms/inbound/" + token);
+        return ProviderTraffic.smsIncoming(token, id, from, text);
     }
 
     private static Response deliveryReport(String id, String status, Msisdn to, String extra) {
         return deliveryReport(SmsConfigured.CALLBACK_TOKEN, id, status, to, extra);
     }
 
-    /** A delivery report as Africa's Talking posts it (PROVIDERS.md §C.4); {@code extra} is more form fields. */
     private static Response deliveryReport(String token, String id, String status, Msisdn to, String extra) {
-        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .body("id=" + id + "&status=" + status + "&phoneNumber=%2B" + to.value() + "&networkCode=63902"
-                        + "&retryCount=0" + extra)
-                .when().post("/sms/status/" + token);
+        return ProviderTraffic.smsDeliveryReport(token, id, status, to, extra);
     }
 }

@@ -4,6 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.WEBHOOK;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.eventually;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.postSignedWebhook;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.signature;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.whatsAppStatus;
+import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.whatsAppText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,12 +85,12 @@ class WhatsAppLoopTest {
         }
     }
 
-    private static final String WEBHOOK = "/whatsapp/webhook";
     private static final Msisdn MERCHANT = new Msisdn("254700000001");
     private static final Msisdn ISSUE_CUSTOMER = new Msisdn("254712345678");
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @GraphApiWireMock.Server
     WireMockServer wiremock;
 
     @Inject
@@ -131,7 +137,7 @@ class WhatsAppLoopTest {
         postSigned(command).then().statusCode(200);
         String invoice = awaitNewInvoice(ISSUE_CUSTOMER, before);
         // the webhook was stored before the 200, byte for byte, and is marked processed once handled
-        eventually(() -> db.count("SELECT count(*) FROM webhook_inbox WHERE provider = 'whatsapp'"
+        eventually(WAIT, () -> db.count("SELECT count(*) FROM webhook_inbox WHERE provider = 'whatsapp'"
                 + " AND processed_at IS NOT NULL AND body = convert_to(?, 'UTF8')", command) >= 1);
 
         assertThat(db.column("SELECT amount_cents::text FROM invoices WHERE id = ?", invoice)).containsExactly("250000");
@@ -192,11 +198,11 @@ class WhatsAppLoopTest {
         RecordingSmsMessenger smsStandIn = (RecordingSmsMessenger) ClientProxy.unwrap(sms);
         assertThat(smsStandIn.sentTo(customer)).isEmpty();
 
-        postSigned(status(wamidOf(invoice), "failed", customer, """
+        postSigned(whatsAppStatus(GraphApiWireMock.PHONE_ID, wamidOf(invoice), "failed", customer, """
                 ,"errors":[{"code":131047,"title":"Re-engagement message","message":"Re-engagement message",
                   "error_data":{"details":"Message failed to send because more than 24 hours have passed."}}]""")).then()
                 .statusCode(200);
-        eventually(() -> db.count("SELECT count(*) FROM outbox WHERE invoice_id = ? AND purpose = 'INVOICE'"
+        eventually(WAIT, () -> db.count("SELECT count(*) FROM outbox WHERE invoice_id = ? AND purpose = 'INVOICE'"
                 + " AND channel = 'SMS'", invoice) == 1);
         assertThat(db.column("SELECT delivery_status FROM outbox WHERE invoice_id = ? AND purpose = 'INVOICE'"
                 + " AND channel = 'WHATSAPP'", invoice)).containsExactly("FAILED");
@@ -217,9 +223,9 @@ class WhatsAppLoopTest {
         String wamid = wamidOf(invoice);
         String deliveryStatus = "SELECT delivery_status FROM outbox WHERE invoice_id = ? AND purpose = 'INVOICE'";
 
-        postSigned(status(wamid, "read", customer, "")).then().statusCode(200);
-        eventually(() -> db.column(deliveryStatus, invoice).contains("READ"));
-        postSigned(status(wamid, "delivered", customer, "")).then().statusCode(200);
+        postSigned(whatsAppStatus(GraphApiWireMock.PHONE_ID, wamid, "read", customer, "")).then().statusCode(200);
+        eventually(WAIT, () -> db.column(deliveryStatus, invoice).contains("READ"));
+        postSigned(whatsAppStatus(GraphApiWireMock.PHONE_ID, wamid, "delivered", customer, "")).then().statusCode(200);
         awaitMarker();
 
         assertThat(db.column(deliveryStatus, invoice)).containsExactly("READ");
@@ -333,7 +339,7 @@ class WhatsAppLoopTest {
     }
 
     private String awaitNewInvoice(Msisdn customer, List<String> before) {
-        eventually(() -> invoiceIds(customer).stream().anyMatch(id -> !before.contains(id)));
+        eventually(WAIT, () -> invoiceIds(customer).stream().anyMatch(id -> !before.contains(id)));
         List<String> created = invoiceIds(customer).stream().filter(id -> !before.contains(id)).toList();
         assertThat(created).hasSize(1);
         return created.getFirst();
@@ -362,54 +368,17 @@ class WhatsAppLoopTest {
     private Msisdn awaitMarker() {
         Msisdn stranger = Customers.fresh();
         String wamid = "wamid.marker-" + UUID.randomUUID();
-        postSigned(textFrom(stranger, wamid, "hello")).then().statusCode(200);
-        eventually(() -> db.count("SELECT count(*) FROM inbound_events WHERE event_id = ?", wamid) == 1);
+        postSigned(whatsAppText(GraphApiWireMock.PHONE_ID, stranger, wamid, "hello")).then().statusCode(200);
+        eventually(WAIT, () -> db.count("SELECT count(*) FROM inbound_events WHERE event_id = ?", wamid) == 1);
         return stranger;
     }
 
     private static Response postSigned(String body) {
-        return given().contentType("application/json")
-                .header("X-Hub-Signature-256", signature(body, WhatsAppConfigured.APP_SECRET))
-                .body(body.getBytes(StandardCharsets.UTF_8))
-                .when().post(WEBHOOK);
-    }
-
-    /** Meta's signature: {@code sha256=} + hex HMAC-SHA256 of the raw bytes with the app secret. */
-    private static String signature(String body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return postSignedWebhook(body, WhatsAppConfigured.APP_SECRET);
     }
 
     private static String merchantText(String text) {
-        return textFrom(MERCHANT, "wamid.e2e-" + UUID.randomUUID(), text);
-    }
-
-    /** An inbound text in the shape of PROVIDERS.md §A.2, for the configured business number. */
-    private static String textFrom(Msisdn from, String wamid, String text) {
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
-                  "messaging_product":"whatsapp",
-                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
-                  "contacts":[{"profile":{"name":"Test Sender"},"wa_id":"%s"}],
-                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]},
-                  "field":"messages"}]}]}""".formatted(GraphApiWireMock.PHONE_ID, from.value(), from.value(), wamid,
-                Instant.now().getEpochSecond(), text);
-    }
-
-    /** A status update for a message we sent; {@code extra} goes inside the status object (e.g. its errors). */
-    private static String status(String wamid, String status, Msisdn recipient, String extra) {
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
-                  "messaging_product":"whatsapp",
-                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
-                  "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s"%s}]},
-                  "field":"messages"}]}]}""".formatted(GraphApiWireMock.PHONE_ID, wamid, status,
-                Instant.now().getEpochSecond(), recipient.value(), extra);
+        return whatsAppText(GraphApiWireMock.PHONE_ID, MERCHANT, "wamid.e2e-" + UUID.randomUUID(), text);
     }
 
     private static String wamidIn(String webhook) {
@@ -425,18 +394,4 @@ class WhatsAppLoopTest {
         }
     }
 
-    private static void eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
 }

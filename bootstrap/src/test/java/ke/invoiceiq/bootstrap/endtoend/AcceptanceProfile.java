@@ -1,0 +1,34 @@
+package ke.invoiceiq.bootstrap.endtoend;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * Every provider configured, every provider played by WireMock: WhatsApp ({@link GraphApiWireMock}), M-PESA
+ * ({@link DarajaWireMock}) and Africa's Talking ({@link AfricasTalkingWireMock}), plus the merchant API key. The
+ * service runs exactly as in production, on the real PostgreSQL, except that its jobs are off (the tests dispatch
+ * the outbox themselves) and its clock is the test clock.
+ */
+public final class AcceptanceProfile implements QuarkusTestProfile {
+
+    static final String APP_SECRET = "acceptance-app-secret-0123456789";
+    static final String SMS_TOKEN = "acceptance-sms-callback-token";
+    static final String ADMIN_KEY = "acceptance-admin-key-not-a-secret";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.ofEntries(
+                Map.entry("waba.token", "acceptance-graph-token"),
+                Map.entry("waba.phone-id", GraphApiWireMock.PHONE_ID),
+                Map.entry("waba.app-secret", APP_SECRET),
+                Map.entry("waba.verify-token", "acceptance-verify-token"),
+                // several messages to one person within seconds; Meta's 6 s pacing is the adapter's own test
+                Map.entry("waba.pair-interval", "PT0S"),
+                // one worker: webhooks are handled in the order they were acknowledged
+                Map.entry("waba.webhook.workers", "1"),
+                Map.entry("sms.username", "invoiceiq-acceptance"),
+                Map.entry("sms.api-key", "acceptance-at-key"),
+                Map.entry("sms.callback-token", SMS_TOKEN),
+                Map.entry("admin.api-key", ADMIN_KEY));
+    }
+}

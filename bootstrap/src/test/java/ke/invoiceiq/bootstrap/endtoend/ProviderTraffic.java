@@ -1,0 +1,181 @@
+package ke.invoiceiq.bootstrap.endtoend;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import ke.invoiceiq.domain.customer.Msisdn;
+
+/**
+ * What the providers send the running application, in the shapes of PROVIDERS.md, through the real endpoints:
+ * Meta's signed webhooks (§A.2, §A.3), Safaricom's STK callbacks (§B.3) and Africa's Talking's form posts (§C.4,
+ * §C.5). Shared by the end-to-end and acceptance tests; each test class names its own secrets.
+ */
+final class ProviderTraffic {
+
+    static final String WEBHOOK = "/whatsapp/webhook";
+    static final String STK_CALLBACK = "/payments/stk/callback/";
+
+    private ProviderTraffic() {
+    }
+
+    // ---- WhatsApp (Meta) -----------------------------------------------------------------------------------
+
+    static String newWamid() {
+        return "wamid.e2e-" + UUID.randomUUID();
+    }
+
+    /** Posts {@code body} signed with {@code appSecret} as Meta does. */
+    static Response postSignedWebhook(String body, String appSecret) {
+        return given().contentType("application/json")
+                .header("X-Hub-Signature-256", signature(body, appSecret))
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post(WEBHOOK);
+    }
+
+    /** Meta's signature: {@code sha256=} + hex HMAC-SHA256 of the raw bytes with the app secret. */
+    static String signature(String body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An inbound text for the business number {@code phoneId}. */
+    static String whatsAppText(String phoneId, Msisdn from, String wamid, String text) {
+        return messageWebhook(phoneId, from, """
+                {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}"""
+                .formatted(from.value(), wamid, Instant.now().getEpochSecond(), json(text)));
+    }
+
+    /** A reply-button tap ({@code interactive.button_reply}) on a message we sent. */
+    static String whatsAppTap(String phoneId, Msisdn from, String wamid, String buttonId, String title) {
+        return messageWebhook(phoneId, from, """
+                {"context":{"from":"15550783881","id":"wamid.e2e-context"},"from":"%s","id":"%s","timestamp":"%d",
+                 "type":"interactive","interactive":{"type":"button_reply",
+                 "button_reply":{"id":"%s","title":"%s"}}}"""
+                .formatted(from.value(), wamid, Instant.now().getEpochSecond(), json(buttonId), json(title)));
+    }
+
+    private static String messageWebhook(String phoneId, Msisdn from, String message) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
+                  "contacts":[{"profile":{"name":"Test Sender"},"wa_id":"%s"}],
+                  "messages":[%s]},
+                  "field":"messages"}]}]}""".formatted(phoneId, from.value(), message);
+    }
+
+    /** A status update for a message we sent; {@code extra} goes inside the status object (e.g. its errors). */
+    static String whatsAppStatus(String phoneId, String wamid, String status, Msisdn recipient, String extra) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
+                  "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s"%s}]},
+                  "field":"messages"}]}]}""".formatted(phoneId, wamid, status, Instant.now().getEpochSecond(),
+                recipient.value(), extra);
+    }
+
+    private static String json(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    // ---- M-PESA (Daraja) ------------------------------------------------------------------------------------
+
+    static int postStkCallback(String token, String body) {
+        return given().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post(STK_CALLBACK + token).then().extract().statusCode();
+    }
+
+    /** A fresh receipt number in M-PESA's shape (10 capitals and digits). */
+    static String receipt() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+        StringBuilder receipt = new StringBuilder("T");
+        for (int i = 0; i < 9; i++) {
+            receipt.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return receipt.toString();
+    }
+
+    /** A success callback (Balance without Value, numbers as numbers). */
+    static String stkSuccess(String checkout, String amount, String receipt, Msisdn phone) {
+        return """
+                { "Body": { "stkCallback": {
+                  "MerchantRequestID": "29115-34620561-1",
+                  "CheckoutRequestID": "%s",
+                  "ResultCode": 0,
+                  "ResultDesc": "The service request is processed successfully.",
+                  "CallbackMetadata": { "Item": [
+                    { "Name": "Amount", "Value": %s },
+                    { "Name": "MpesaReceiptNumber", "Value": "%s" },
+                    { "Name": "Balance" },
+                    { "Name": "TransactionDate", "Value": 20191219102115 },
+                    { "Name": "PhoneNumber", "Value": %s }
+                  ] } } } }""".formatted(checkout, amount, receipt, phone.value());
+    }
+
+    /** A failure callback: no metadata, the code and Safaricom's description (§B.4). */
+    static String stkFailure(String checkout, int resultCode, String resultDesc) {
+        return """
+                { "Body": { "stkCallback": {
+                  "MerchantRequestID": "29115-34620561-1",
+                  "CheckoutRequestID": "%s",
+                  "ResultCode": %d,
+                  "ResultDesc": "%s" } } }""".formatted(checkout, resultCode, json(resultDesc));
+    }
+
+    // ---- SMS (Africa's Talking) -----------------------------------------------------------------------------
+
+    /** An incoming SMS as Africa's Talking posts it. */
+    static Response smsIncoming(String token, String id, Msisdn from, String text) {
+        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("date", "2026-11-22T08:15:30.000Z")
+                .formParam("from", "+" + from.value())
+                .formParam("id", id)
+                .formParam("linkId", "SampleLinkId123")
+                .formParam("text", text)
+                .formParam("to", "40404")
+                .formParam("networkCode", "63902")
+                .when().post("/sms/inbound/" + token);
+    }
+
+    /** A delivery report; {@code extra} is more form fields, e.g. {@code &failureReason=UserDoesNotExist}. */
+    static Response smsDeliveryReport(String token, String id, String status, Msisdn to, String extra) {
+        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .body("id=" + id + "&status=" + status + "&phoneNumber=%2B" + to.value() + "&networkCode=63902"
+                        + "&retryCount=0" + extra)
+                .when().post("/sms/status/" + token);
+    }
+
+    // ---- waiting --------------------------------------------------------------------------------------------
+
+    /** Polls {@code condition} every 25 ms until it holds, failing after {@code wait}. */
+    static void eventually(Duration wait, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + wait);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}
