@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The messenger against WireMock playing Africa's Talking: the request, every answer class, time-outs, no retry. */
 @QuarkusTest
 @WithTestResource(value = AtSmsStub.class, initArgs = {
-        @ResourceArg(name = "quarkus.fault-tolerance.\"" + CLIENT + "\".timeout.value", value = "700"),
+        @ResourceArg(name = "quarkus.fault-tolerance.\"" + CLIENT + "\".timeout.value", value = "3000"),
         @ResourceArg(name = "quarkus.fault-tolerance.\"" + CLIENT + "\".timeout.unit", value = "millis")})
 class AfricasTalkingSmsMessengerTest {
 
@@ -206,15 +206,12 @@ class AfricasTalkingSmsMessengerTest {
 
     @Test
     void an_answer_slower_than_the_timeout_is_retry_later_and_not_sent_again() throws InterruptedException {
-        answer(sent("ATXid_slow").withFixedDelay(2000));
+        answer(sent("ATXid_slow").withFixedDelay(5000));
 
-        long start = System.nanoTime();
         SendResult result = messenger.send(TO, TEXT);
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(result).isEqualTo(new SendResult.RetryLater("timeout", Optional.empty()));
-        assertThat(tookMillis).isLessThan(1800);
-        Thread.sleep(1500);
+        Thread.sleep(2500); // past the slow answer: nothing asked again meanwhile
         assertThat(sends()).hasSize(1);
     }
 
