@@ -1,0 +1,185 @@
+package ke.invoiceiq.adapters.http.pay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import ke.invoiceiq.application.payment.PayLinkView;
+import ke.invoiceiq.application.payment.PayLinkView.Attempt;
+import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.invoice.Amount;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
+
+/**
+ * What the pay page shows, worked out from the invoice, its latest STK attempt and the flag of the last press of
+ * the button; the template only lays it out. Merchant-typed text (business name, description) is kept as typed:
+ * the template escapes it. The sentences are the bot's ({@link BotCopy}), so the chat and the page say the same.
+ *
+ * @param businessName   the merchant's name, as customers see it
+ * @param invoiceId      {@code INV-7K3Q9X}
+ * @param amountLabel    what the amount is: due, paid, or just the amount of a cancelled invoice
+ * @param amount         {@code 2,500} (the template puts "KES" before it)
+ * @param description    what the invoice is for
+ * @param status         the invoice's state in plain words
+ * @param statusKind     the same for the style sheet: {@code open}, {@code progress}, {@code paid},
+ *                       {@code cancelled}
+ * @param notice         the message about the payment, one entry per line; empty for none
+ * @param noticeKind     {@code info}, {@code success} or {@code warning}
+ * @param receipt        the M-PESA receipt number once paid, otherwise empty
+ * @param payable        whether the "Pay with M-PESA" form is offered
+ * @param payTo          the invoiced number, masked ({@code 2547****5678}): where the prompt goes
+ * @param token          the pay token, for the form's action and the links (already validated: URL-safe)
+ * @param nonce          this render's form nonce
+ * @param refreshSeconds how soon the page reloads itself while a prompt is open; 0 for never
+ */
+public record PayPage(String businessName, String invoiceId, String amountLabel, String amount, String description,
+        String status, String statusKind, List<String> notice, String noticeKind, String receipt, boolean payable,
+        String payTo, String token, String nonce, int refreshSeconds) {
+
+    /** While a prompt is open the page reloads itself this often (no JavaScript: a meta refresh). */
+    static final int REFRESH_SECONDS = 5;
+
+    static final String PAY_BUTTON = "Pay with M-PESA";
+
+    public PayPage {
+        Objects.requireNonNull(businessName, "businessName");
+        notice = List.copyOf(notice);
+    }
+
+    public boolean hasNotice() {
+        return !notice.isEmpty();
+    }
+
+    public String payButton() {
+        return PAY_BUTTON;
+    }
+
+    static PayPage of(PayLinkView view, PayNotice flag, String businessName, String token, String nonce) {
+        Invoice invoice = view.invoice();
+        Instant now = view.asOf();
+        InvoiceId id = invoice.id();
+        Amount amount = invoice.amount();
+        var page = new Builder(businessName, invoice, token, nonce);
+        switch (invoice.status()) {
+            case PAID -> page.state("Paid", "paid").notice("success", BotCopy.receipt(id, amount, invoice.receipt()))
+                    .receipt(invoice.receipt().map(MpesaReceipt::value).orElse(""));
+            case CANCELLED -> page.state("Cancelled", "cancelled")
+                    .notice("warning", BotCopy.invoiceCancelled(id, amount));
+            case PENDING, SENT, FAILED -> payable(page, view.attempt(), flag, businessName, id, amount, now);
+        }
+        return page.build();
+    }
+
+    private static void payable(Builder page, Attempt attempt, PayNotice flag, String businessName, InvoiceId id,
+            Amount amount, Instant now) {
+        switch (attempt) {
+            case Attempt.InFlight inFlight -> page.state("Waiting for your M-PESA PIN", "progress")
+                    .notice("info", flag == PayNotice.SENT
+                            ? BotCopy.checkYourPhone(id, amount)
+                            : BotCopy.promptAlreadySent(id, amount))
+                    .refresh();
+            case Attempt.Succeeded succeeded -> page.state("Payment being confirmed", "progress")
+                    .notice("info", "M-PESA reported a payment for Invoice #" + id.value() + " (KES "
+                            + amount.formatted() + ").\n" + businessName
+                            + " is confirming it. Please don't pay again.");
+            case Attempt.Failed failed -> {
+                page.state("Awaiting payment", "open").payable();
+                if (!flagged(page, flag, id, amount)) {
+                    String text = BotCopy.paymentFailedToCustomer(id, amount, failed.reason().customerSentence());
+                    if (failed.tryAgainAt().filter(at -> at.isAfter(now)).isPresent()) {
+                        text += "\n" + BotCopy.tryAgainLater(id, amount, minutesUntil(failed.tryAgainAt().get(), now));
+                    }
+                    page.notice("warning", text);
+                }
+            }
+            case Attempt.None none -> {
+                page.state("Awaiting payment", "open").payable();
+                flagged(page, flag, id, amount);
+            }
+        }
+    }
+
+    /** The words for a press M-PESA turned away before any prompt; false when the flag adds nothing. */
+    private static boolean flagged(Builder page, PayNotice flag, InvoiceId id, Amount amount) {
+        switch (flag) {
+            case BUSY -> page.notice("warning", "Your phone already has an M-PESA prompt open. Finish or cancel it,"
+                    + " then tap Pay with M-PESA again. (Invoice #" + id.value() + ", KES " + amount.formatted() + ")");
+            case UNAVAILABLE -> page.notice("warning", BotCopy.mpesaUnavailable(id, amount));
+            case AGAIN -> page.notice("warning", "Sorry, that request could not be matched to Invoice #" + id.value()
+                    + ".\nPlease tap Pay with M-PESA again.");
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whole minutes, rounded up, at least 1: "wait about 2 minutes". */
+    static long minutesUntil(Instant until, Instant now) {
+        long seconds = Math.max(0, Duration.between(now, until).toSeconds());
+        return Math.max(1, (seconds + 59) / 60);
+    }
+
+    private static final class Builder {
+        private final String businessName;
+        private final Invoice invoice;
+        private final String token;
+        private final String nonce;
+        private String status = "";
+        private String statusKind = "";
+        private final List<String> notice = new ArrayList<>();
+        private String noticeKind = "info";
+        private String receipt = "";
+        private boolean payable;
+        private int refreshSeconds;
+
+        Builder(String businessName, Invoice invoice, String token, String nonce) {
+            this.businessName = businessName;
+            this.invoice = invoice;
+            this.token = token;
+            this.nonce = nonce;
+        }
+
+        Builder state(String words, String kind) {
+            status = words;
+            statusKind = kind;
+            return this;
+        }
+
+        Builder notice(String kind, String text) {
+            noticeKind = kind;
+            notice.clear();
+            notice.addAll(text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
+            return this;
+        }
+
+        Builder receipt(String value) {
+            receipt = value;
+            return this;
+        }
+
+        Builder payable() {
+            payable = true;
+            return this;
+        }
+
+        Builder refresh() {
+            refreshSeconds = REFRESH_SECONDS;
+            return this;
+        }
+
+        PayPage build() {
+            String amountLabel = switch (invoice.status()) {
+                case PAID -> "Amount paid";
+                case CANCELLED -> "Amount";
+                case PENDING, SENT, FAILED -> "Amount due";
+            };
+            return new PayPage(businessName, invoice.id().value(), amountLabel, invoice.amount().formatted(),
+                    invoice.description().value(), status, statusKind, notice, noticeKind, receipt, payable,
+                    invoice.customer().msisdn().masked(), token, nonce, refreshSeconds);
+        }
+    }
+}

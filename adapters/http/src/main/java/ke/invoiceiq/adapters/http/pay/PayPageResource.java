@@ -1,0 +1,192 @@
+package ke.invoiceiq.adapters.http.pay;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import ke.invoiceiq.application.payment.PayLinkView;
+import ke.invoiceiq.application.payment.RequestPaymentCommand;
+import ke.invoiceiq.application.payment.RequestPaymentOutcome;
+import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.application.payment.ViewPayLinkUseCase;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.invoice.PayToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/**
+ * The customer's pay page: {@code GET /pay/{payToken}} shows the invoice, {@code POST /pay/{payToken}} presses
+ * "Pay with M-PESA". Server-rendered HTML (Qute), no JavaScript; the token of the pay link is the only key.
+ *
+ * <ul>
+ * <li><b>GET</b>: business name, invoice #, amount, description and state. PENDING, SENT and FAILED (the
+ * invoice could not be delivered, which does not stop its payment) offer the form, unless a prompt is open: then
+ * the page says "check your phone" and reloads itself every {@value PayPage#REFRESH_SECONDS} s (a
+ * {@code <meta http-equiv="refresh">}) until M-PESA has answered. PAID shows the M-PESA receipt; CANCELLED says
+ * there is nothing to pay. A failed attempt is explained in the bot's words, with the cooldown left.</li>
+ * <li><b>POST</b>: {@link RequestPaymentUseCase} with the invoice named by its token and no payer, so the prompt
+ * goes to the invoiced number. The form's hidden nonce, fresh on every render, makes the idempotency key
+ * ({@link PayNonces}): a double-submitted form raises one push. The answer is a 303 to the page with a flag
+ * ({@link PayNotice}) that words the outcome (Post/Redirect/Get: a reload never resubmits).</li>
+ * <li>An unknown token and a malformed one get the same 404 page, on GET and POST alike; a malformed one is
+ * not looked up.</li>
+ * <li>Every answer carries {@code Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} (the token is in
+ * the URL), {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, {@code X-Robots-Tag: noindex}
+ * and a Content-Security-Policy that allows nothing but the page's own inline style (by a per-response nonce)
+ * and forms posting back to this origin.</li>
+ * <li>Never logged: the token, phone numbers, descriptions. Logged: the outcome of a press, with the invoice
+ * id; failures with their exception type only.</li>
+ * </ul>
+ */
+@Path("/pay")
+@Singleton
+@Tag(name = "Pay page", description = "The customer's public pay page (HTML), reached by the pay link's token")
+public class PayPageResource {
+
+    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+    static final String NOTICE = "r";
+    static final String NONCE = "nonce";
+
+    private static final Logger LOG = Logger.getLogger(PayPageResource.class);
+
+    private final ViewPayLinkUseCase pages;
+    private final RequestPaymentUseCase payments;
+    private final String businessName;
+
+    @Inject
+    public PayPageResource(ViewPayLinkUseCase pages, RequestPaymentUseCase payments, MerchantSettings merchant) {
+        this.pages = pages;
+        this.payments = payments;
+        this.businessName = merchant.businessName();
+    }
+
+    /** {@code /pay} without a token: the page of a link that leads nowhere. */
+    @GET
+    @Operation(hidden = true)
+    public Response noToken() {
+        return notFound();
+    }
+
+    @GET
+    @Path("{payToken}")
+    @Operation(summary = "The pay page of one invoice (HTML)",
+            description = "Shows the invoice and its payment state; 404 page for an unknown or malformed token.")
+    public Response show(@PathParam("payToken") String raw, @QueryParam(NOTICE) String notice) {
+        Optional<PayToken> token = token(raw);
+        if (token.isEmpty()) {
+            return notFound();
+        }
+        Optional<PayLinkView> view;
+        try {
+            view = pages.view(token.get());
+        } catch (RuntimeException e) {
+            return unavailable(e, "showing a pay page");
+        }
+        if (view.isEmpty()) {
+            return notFound();
+        }
+        PayPage page = PayPage.of(view.get(), PayNotice.parse(notice), businessName, token.get().value(),
+                PayNonces.fresh());
+        String cspNonce = PayNonces.fresh();
+        return html(Response.Status.OK, PayTemplates.page(page, cspNonce), cspNonce);
+    }
+
+    @POST
+    @Path("{payToken}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Pay with M-PESA (the pay page's form)",
+            description = "Starts the STK push to the invoiced number, then 303 back to the page. The form's"
+                    + " nonce makes a resubmitted form raise no second push.")
+    public Response pay(@PathParam("payToken") String raw, @FormParam(NONCE) String nonce) {
+        Optional<PayToken> token = token(raw);
+        if (token.isEmpty()) {
+            return notFound();
+        }
+        var command = new RequestPaymentCommand(new RequestPaymentCommand.InvoiceRef.ByPayToken(token.get()),
+                Optional.empty(), PayNonces.key(token.get(), PayNonces.validOrFresh(nonce)));
+        RequestPaymentOutcome outcome;
+        try {
+            outcome = payments.requestPayment(command);
+        } catch (RuntimeException e) {
+            return unavailable(e, "requesting a payment from a pay page");
+        }
+        if (outcome instanceof RequestPaymentOutcome.InvoiceNotFound) {
+            LOG.info("pay page: payment requested through an unknown pay link");
+            return notFound();
+        }
+        PayNotice flag = PayNotice.of(outcome);
+        LOG.infof("pay page: payment requested for an invoice: %s", describe(outcome));
+        // relative to /pay/{token}, so it holds behind a proxy or a path prefix, and keeps the scheme of the page
+        return Response.status(Response.Status.SEE_OTHER)
+                .header("Location", token.get().value() + "?" + NOTICE + "=" + flag.code())
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private static Optional<PayToken> token(String raw) {
+        try {
+            return Optional.of(new PayToken(raw));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(RequestPaymentOutcome outcome) {
+        String id = switch (outcome) {
+            case RequestPaymentOutcome.Initiated i -> i.invoice().id().value();
+            case RequestPaymentOutcome.AlreadyInFlight a -> a.invoice().id().value();
+            case RequestPaymentOutcome.AlreadyPaid p -> p.invoice().id().value();
+            case RequestPaymentOutcome.NotYourInvoice n -> n.invoice().id().value();
+            case RequestPaymentOutcome.NotPayable n -> n.invoice().id().value();
+            case RequestPaymentOutcome.CoolingDown c -> c.invoice().id().value();
+            case RequestPaymentOutcome.PayerBusy b -> b.invoice().id().value();
+            case RequestPaymentOutcome.GatewayUnavailable g -> g.invoice().id().value();
+            case RequestPaymentOutcome.GatewayRejected g -> g.invoice().id().value();
+            case RequestPaymentOutcome.InvoiceNotFound n -> "unknown";
+            case RequestPaymentOutcome.KeyReused k -> "unknown";
+        };
+        boolean replayed = outcome instanceof RequestPaymentOutcome.Initiated i && i.replayed();
+        return id + " " + outcome.getClass().getSimpleName() + (replayed ? " (repeated form)" : "");
+    }
+
+    private Response notFound() {
+        String cspNonce = PayNonces.fresh();
+        return html(Response.Status.NOT_FOUND, PayTemplates.notFound(businessName, cspNonce), cspNonce);
+    }
+
+    private Response unavailable(RuntimeException e, String doing) {
+        LOG.errorf("pay page: %s failed: %s", doing, e.getClass().getName());
+        String cspNonce = PayNonces.fresh();
+        return html(Response.Status.SERVICE_UNAVAILABLE, PayTemplates.unavailable(businessName, cspNonce), cspNonce);
+    }
+
+    private static Response html(Response.Status status, TemplateInstance template, String cspNonce) {
+        return Response.status(status)
+                .type(HTML)
+                .entity(template.render())
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .header("Content-Security-Policy", csp(cspNonce))
+                .build();
+    }
+
+    static String csp(String styleNonce) {
+        return "default-src 'none'; style-src 'nonce-" + styleNonce + "'; img-src 'none'; form-action 'self';"
+                + " frame-ancestors 'none'; base-uri 'none'";
+    }
+}

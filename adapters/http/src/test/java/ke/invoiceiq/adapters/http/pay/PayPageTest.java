@@ -1,0 +1,86 @@
+package ke.invoiceiq.adapters.http.pay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import ke.invoiceiq.application.payment.PayLinkView;
+import ke.invoiceiq.application.payment.PayLinkView.Attempt;
+import ke.invoiceiq.domain.customer.Customer;
+import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.Amount;
+import ke.invoiceiq.domain.invoice.Description;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.PayToken;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.StkReason;
+import org.junit.jupiter.api.Test;
+
+/** What the page says in the states the HTTP tests do not reach easily; the words are the bot's. */
+class PayPageTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T06:00:00Z");
+    private static final PayToken TOKEN = new PayToken("q7Zk3vN0aR5tY8wB2cD4eF6gH");
+    private static final Invoice SENT = Invoice.issue(new InvoiceId("INV-7K3Q9X"),
+                    Customer.of(new Msisdn("254712345678")), Amount.ofShillings(1_200),
+                    new Description("Sukuma and eggs"), TOKEN, NOW.minus(Duration.ofHours(1)))
+            .sendAccepted(Channel.SMS, NOW.minus(Duration.ofHours(1))).invoice();
+
+    private static PayPage page(Attempt attempt, PayNotice flag) {
+        return PayPage.of(new PayLinkView(SENT, attempt, NOW), flag, "Mama Njeri's Kiosk", TOKEN.value(), "n".repeat(24));
+    }
+
+    @Test
+    void aPromptOpenedElsewhereSaysItWasAlreadySentAndReloads() {
+        PayPage page = page(new Attempt.InFlight(NOW.minusSeconds(20)), PayNotice.NONE);
+
+        assertThat(page.notice()).containsExactly(
+                "Payment request already sent! Check your phone for the M-PESA prompt. (Invoice #INV-7K3Q9X, KES 1,200)");
+        assertThat(page.payable()).isFalse();
+        assertThat(page.refreshSeconds()).isEqualTo(PayPage.REFRESH_SECONDS);
+        assertThat(page.amountLabel()).isEqualTo("Amount due");
+    }
+
+    @Test
+    void moneyTakenButNotYetMatchedSaysDoNotPayAgainWithoutAButton() {
+        PayPage page = page(new Attempt.Succeeded(Optional.of(new MpesaReceipt("NLJ7RT61SV"))), PayNotice.SENT);
+
+        assertThat(page.status()).isEqualTo("Payment being confirmed");
+        assertThat(String.join(" ", page.notice())).contains("Mama Njeri's Kiosk is confirming it")
+                .contains("Please don't pay again");
+        assertThat(page.payable()).isFalse();
+        assertThat(page.refreshSeconds()).isZero();
+    }
+
+    @Test
+    void anExpiredPromptAfterTheCooldownOffersTheButtonWithTheReason() {
+        PayPage page = page(new Attempt.Failed(StkReason.EXPIRED, Optional.empty()), PayNotice.NONE);
+
+        assertThat(page.notice()).containsExactly(
+                "Payment for Invoice #INV-7K3Q9X (KES 1,200) did not go through.",
+                "The M-PESA prompt expired. Tap Pay with M-PESA to get a new one.");
+        assertThat(page.payable()).isTrue();
+        assertThat(page.noticeKind()).isEqualTo("warning");
+    }
+
+    @Test
+    void theCooldownIsCountedInWholeMinutesRoundedUp() {
+        PayPage page = page(new Attempt.Failed(StkReason.WRONG_PIN, Optional.of(NOW.plusSeconds(61))), PayNotice.WAIT);
+
+        assertThat(page.notice()).last().asString()
+                .isEqualTo("Please wait about 2 minutes, then tap Pay with M-PESA again. (Invoice #INV-7K3Q9X, KES 1,200)");
+        assertThat(PayPage.minutesUntil(NOW.plusSeconds(30), NOW)).isEqualTo(1);
+        assertThat(PayPage.minutesUntil(NOW.minusSeconds(30), NOW)).isEqualTo(1);
+    }
+
+    @Test
+    void aFlagOnlyWordsThePageItNeverOpensTheButton() {
+        PayPage page = page(new Attempt.InFlight(NOW), PayNotice.BUSY);
+
+        assertThat(page.payable()).isFalse();
+        assertThat(page.notice().getFirst()).startsWith("Payment request already sent!");
+    }
+}
