@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.util.Locale;
+import java.util.UUID;
 import ke.invoiceiq.adapters.africastalking.outbound.AfricasTalkingSmsMessenger;
 import ke.invoiceiq.adapters.daraja.outbound.DarajaPaymentGateway;
 import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
@@ -70,7 +71,9 @@ public class ProviderSelection {
     @Produces
     @ApplicationScoped
     PaymentGateway paymentGateway(Instance<DarajaPaymentGateway> daraja) {
-        return mpesa.configured() ? daraja.get() : new ScriptedPaymentGateway();
+        // ids of its own per process: a dev database keeps the CheckoutRequestIDs of earlier runs
+        return mpesa.configured() ? daraja.get()
+                : new ScriptedPaymentGateway(UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_");
     }
 
     @Produces

@@ -17,8 +17,10 @@ import ke.invoiceiq.domain.payment.StkPushResponse;
 import ke.invoiceiq.domain.payment.StkQueryResponse;
 
 /**
- * An M-PESA stand-in. The n-th push is accepted as {@code mr-<n>} / {@code ws_CO_<n>} unless answers were
- * queued with {@link #respondWith}; a query answers Pending unless scripted. A push can be held in flight
+ * An M-PESA stand-in. The n-th push is accepted as {@code mr-<n>} / {@code ws_CO_<prefix><n>} unless answers were
+ * queued with {@link #respondWith}; a query answers Pending unless scripted. The prefix is empty for tests; a
+ * process that keeps its database between runs gives one of its own ({@link #ScriptedPaymentGateway(String)}), or
+ * its first push after a restart would repeat a CheckoutRequestID already stored. A push can be held in flight
  * ({@link #holdPushesUntil}, {@link #delayPushesBy}) so a test can line up a race, and
  * {@link #awaitPushes} tells when the pushes under test have arrived.
  */
@@ -33,6 +35,20 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
     private final Script<CheckoutRequestId, StkQueryResponse> queryAnswers = new Script<>();
     private volatile CountDownLatch hold;
     private volatile Duration delay = Duration.ZERO;
+    private final String idPrefix;
+
+    /** Ids {@code ws_CO_1}, {@code ws_CO_2} …, for tests. */
+    public ScriptedPaymentGateway() {
+        this("");
+    }
+
+    /** Ids {@code ws_CO_<idPrefix>1} …; {@code idPrefix} is letters, digits and underscores. */
+    public ScriptedPaymentGateway(String idPrefix) {
+        if (!idPrefix.matches("[A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("idPrefix: letters, digits and underscores only");
+        }
+        this.idPrefix = idPrefix;
+    }
 
     @Override
     public StkPushResponse requestStkPush(StkPushRequest request) {
@@ -51,7 +67,7 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
             return new StkPushResponse.RetryLater("interrupted");
         }
         return scripted != null ? scripted
-                : new StkPushResponse.Accepted(new MerchantRequestId("mr-" + n), new CheckoutRequestId("ws_CO_" + n));
+                : new StkPushResponse.Accepted(new MerchantRequestId("mr-" + n), new CheckoutRequestId("ws_CO_" + idPrefix + n));
     }
 
     @Override

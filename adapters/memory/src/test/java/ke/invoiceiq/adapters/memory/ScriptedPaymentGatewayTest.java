@@ -1,6 +1,7 @@
 package ke.invoiceiq.adapters.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -82,5 +83,18 @@ class ScriptedPaymentGatewayTest {
 
     private static StkPushResponse accepted(int n) {
         return new StkPushResponse.Accepted(new MerchantRequestId("mr-" + n), new CheckoutRequestId("ws_CO_" + n));
+    }
+
+    @Test
+    void givenAnIdPrefix_whenPushesAreAccepted_thenTheirCheckoutIdsCarryIt() {
+        var first = new ScriptedPaymentGateway("run1_");
+        var second = new ScriptedPaymentGateway("run2_");
+
+        assertThat(first.requestStkPush(push(1))).isEqualTo(new StkPushResponse.Accepted(
+                new MerchantRequestId("mr-1"), new CheckoutRequestId("ws_CO_run1_1")));
+        assertThat(second.requestStkPush(push(1))).isEqualTo(new StkPushResponse.Accepted(
+                new MerchantRequestId("mr-1"), new CheckoutRequestId("ws_CO_run2_1")));
+        assertThatThrownBy(() -> new ScriptedPaymentGateway("no spaces"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
