@@ -16,10 +16,14 @@ final class DeliveryCopy {
                 + ".\nCheck the number, then tap Send reminder to try again.";
     }
 
-    /** By SMS: the WhatsApp channel itself is what is broken. Codes only; an operator knows what they mean. */
+    /**
+     * On the other channel than the broken one. Codes only; an operator knows what they mean. While WhatsApp is
+     * broken invoices fall back to SMS; while SMS is broken the customers WhatsApp cannot reach get nothing.
+     */
     static String channelMisconfigured(Channel channel, String code) {
-        return "InvoiceIQ: " + (channel == Channel.WHATSAPP ? "WhatsApp" : "SMS") + " refused our account setup (code "
-                + code + "). Invoices go out by SMS meanwhile. Ask your operator to check the "
-                + (channel == Channel.WHATSAPP ? "WABA_*" : "SMS_*") + " settings.";
+        boolean whatsApp = channel == Channel.WHATSAPP;
+        return "InvoiceIQ: " + (whatsApp ? "WhatsApp" : "SMS") + " refused our account setup (code " + code + "). "
+                + (whatsApp ? "Invoices go out by SMS meanwhile." : "Customers without WhatsApp get no SMS meanwhile.")
+                + " Ask your operator to check the " + (whatsApp ? "WABA_*" : "SMS_*") + " settings.";
     }
 }

@@ -306,6 +306,21 @@ class DispatchOutboxServiceTest {
     }
 
     @Test
+    void givenSmsRefusesOurSetup_whenAnSmsFails_thenTheMerchantIsToldOnWhatsAppThatSmsIsDown() {
+        var world = new MessagingWorld();
+        world.writer.send(CUSTOMER, Channel.SMS, MessagePurpose.REPLY, Optional.empty(), OutboundContent.text("Hi"));
+        world.ports.sms().respondWith(new SendResult.Misconfigured("invalid-api-key"));
+
+        world.dispatch();
+
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo(Channel.WHATSAPP);
+            assertThat(m.content().text()).contains("SMS refused", "code invalid-api-key", "get no SMS meanwhile",
+                    "SMS_*").doesNotContain("go out by SMS");
+        });
+    }
+
+    @Test
     void givenWhatsAppRefusesOurSetup_whenTheCodeChanges_thenTheMerchantHearsOfEachCodeOnce() {
         var world = new MessagingWorld();
         world.invoiceQueued();
