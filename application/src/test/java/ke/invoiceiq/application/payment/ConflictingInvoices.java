@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
@@ -50,6 +51,11 @@ final class ConflictingInvoices implements InvoiceRepository {
     @Override
     public List<Invoice> latest(Optional<InvoiceStatus> status, int limit) {
         return real.latest(status, limit);
+    }
+
+    @Override
+    public List<Invoice> latest(Optional<InvoiceStatus> status, Optional<InvoiceCursor> after, int limit) {
+        return real.latest(status, after, limit);
     }
 
     @Override

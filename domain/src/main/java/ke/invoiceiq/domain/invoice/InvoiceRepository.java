@@ -21,7 +21,17 @@ public interface InvoiceRepository {
     Optional<Invoice> findByPayToken(PayToken token);
 
     /** The newest invoices first, optionally only those in one status. */
-    List<Invoice> latest(Optional<InvoiceStatus> status, int limit);
+    default List<Invoice> latest(Optional<InvoiceStatus> status, int limit) {
+        return latest(status, Optional.empty(), limit);
+    }
+
+    /**
+     * One page of the newest-first order ({@code createdAt} descending, then {@code id} descending), optionally
+     * only one status: at most {@code limit} invoices, all strictly after {@code after} when it is given.
+     *
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
+    List<Invoice> latest(Optional<InvoiceStatus> status, Optional<InvoiceCursor> after, int limit);
 
     boolean exists(InvoiceId id);
 }

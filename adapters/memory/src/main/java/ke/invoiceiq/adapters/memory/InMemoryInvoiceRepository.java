@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatistics;
@@ -70,10 +71,12 @@ public final class InMemoryInvoiceRepository implements InvoiceRepository, Invoi
     }
 
     @Override
-    public synchronized List<Invoice> latest(Optional<InvoiceStatus> status, int limit) {
+    public synchronized List<Invoice> latest(Optional<InvoiceStatus> status, Optional<InvoiceCursor> after,
+            int limit) {
         Limits.requireNonNegative(limit);
         return byId.values().stream()
                 .filter(i -> status.isEmpty() || status.get() == i.status())
+                .filter(i -> after.isEmpty() || after.get().precedes(i))
                 .sorted(NEWEST_FIRST)
                 .limit(limit)
                 .toList();

@@ -8,11 +8,14 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatistics;
@@ -111,17 +114,32 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 .map(InvoiceMapper::toDomain);
     }
 
-    /** Newest first; invoices created at the same instant by id, descending. */
+    /**
+     * Newest first; invoices created at the same instant by id, descending. A page after a cursor is the
+     * rows strictly below it in that order, which the indexes on {@code (created_at DESC, id DESC)} and
+     * {@code (status, created_at DESC, id DESC)} serve directly.
+     */
     @Override
-    public List<Invoice> latest(Optional<InvoiceStatus> status, int limit) {
+    public List<Invoice> latest(Optional<InvoiceStatus> status, Optional<InvoiceCursor> after, int limit) {
         Limits.requireNonNegative(limit);
         if (limit == 0) {
             return List.of();
         }
         Sort newestFirst = Sort.descending("createdAt", "id");
-        var query = status.isPresent()
-                ? InvoiceEntity.<InvoiceEntity>find("status", newestFirst, status.get().name())
-                : InvoiceEntity.<InvoiceEntity>findAll(newestFirst);
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        status.ifPresent(s -> {
+            where.add("status = :status");
+            params.put("status", s.name());
+        });
+        after.ifPresent(cursor -> {
+            where.add("(createdAt < :createdAt or (createdAt = :createdAt and id < :id))");
+            params.put("createdAt", cursor.createdAt());
+            params.put("id", cursor.id().value());
+        });
+        var query = where.isEmpty()
+                ? InvoiceEntity.<InvoiceEntity>findAll(newestFirst)
+                : InvoiceEntity.<InvoiceEntity>find(String.join(" and ", where), newestFirst, params);
         return sql.detached(query.range(0, limit - 1).list()).stream().map(InvoiceMapper::toDomain).toList();
     }
 

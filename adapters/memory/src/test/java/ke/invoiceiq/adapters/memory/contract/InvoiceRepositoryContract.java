@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceCursor;
+import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
@@ -157,6 +161,105 @@ public abstract class InvoiceRepositoryContract {
         assertThat(repo.latest(Optional.of(InvoiceStatus.PENDING), 10)).extracting(Invoice::id)
                 .containsExactly(invoiceId(2));
         assertThat(repo.latest(Optional.of(InvoiceStatus.PAID), 10)).isEmpty();
+    }
+
+    @Test
+    void pagesThroughTheNewestFirstOrderWithoutGapsOrRepeats() {
+        // ties on created_at are broken by id, descending, across page boundaries too
+        int[][] invoices = {{1, 0}, {2, 10}, {3, 10}, {4, 10}, {5, 20}, {6, 30}, {7, 30}, {8, 40}};
+        for (int[] spec : invoices) {
+            repo.add(invoice(spec[0], at(spec[1])));
+        }
+        List<InvoiceId> all = repo.latest(Optional.empty(), 100).stream().map(Invoice::id).toList();
+        assertThat(all).containsExactly(invoiceId(8), invoiceId(7), invoiceId(6), invoiceId(5), invoiceId(4),
+                invoiceId(3), invoiceId(2), invoiceId(1));
+
+        for (int size = 1; size <= 9; size++) {
+            assertThat(walk(Optional.empty(), size)).as("pages of %d", size).isEqualTo(all);
+        }
+    }
+
+    @Test
+    void aPageStartsStrictlyAfterTheCursor() {
+        repo.add(invoice(1, at(0)));
+        repo.add(invoice(2, at(10)));
+        repo.add(invoice(3, at(10)));
+        repo.add(invoice(4, at(20)));
+
+        assertThat(repo.latest(Optional.empty(), Optional.of(new InvoiceCursor(at(10), invoiceId(3))), 10))
+                .extracting(Invoice::id).containsExactly(invoiceId(2), invoiceId(1));
+        assertThat(repo.latest(Optional.empty(), Optional.of(new InvoiceCursor(at(10), invoiceId(2))), 10))
+                .extracting(Invoice::id).containsExactly(invoiceId(1));
+        assertThat(repo.latest(Optional.empty(), Optional.of(new InvoiceCursor(at(20), invoiceId(4))), 1))
+                .extracting(Invoice::id).containsExactly(invoiceId(3));
+        assertThat(repo.latest(Optional.empty(), Optional.of(new InvoiceCursor(at(0), invoiceId(1))), 10)).isEmpty();
+        assertThat(repo.latest(Optional.empty(), Optional.of(new InvoiceCursor(at(10), invoiceId(3))), 0)).isEmpty();
+    }
+
+    @Test
+    void aCursorIsAPositionNotAnInvoiceThatMustStillMatch() {
+        Invoice first = invoice(1, at(0));
+        Invoice second = invoice(2, at(10));
+        Invoice third = invoice(3, at(20));
+        Invoice fourth = invoice(4, at(30));
+        repo.add(first);
+        repo.add(second);
+        repo.add(third);
+        repo.add(fourth);
+        repo.update(Fixtures.sent(first, at(40)));
+        repo.update(Fixtures.sent(fourth, at(41)));
+
+        // the cursor names a PENDING invoice, or one that does not exist at all: the SENT page still continues
+        assertThat(repo.latest(Optional.of(InvoiceStatus.SENT), Optional.of(InvoiceCursor.after(third)), 10))
+                .extracting(Invoice::id).containsExactly(invoiceId(1));
+        assertThat(repo.latest(Optional.of(InvoiceStatus.SENT),
+                Optional.of(new InvoiceCursor(at(25), invoiceId(99))), 10))
+                .extracting(Invoice::id).containsExactly(invoiceId(1));
+        assertThat(repo.latest(Optional.of(InvoiceStatus.PENDING), Optional.of(InvoiceCursor.after(fourth)), 10))
+                .extracting(Invoice::id).containsExactly(invoiceId(3), invoiceId(2));
+    }
+
+    @Test
+    void pagesThroughOneStatusAndIgnoresInvoicesAddedAboveTheCursor() {
+        for (int n = 1; n <= 6; n++) {
+            Invoice issued = invoice(n, at(n * 10L));
+            repo.add(issued);
+            if (n % 2 == 0) {
+                repo.update(Fixtures.sent(issued, at(100 + n)));
+            }
+        }
+        List<Invoice> firstPage = repo.latest(Optional.of(InvoiceStatus.SENT), Optional.empty(), 2);
+        assertThat(firstPage).extracting(Invoice::id).containsExactly(invoiceId(6), invoiceId(4));
+
+        Invoice newer = invoice(7, at(500));
+        repo.add(newer);
+        repo.update(Fixtures.sent(newer, at(501)));
+
+        assertThat(repo.latest(Optional.of(InvoiceStatus.SENT),
+                Optional.of(InvoiceCursor.after(firstPage.getLast())), 2))
+                .extracting(Invoice::id).containsExactly(invoiceId(2));
+    }
+
+    @Test
+    void refusesANegativeLimitWithOrWithoutACursor() {
+        assertThatThrownBy(() -> repo.latest(Optional.empty(), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> repo.latest(Optional.empty(), Optional.of(new InvoiceCursor(at(0), invoiceId(1))),
+                -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private List<InvoiceId> walk(Optional<InvoiceStatus> status, int size) {
+        var seen = new ArrayList<InvoiceId>();
+        Optional<InvoiceCursor> cursor = Optional.empty();
+        for (int pages = 0; pages < 100; pages++) {
+            List<Invoice> page = repo.latest(status, cursor, size);
+            assertThat(page.size()).isLessThanOrEqualTo(size);
+            if (page.isEmpty()) {
+                return seen;
+            }
+            page.forEach(i -> seen.add(i.id()));
+            cursor = Optional.of(InvoiceCursor.after(page.getLast()));
+        }
+        throw new AssertionError("more than 100 pages");
     }
 
     @Test

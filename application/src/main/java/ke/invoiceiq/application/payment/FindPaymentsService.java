@@ -1,0 +1,37 @@
+package ke.invoiceiq.application.payment;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentRepository;
+import ke.invoiceiq.domain.shared.Transactions;
+
+/** Reads the STK attempts of an invoice; changes nothing. */
+public final class FindPaymentsService implements FindPaymentsUseCase {
+
+    private static final Comparator<Payment> NEWEST_FIRST = Comparator.comparing(Payment::createdAt)
+            .thenComparing(p -> p.id().value())
+            .reversed();
+
+    private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
+    private final Transactions transactions;
+
+    public FindPaymentsService(InvoiceRepository invoices, PaymentRepository payments, Transactions transactions) {
+        this.invoices = invoices;
+        this.payments = payments;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Optional<List<Payment>> ofInvoice(InvoiceId invoiceId) {
+        Objects.requireNonNull(invoiceId, "invoiceId");
+        return transactions.inTransaction(() -> invoices.exists(invoiceId)
+                ? Optional.of(payments.findByInvoice(invoiceId).stream().sorted(NEWEST_FIRST).toList())
+                : Optional.<List<Payment>>empty());
+    }
+}
