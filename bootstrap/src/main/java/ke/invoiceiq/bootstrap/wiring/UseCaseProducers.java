@@ -26,6 +26,8 @@ import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.messaging.RecordDeliveryStatusService;
 import ke.invoiceiq.application.messaging.RecordDeliveryStatusUseCase;
+import ke.invoiceiq.application.payment.FindPaymentsService;
+import ke.invoiceiq.application.payment.FindPaymentsUseCase;
 import ke.invoiceiq.application.payment.ReconcilePaymentsService;
 import ke.invoiceiq.application.payment.ReconcilePaymentsUseCase;
 import ke.invoiceiq.application.payment.RecordPaymentResultService;
@@ -99,6 +101,13 @@ public class UseCaseProducers {
     @ApplicationScoped
     FindInvoicesUseCase findInvoices(InvoiceRepository invoices, Transactions transactions) {
         return new FindInvoicesService(invoices, transactions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FindPaymentsUseCase findPayments(InvoiceRepository invoices, PaymentRepository payments,
+            Transactions transactions) {
+        return new FindPaymentsService(invoices, payments, transactions);
     }
 
     @Produces

@@ -1,0 +1,141 @@
+package ke.invoiceiq.adapters.http.api;
+
+/** Names and examples shared by the OpenAPI annotations of the merchant API. */
+final class ApiDocs {
+
+    static final String BEARER = "bearer";
+    static final String JSON = "application/json";
+    static final String PROBLEM = Problems.MEDIA_TYPE;
+
+    static final String INVOICE = """
+            {"id":"INV-7K3Q9X","status":"PENDING","msisdn":"254712345678","customer_name":null,\
+            "amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","currency":"KES",\
+            "description":"Cleaning","pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw",\
+            "created_at":"2026-03-02T06:00:00Z","sent_at":null,"paid_at":null,"cancelled_at":null,\
+            "delivery_channel":null,"mpesa_receipt":null,"reminder_count":0,"last_reminded_at":null}""";
+
+    static final String PAID_INVOICE = """
+            {"id":"INV-7K3Q9X","status":"PAID","msisdn":"254712345678","customer_name":"Mama Njeri",\
+            "amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","currency":"KES",\
+            "description":"Cleaning","pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw",\
+            "created_at":"2026-03-02T06:00:00Z","sent_at":"2026-03-02T06:00:02Z","paid_at":"2026-03-02T06:12:40Z",\
+            "cancelled_at":null,"delivery_channel":"WHATSAPP","mpesa_receipt":"NLJ7RT61SV","reminder_count":1,\
+            "last_reminded_at":"2026-03-02T06:10:00Z"}""";
+
+    static final String INVOICE_PAGE = "{\"items\":[" + PAID_INVOICE + "],"
+            + "\"next_cursor\":\"djE6MTc3MjQzMTIwMC4wMDAwMDAwMDA6SU5WLTdLM1E5WA\"}";
+
+    static final String CREATE_CENTS = """
+            {"msisdn":"254712345678","amount_cents":250000,"description":"Cleaning"}""";
+    static final String CREATE_AMOUNT = """
+            {"msisdn":"0712 345 678","customer_name":"Mama Njeri","amount":"2,500","description":"Cleaning (Wed 3pm)"}""";
+
+    static final String PAYMENT = """
+            {"id":"pay_01HZX3","invoice_id":"INV-7K3Q9X","status":"INITIATED","amount_cents":250000,"amount":2500,\
+            "checkout_request_id":"ws_CO_020320260600123456","merchant_request_id":"29115-34620561-1",\
+            "mpesa_receipt":null,"result_code":null,"result_description":null,"failure_reason":null,\
+            "transaction_time":null,"created_at":"2026-03-02T06:05:00Z","updated_at":"2026-03-02T06:05:01Z"}""";
+
+    static final String PAYMENTS = "{\"invoice_id\":\"INV-7K3Q9X\",\"items\":[" + PAYMENT + "]}";
+
+    static final String STK_REQUEST = "{\"invoice_id\":\"INV-7K3Q9X\"}";
+
+    static final String STATS = """
+            {"total":42,"by_status":{"PENDING":2,"SENT":8,"PAID":30,"CANCELLED":1,"FAILED":1},"sent":40,"paid":30,\
+            "conversion":0.75,"mean_time_to_pay_seconds":754.5,"median_time_to_pay_seconds":320.0}""";
+
+    static final String REMINDED = """
+            {"result":"reminded","invoice":{"id":"INV-7K3Q9X","status":"SENT","msisdn":"254712345678",\
+            "customer_name":null,"amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","currency":"KES",\
+            "description":"Cleaning","pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw",\
+            "created_at":"2026-03-02T06:00:00Z","sent_at":"2026-03-02T06:00:02Z","paid_at":null,"cancelled_at":null,\
+            "delivery_channel":"WHATSAPP","mpesa_receipt":null,"reminder_count":1,\
+            "last_reminded_at":"2026-03-02T08:00:00Z"}}""";
+    static final String CANCELLED = """
+            {"result":"cancelled","customer_notified":true,"invoice":{"id":"INV-7K3Q9X","status":"CANCELLED",\
+            "msisdn":"254712345678","customer_name":null,"amount_cents":250000,"amount":2500,\
+            "amount_display":"KES 2,500","currency":"KES","description":"Cleaning",\
+            "pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw","created_at":"2026-03-02T06:00:00Z",\
+            "sent_at":"2026-03-02T06:00:02Z","paid_at":null,"cancelled_at":"2026-03-02T09:30:00Z",\
+            "delivery_channel":"WHATSAPP","mpesa_receipt":null,"reminder_count":0,"last_reminded_at":null}}""";
+
+    static final String VALIDATION = """
+            {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
+            "detail":"msisdn: Invalid phone. Please use format 2547XXXXXXXX. amount_cents: Invalid amount. M-PESA \
+            takes whole shillings only (e.g., 2500). amount_cents must be a multiple of 100 (e.g. 250000 for KES 2,500).",\
+            "errors":[{"field":"msisdn","rule":"format","message":"Invalid phone. Please use format 2547XXXXXXXX."},\
+            {"field":"amount_cents","rule":"whole_shillings","message":"Invalid amount. M-PESA takes whole shillings \
+            only (e.g., 2500). amount_cents must be a multiple of 100 (e.g. 250000 for KES 2,500)."}]}""";
+    static final String UNKNOWN_FIELD = """
+            {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
+            "detail":"currency: Unknown field. Allowed: msisdn, customer_name, amount_cents, amount, description.",\
+            "errors":[{"field":"currency","rule":"unknown_field","message":"Unknown field. Allowed: msisdn, \
+            customer_name, amount_cents, amount, description."}]}""";
+    static final String MALFORMED = """
+            {"type":"https://invoiceiq.ke/problems/malformed-json","title":"The body is not valid JSON","status":400,\
+            "detail":"amount_cents: Malformed JSON at line 1, column 42: Unexpected character ('x' (code 120)): was \
+            expecting comma to separate Object entries","errors":[{"field":"amount_cents","rule":"json_syntax",\
+            "message":"Malformed JSON at line 1, column 42: Unexpected character ('x' (code 120)): was expecting comma \
+            to separate Object entries"}]}""";
+    static final String BAD_LIST_PARAMS = """
+            {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
+            "detail":"limit: limit must be at most 100.","errors":[{"field":"limit","rule":"max",\
+            "message":"limit must be at most 100."}]}""";
+    static final String UNAUTHORIZED = """
+            {"type":"https://invoiceiq.ke/problems/unauthorized","title":"A valid API key is required","status":401,\
+            "detail":"Send the API key as 'Authorization: Bearer <ADMIN_API_KEY>'."}""";
+    static final String NOT_FOUND = """
+            {"type":"https://invoiceiq.ke/problems/invoice-not-found","title":"No such invoice","status":404,\
+            "detail":"There is no invoice INV-7K3Q9X."}""";
+    static final String UNSUPPORTED = """
+            {"type":"https://invoiceiq.ke/problems/unsupported-media-type","title":"The body must be JSON",\
+            "status":415,"detail":"Send the body as JSON with 'Content-Type: application/json'."}""";
+    static final String ALREADY_PAID = """
+            {"type":"https://invoiceiq.ke/problems/invoice-already-paid","title":"The invoice is paid","status":409,\
+            "detail":"Invoice INV-7K3Q9X is paid (receipt NLJ7RT61SV)."}""";
+    static final String IN_FLIGHT = """
+            {"type":"https://invoiceiq.ke/problems/payment-in-flight","title":"An M-PESA prompt for this invoice is \
+            open","status":409,"detail":"An M-PESA prompt for invoice INV-7K3Q9X is open on the customer's phone \
+            (payment pay_01HZX3); the money may still come."}""";
+    static final String NOT_SENT = """
+            {"type":"https://invoiceiq.ke/problems/invoice-not-sent-yet","title":"The invoice has not reached the \
+            customer yet","status":409,"detail":"Invoice INV-7K3Q9X has not reached the customer yet: there is \
+            nothing to remind them of."}""";
+    static final String CANCELLED_PROBLEM = """
+            {"type":"https://invoiceiq.ke/problems/invoice-cancelled","title":"The invoice is cancelled","status":409,\
+            "detail":"Invoice INV-7K3Q9X is cancelled."}""";
+    static final String REMINDER_LIMIT = """
+            {"type":"https://invoiceiq.ke/problems/reminder-limit-reached","title":"No more reminders for this \
+            invoice","status":409,"detail":"Invoice INV-7K3Q9X was reminded 5 times already."}""";
+    static final String REMINDED_RECENTLY = """
+            {"type":"https://invoiceiq.ke/problems/reminded-recently","title":"The customer was reminded a short \
+            while ago","status":429,"detail":"The customer was reminded about INV-7K3Q9X recently; try again after \
+            2026-03-02T07:10:00Z.","retry_at":"2026-03-02T07:10:00Z"}""";
+    static final String COOLING_DOWN = """
+            {"type":"https://invoiceiq.ke/problems/payment-cooling-down","title":"The last M-PESA attempt failed \
+            moments ago","status":429,"detail":"The last M-PESA prompt for INV-7K3Q9X ended moments ago; a new one \
+            can be sent after 2026-03-02T06:07:00Z.","retry_at":"2026-03-02T06:07:00Z"}""";
+    static final String PAYER_BUSY = """
+            {"type":"https://invoiceiq.ke/problems/payer-busy","title":"Another M-PESA prompt is open on the \
+            customer's phone","status":409,"detail":"M-PESA says another prompt is open on the customer's phone; \
+            ask them to finish or close it, then try again."}""";
+    static final String KEY_REUSED = """
+            {"type":"https://invoiceiq.ke/problems/idempotency-key-reused","title":"The Idempotency-Key was used for \
+            another request","status":422,"detail":"This Idempotency-Key was used for a payment of another invoice; \
+            use a new key for a new request."}""";
+    static final String MISSING_KEY = """
+            {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
+            "detail":"Idempotency-Key: Required: a unique value per payment request (e.g. a UUID); repeat it to \
+            retry safely.","errors":[{"field":"Idempotency-Key","rule":"required","message":"Required: a unique \
+            value per payment request (e.g. a UUID); repeat it to retry safely."}]}""";
+    static final String GATEWAY_UNAVAILABLE = """
+            {"type":"https://invoiceiq.ke/problems/payment-gateway-unavailable","title":"M-PESA is not taking \
+            requests right now","status":503,"detail":"M-PESA did not take the request now; try again later.",\
+            "retry_at":"2026-03-02T06:07:00Z"}""";
+    static final String GATEWAY_REJECTED = """
+            {"type":"https://invoiceiq.ke/problems/payment-gateway-rejected","title":"M-PESA refused the payment \
+            request","status":502,"detail":"M-PESA refused the request; an operator must check the M-PESA settings."}""";
+
+    private ApiDocs() {
+    }
+}

@@ -1,0 +1,45 @@
+package ke.invoiceiq.adapters.http.api;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The URL paths of the merchant API and the methods each answers, for the one place that needs them by path: the
+ * 405 mapper (the framework's 405 names no methods). Authentication does not use them ({@link AdminApi} binds it
+ * to the resources).
+ */
+final class ApiPaths {
+
+    private static final Map<Pattern, String> ALLOWED = Map.of(
+            Pattern.compile("/invoices/?"), "GET, HEAD, POST, OPTIONS",
+            Pattern.compile("/invoices/[^/]+/?"), "GET, HEAD, OPTIONS",
+            Pattern.compile("/invoices/[^/]+/(remind|cancel)/?"), "POST, OPTIONS",
+            Pattern.compile("/payments/?"), "GET, HEAD, OPTIONS",
+            Pattern.compile("/payments/stk/initiate/?"), "POST, OPTIONS",
+            Pattern.compile("/stats/summary/?"), "GET, HEAD, OPTIONS");
+
+    private static final Pattern API = Pattern.compile(
+            "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/stats(/.*)?");
+
+    private ApiPaths() {
+    }
+
+    static boolean isApi(String path) {
+        return path != null && API.matcher(normal(path)).matches();
+    }
+
+    /** The {@code Allow} value of an API path; empty for a path the API does not have. */
+    static Optional<String> allowed(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        String p = normal(path);
+        return ALLOWED.entrySet().stream().filter(e -> e.getKey().matcher(p).matches()).map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    private static String normal(String path) {
+        return path.startsWith("/") ? path : "/" + path;
+    }
+}

@@ -1,0 +1,77 @@
+package ke.invoiceiq.adapters.http.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.Optional;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.customer.CustomerName;
+import ke.invoiceiq.domain.invoice.Amount;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An invoice as the API shows it. Times are ISO-8601 UTC; a time that has not happened is {@code null}. The pay
+ * token appears only inside {@code pay_url}.
+ */
+@RegisterForReflection
+@Schema(name = "Invoice", description = "An invoice. Absent times and values are null.")
+public record InvoiceJson(
+        @Schema(examples = "INV-7K3Q9X") String id,
+        @Schema(enumeration = {"PENDING", "SENT", "PAID", "CANCELLED", "FAILED"}, examples = "PENDING",
+                description = "PENDING until a channel accepts it; FAILED means it could not be delivered on any "
+                        + "channel (not a failed payment).")
+        String status,
+        @Schema(description = "The customer's M-PESA number, canonical.", examples = "254712345678") String msisdn,
+        @JsonProperty("customer_name") @Schema(nullable = true, examples = "Mama Njeri") String customerName,
+        @JsonProperty("amount_cents") @Schema(description = "Always whole shillings × 100.", examples = "250000")
+        long amountCents,
+        @Schema(description = "Whole shillings.", examples = "2500") long amount,
+        @JsonProperty("amount_display") @Schema(examples = "KES 2,500") String amountDisplay,
+        @Schema(enumeration = "KES", examples = "KES") String currency,
+        @Schema(examples = "Cleaning") String description,
+        @JsonProperty("pay_url") @Schema(description = "The customer's pay page.",
+                examples = "https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw") String payUrl,
+        @JsonProperty("created_at") @Schema(type = SchemaType.STRING, format = "date-time",
+                examples = "2026-03-02T06:00:00Z") String createdAt,
+        @JsonProperty("sent_at") @Schema(type = SchemaType.STRING, format = "date-time", nullable = true) String sentAt,
+        @JsonProperty("paid_at") @Schema(type = SchemaType.STRING, format = "date-time", nullable = true) String paidAt,
+        @JsonProperty("cancelled_at") @Schema(type = SchemaType.STRING, format = "date-time", nullable = true)
+        String cancelledAt,
+        @JsonProperty("delivery_channel") @Schema(enumeration = {"WHATSAPP", "SMS"}, nullable = true)
+        String deliveryChannel,
+        @JsonProperty("mpesa_receipt") @Schema(nullable = true, examples = "NLJ7RT61SV") String mpesaReceipt,
+        @JsonProperty("reminder_count") @Schema(examples = "0") int reminderCount,
+        @JsonProperty("last_reminded_at") @Schema(type = SchemaType.STRING, format = "date-time", nullable = true)
+        String lastRemindedAt) {
+
+    static InvoiceJson of(Invoice invoice, MerchantSettings merchant) {
+        Amount amount = invoice.amount();
+        return new InvoiceJson(
+                invoice.id().value(),
+                invoice.status().name(),
+                invoice.customer().msisdn().value(),
+                invoice.customer().name().map(CustomerName::value).orElse(null),
+                amount.cents(),
+                amount.shillings(),
+                amount.display(),
+                Amount.CURRENCY,
+                invoice.description().value(),
+                merchant.payLink(invoice.payToken()),
+                invoice.createdAt().toString(),
+                time(invoice.sentAt()),
+                time(invoice.paidAt()),
+                time(invoice.cancelledAt()),
+                invoice.deliveryChannel().map(Channel::name).orElse(null),
+                invoice.receipt().map(MpesaReceipt::value).orElse(null),
+                invoice.reminderCount(),
+                time(invoice.lastRemindedAt()));
+    }
+
+    static String time(Optional<Instant> at) {
+        return at.map(Instant::toString).orElse(null);
+    }
+}

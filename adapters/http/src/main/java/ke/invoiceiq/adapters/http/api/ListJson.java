@@ -1,0 +1,47 @@
+package ke.invoiceiq.adapters.http.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The list answers: one page of invoices, and the payments of an invoice. */
+final class ListJson {
+
+    private ListJson() {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "InvoicePage", description = "One page of invoices, newest first.")
+    record InvoicePage(
+            List<InvoiceJson> items,
+            @JsonProperty("next_cursor") @Schema(nullable = true, description = "Pass as `cursor` for the next page; "
+                    + "null on the last page.", examples = "djE6MTc3MjQzMTIwMC4wMDAwMDAwMDA6SU5WLTAwMDAwMQ")
+            String nextCursor) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "PaymentList", description = "The STK attempts of one invoice, newest first.")
+    record Payments(
+            @JsonProperty("invoice_id") @Schema(examples = "INV-7K3Q9X") String invoiceId,
+            List<PaymentJson> items) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "RemindResult", description = "What a reminder did.")
+    record Reminded(
+            @Schema(enumeration = {"reminded", "redelivered"}, description = "`reminded`: a reminder was queued to the "
+                    + "customer; `redelivered`: the invoice could not be delivered before, so it was queued again.")
+            String result,
+            InvoiceJson invoice) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "CancelResult", description = "What a cancel did.")
+    record Cancelled(
+            @Schema(enumeration = {"cancelled", "already_cancelled"}) String result,
+            @JsonProperty("customer_notified") @Schema(description = "Whether a cancellation notice was queued to the "
+                    + "customer (only when the invoice had reached them).") boolean customerNotified,
+            InvoiceJson invoice) {
+    }
+}

@@ -1,0 +1,208 @@
+package ke.invoiceiq.adapters.http.api;
+
+import static ke.invoiceiq.adapters.http.api.Api.fieldError;
+import static ke.invoiceiq.adapters.http.api.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.payment.PaymentStatus;
+import ke.invoiceiq.domain.payment.StkPushResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code POST /payments/stk/initiate}: idempotency and every outcome of the payment use case. */
+@QuarkusTest
+@TestProfile(ApiProfile.class)
+class InitiateStkPushTest {
+
+    @Inject
+    InMemoryPorts ports;
+
+    private static Response initiate(String key, String body) {
+        var request = Api.json(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.post("/payments/stk/initiate");
+    }
+
+    private static Response initiate(String key, Invoice invoice) {
+        return initiate(key, "{\"invoice_id\":\"" + invoice.id() + "\"}");
+    }
+
+    private static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void sendsThePromptOnceForOneKeyAndRepeatsTheFirstAnswer() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        String key = newKey();
+        int pushes = ports.gateway().pushCount();
+
+        Response first = initiate(key, invoice);
+        Response again = initiate(key, invoice);
+
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(202);
+        assertThat(again.statusCode()).as(again.asString()).isEqualTo(202);
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        JsonPath payment = first.jsonPath();
+        assertThat(payment.getString("id")).isEqualTo(again.jsonPath().getString("id"));
+        assertThat(payment.getString("invoice_id")).isEqualTo(invoice.id().value());
+        assertThat(payment.getString("status")).isEqualTo("INITIATED");
+        assertThat(payment.getLong("amount_cents")).isEqualTo(250_000L);
+        assertThat(payment.getString("checkout_request_id")).startsWith("ws_CO_")
+                .isEqualTo(again.jsonPath().getString("checkout_request_id"));
+        assertThat(payment.getString("mpesa_receipt")).isNull();
+        assertThat(ports.gateway().pushCount()).as("one STK push").isEqualTo(pushes + 1);
+        assertThat(ports.gateway().lastPush().orElseThrow().accountReference()).isEqualTo(invoice.id());
+        assertThat(ports.payments().findByIdempotencyKey(new IdempotencyKey("rest:" + key)))
+                .as("stored in the API's own key space").isPresent();
+        assertThat(ports.payments().findByIdempotencyKey(new IdempotencyKey(key))).isEmpty();
+    }
+
+    @Test
+    void refusesTheSameKeyForAnotherInvoiceWithoutAPush() {
+        Invoice first = Api.in(ports, InvoiceStatus.SENT);
+        Invoice other = Api.in(ports, InvoiceStatus.SENT);
+        String key = newKey();
+        initiate(key, first).then().statusCode(202);
+        int pushes = ports.gateway().pushCount();
+
+        problem(initiate(key, other), 422, "idempotency-key-reused");
+
+        assertThat(ports.gateway().pushCount()).isEqualTo(pushes);
+        assertThat(ports.payments().findByInvoice(other.id())).isEmpty();
+    }
+
+    @Test
+    void requiresAnIdempotencyKey() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        int pushes = ports.gateway().pushCount();
+
+        fieldError(initiate(null, invoice), "validation-error", "Idempotency-Key", "required");
+        fieldError(initiate("   ", invoice), "validation-error", "Idempotency-Key", "required");
+
+        assertThat(ports.gateway().pushCount()).isEqualTo(pushes);
+    }
+
+    @Test
+    void refusesAKeyTooLongOrNotPrintableAscii() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+
+        fieldError(initiate("k".repeat(196), invoice), "validation-error", "Idempotency-Key", "max_length");
+        fieldError(initiate("two words", invoice), "validation-error", "Idempotency-Key", "format");
+        initiate("k".repeat(195), invoice).then().statusCode(202);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}/{2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "{}                                                     | invoice_id | required",
+            "{\"invoice_id\":null}                                    | invoice_id | required",
+            "{\"invoice_id\":7}                                       | invoice_id | type",
+            "{\"invoice_id\":\"nope\"}                                | invoice_id | format",
+            "{\"invoice_id\":\"INV-000001\",\"msisdn\":\"254712345678\"} | msisdn     | unknown_field",
+            "``                                                     | body       | required",
+            "[]                                                     | body       | type"})
+    void refusesABadBodyNamingTheField(String body, String field, String rule) {
+        fieldError(initiate(newKey(), body), "validation-error", field, rule);
+    }
+
+    @Test
+    void refusesMalformedJson() {
+        fieldError(initiate(newKey(), "{\"invoice_id\":"), "malformed-json", "invoice_id", "json_syntax");
+    }
+
+    @Test
+    void answers404ForAnUnknownInvoice() {
+        problem(initiate(newKey(), "{\"invoice_id\":\"INV-ZZZZZX\"}"), 404, "invoice-not-found");
+    }
+
+    @ParameterizedTest(name = "a {0} invoice → {1} {2}")
+    @CsvSource({
+            "PAID,      409, invoice-already-paid",
+            "CANCELLED, 409, invoice-cancelled"})
+    void refusesAnInvoiceThatCannotBePaid(InvoiceStatus status, int code, String type) {
+        Invoice invoice = Api.in(ports, status);
+        int pushes = ports.gateway().pushCount();
+
+        problem(initiate(newKey(), invoice), code, type);
+        assertThat(ports.gateway().pushCount()).isEqualTo(pushes);
+    }
+
+    @Test
+    void refusesASecondPromptWhileOneIsOpen() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        initiate(newKey(), invoice).then().statusCode(202);
+
+        problem(initiate(newKey(), invoice), 409, "payment-in-flight");
+    }
+
+    @Test
+    void tellsWhenMpesaIsUnavailableThenWhenTheCooldownEnds() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        ports.gateway().respondWith(new StkPushResponse.RetryLater("spike arrest"));
+
+        Response unavailable = initiate(newKey(), invoice);
+
+        problem(unavailable, 503, "payment-gateway-unavailable");
+        assertThat(unavailable.header("Retry-After")).isEqualTo("120");
+
+        ports.clock().advance(Duration.ofSeconds(30));
+        Response cooling = initiate(newKey(), invoice);
+
+        JsonPath problem = problem(cooling, 429, "payment-cooling-down");
+        assertThat(cooling.header("Retry-After")).isEqualTo("90");
+        assertThat(Instant.parse(problem.getString("retry_at"))).isEqualTo(ports.clock().instant().plusSeconds(90));
+
+        ports.clock().advance(Duration.ofSeconds(90));
+        initiate(newKey(), invoice).then().statusCode(202);
+    }
+
+    @Test
+    void tellsWhenAnotherPromptIsOpenOnThePhone() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        ports.gateway().respondWith(new StkPushResponse.SubscriberBusy());
+
+        problem(initiate(newKey(), invoice), 409, "payer-busy");
+        assertThat(ports.payments().findByInvoice(invoice.id())).singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.FAILED));
+    }
+
+    @Test
+    void tellsWhenMpesaRefusesForGood() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        ports.gateway().respondWith(new StkPushResponse.Rejected("Bad Request - Invalid BusinessShortCode"));
+
+        Response response = initiate(newKey(), invoice);
+
+        problem(response, 502, "payment-gateway-rejected");
+        assertThat(response.asString()).doesNotContain("BusinessShortCode");
+    }
+
+    @Test
+    void repeatsARefusalForTheSameKeyWithoutAnotherPush() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        ports.gateway().respondWith(new StkPushResponse.SubscriberBusy());
+        String key = newKey();
+        problem(initiate(key, invoice), 409, "payer-busy");
+        int pushes = ports.gateway().pushCount();
+
+        problem(initiate(key, invoice), 409, "payer-busy");
+
+        assertThat(ports.gateway().pushCount()).isEqualTo(pushes);
+    }
+}
