@@ -4,6 +4,7 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 import ke.invoiceiq.domain.shared.IdGenerator;
 
 /**
@@ -13,12 +14,15 @@ import ke.invoiceiq.domain.shared.IdGenerator;
 @ApplicationScoped
 public class PlatformProducers {
 
-    /** Wall-clock time in UTC. */
+    /**
+     * Wall-clock time in UTC, in whole microseconds: PostgreSQL keeps microseconds, so a time the service answers
+     * right after storing it is the same time it reads back later.
+     */
     @Produces
     @ApplicationScoped
     @DefaultBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Produces
