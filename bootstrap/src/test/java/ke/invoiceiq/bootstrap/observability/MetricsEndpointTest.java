@@ -11,15 +11,10 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
 import ke.invoiceiq.adapters.memory.ScriptedPaymentGateway;
 import ke.invoiceiq.application.invoice.CreateInvoiceCommand;
@@ -32,6 +27,7 @@ import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.application.payment.RequestPaymentCommand;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.bootstrap.testing.Scrape;
 import ke.invoiceiq.domain.command.CustomerRef;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -58,8 +54,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MetricsEndpointTest {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*$");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Inject
     CreateInvoiceUseCase createInvoice;
@@ -305,69 +299,5 @@ class MetricsEndpointTest {
 
     private static Scrape scrape() {
         return Scrape.of(metrics());
-    }
-
-    /** One scrape of the Prometheus text format: every sample line, parsed. */
-    record Scrape(List<Sample> samples) {
-
-        record Sample(String name, Map<String, String> labels, double value) {
-        }
-
-        static Scrape of(String body) {
-            List<Sample> samples = new ArrayList<>();
-            for (String line : body.split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                Matcher m = SAMPLE.matcher(line.strip());
-                assertThat(m.matches()).as("a sample line: %s", line).isTrue();
-                Map<String, String> labels = new LinkedHashMap<>();
-                if (m.group(2) != null) {
-                    Matcher l = LABEL.matcher(m.group(2));
-                    while (l.find()) {
-                        labels.put(l.group(1), l.group(2));
-                    }
-                }
-                samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
-            }
-            return new Scrape(samples);
-        }
-
-        /** The one sample named so whose labels include {@code labels} (pairs of name, value). */
-        double value(String name, String... labels) {
-            List<Sample> found = find(name, labels);
-            assertThat(found).as("one sample %s %s", name, List.of(labels)).hasSize(1);
-            return found.getFirst().value();
-        }
-
-        boolean has(String name, String... labels) {
-            return !find(name, labels).isEmpty();
-        }
-
-        double minus(Scrape before, String name, String... labels) {
-            return value(name, labels) - before.value(name, labels);
-        }
-
-        List<String> names() {
-            return samples.stream().map(Sample::name).distinct().toList();
-        }
-
-        List<String> labelValues() {
-            return samples.stream().flatMap(s -> s.labels().values().stream()).distinct().toList();
-        }
-
-        private List<Sample> find(String name, String... labels) {
-            return samples.stream()
-                    .filter(s -> s.name().equals(name))
-                    .filter(s -> {
-                        for (int i = 0; i < labels.length; i += 2) {
-                            if (!labels[i + 1].equals(s.labels().get(labels[i]))) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .toList();
-        }
     }
 }
