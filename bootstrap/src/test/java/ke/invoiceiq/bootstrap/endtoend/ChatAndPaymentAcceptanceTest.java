@@ -12,21 +12,14 @@ import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.stkFailure;
 import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.stkSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
 import ke.invoiceiq.bootstrap.endtoend.Conversation.Received;
 import ke.invoiceiq.bootstrap.testing.Customers;
-import ke.invoiceiq.bootstrap.testing.Database;
-import ke.invoiceiq.bootstrap.testing.TestClock;
 import ke.invoiceiq.domain.customer.Msisdn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,44 +36,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GraphApiWireMock.class)
 @WithTestResource(DarajaWireMock.class)
 @WithTestResource(AfricasTalkingWireMock.class)
-class ChatAndPaymentAcceptanceTest {
-
-    @GraphApiWireMock.Server
-    WireMockServer graph;
-
-    @DarajaWireMock.Server
-    WireMockServer daraja;
-
-    @AfricasTalkingWireMock.Server
-    WireMockServer sms;
-
-    @Inject
-    DispatchOutboxUseCase dispatcher;
-
-    @Inject
-    Database db;
-
-    @Inject
-    TestClock clock;
-
-    private Conversation chat;
-
-    @BeforeEach
-    void providersAcceptEverything() {
-        graph.resetAll();
-        GraphApiWireMock.acceptEverySend(graph);
-        daraja.resetAll();
-        DarajaWireMock.defaults(daraja);
-        sms.resetAll();
-        AfricasTalkingWireMock.acceptEverySms(sms);
-        chat = new Conversation(graph, daraja, sms, dispatcher, db);
-        chat.dispatch();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class ChatAndPaymentAcceptanceTest extends AcceptanceBase {
 
     /** 1. One-line invoice: PENDING → SENT, the customer gets Pay with M-PESA, the merchant Send reminder / Cancel. */
     @Test

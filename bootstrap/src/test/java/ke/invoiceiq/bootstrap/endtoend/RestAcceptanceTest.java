@@ -7,14 +7,12 @@ import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.receipt;
 import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.stkSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,14 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
 import ke.invoiceiq.bootstrap.testing.Customers;
-import ke.invoiceiq.bootstrap.testing.Database;
 import ke.invoiceiq.bootstrap.testing.Scrape;
-import ke.invoiceiq.bootstrap.testing.TestClock;
 import ke.invoiceiq.domain.customer.Msisdn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,44 +40,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GraphApiWireMock.class)
 @WithTestResource(DarajaWireMock.class)
 @WithTestResource(AfricasTalkingWireMock.class)
-class RestAcceptanceTest {
-
-    @GraphApiWireMock.Server
-    WireMockServer graph;
-
-    @DarajaWireMock.Server
-    WireMockServer daraja;
-
-    @AfricasTalkingWireMock.Server
-    WireMockServer sms;
-
-    @Inject
-    DispatchOutboxUseCase dispatcher;
-
-    @Inject
-    Database db;
-
-    @Inject
-    TestClock clock;
-
-    private Conversation chat;
-
-    @BeforeEach
-    void providersAcceptEverything() {
-        graph.resetAll();
-        GraphApiWireMock.acceptEverySend(graph);
-        daraja.resetAll();
-        DarajaWireMock.defaults(daraja);
-        sms.resetAll();
-        AfricasTalkingWireMock.acceptEverySms(sms);
-        chat = new Conversation(graph, daraja, sms, dispatcher, db);
-        chat.dispatch();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class RestAcceptanceTest extends AcceptanceBase {
 
     /** The specification's smoke test, as written plus the bearer header: 201, Location, and sent like chat's. */
     @Test
