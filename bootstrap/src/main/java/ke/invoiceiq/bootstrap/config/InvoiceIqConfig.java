@@ -39,6 +39,8 @@ public interface InvoiceIqConfig {
 
     Metrics metrics();
 
+    Sandbox sandbox();
+
     /** Who the merchant is. */
     interface Merchant {
 
@@ -180,6 +182,46 @@ public interface InvoiceIqConfig {
         /** Rows deleted per transaction. */
         @WithDefault("1000")
         int batchSize();
+    }
+
+    /**
+     * The offline sandbox ({@code adapters/sandbox}): simulated WhatsApp, SMS and M-PESA plus the phone simulator at
+     * {@code /sandbox}, for development and demos without provider accounts. The sandbox module reads these keys
+     * itself ({@code SandboxConfiguration}, same defaults); they are declared here because this mapping owns every
+     * {@code invoiceiq.*} key.
+     */
+    interface Sandbox {
+
+        /**
+         * Whether the sandbox is on ({@code INVOICEIQ_SANDBOX}): each provider port whose real provider is not
+         * configured is then served by its simulator, and {@code /sandbox} exists. On by default in the {@code dev}
+         * profile only; the {@code prod} profile refuses to start with it on.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Numbers starting with one of these (any form: {@code 25479}, {@code 079}) are not on the simulated
+         * WhatsApp: every WhatsApp send to them fails with 131026, so the SMS fallback shows.
+         */
+        @WithDefault("25479")
+        List<String> noWhatsappPrefixes();
+
+        /** How long a simulated M-PESA prompt waits for an answer on the page before the amount rule answers it. */
+        @WithDefault("PT20S")
+        Duration stkAutoAnswerAfter();
+
+        /** How long after the prompt is answered the simulated Daraja callback arrives. */
+        @WithDefault("PT2S")
+        Duration callbackDelay();
+
+        /** The gap between a simulated send and each of its status events (sent, delivered, read). */
+        @WithDefault("PT1S")
+        Duration statusDelay();
+
+        /** Messages the phone simulator keeps per phone number. */
+        @WithDefault("200")
+        int history();
     }
 
     /** The Prometheus metrics at {@code /q/metrics} (docs/observability.md). */

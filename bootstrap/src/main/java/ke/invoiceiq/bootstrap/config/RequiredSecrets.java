@@ -15,9 +15,10 @@ import ke.invoiceiq.domain.shared.Parsed;
 
 /**
  * What the prod profile needs before it may start (DESIGN.md §6): every provider credential, the merchant, the
- * public URL and a database. Pure functions of a lookup (a configuration key → its value, if set), so they are
- * tested without starting anything; {@link DeploymentConfigSourceFactory} runs them while the configuration is
- * built, before the datasource, Flyway or any bean exists.
+ * public URL and a database, and the offline sandbox off ({@code INVOICEIQ_SANDBOX}). Pure functions of a lookup (a
+ * configuration key → its value, if set), so they are tested without starting anything;
+ * {@link DeploymentConfigSourceFactory} runs them while the configuration is built, before the datasource, Flyway or
+ * any bean exists.
  *
  * <p>Problems are reported by the environment variable names an operator sets, all in one message, and never
  * with a value.
@@ -61,6 +62,12 @@ public final class RequiredSecrets {
             new Requirement("BASE_URL", List.of("invoiceiq.base-url")),
             new Requirement("DATABASE_URL or QUARKUS_DATASOURCE_JDBC_URL", List.of(DatabaseUrl.VARIABLE, JDBC_URL_KEY)));
 
+    /** The environment variable that turns the offline sandbox on; prod refuses it. */
+    public static final String SANDBOX_VARIABLE = "INVOICEIQ_SANDBOX";
+
+    /** The key {@code application.properties} maps {@link #SANDBOX_VARIABLE} onto. */
+    public static final String SANDBOX_KEY = "invoiceiq.sandbox.enabled";
+
     /** The path Daraja's results arrive on (DESIGN.md §5), followed by {@code MPESA_CALLBACK_TOKEN}. */
     public static final String STK_CALLBACK_PATH = "/payments/stk/callback/";
 
@@ -68,6 +75,8 @@ public final class RequiredSecrets {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,30}");
     private static final Set<String> MPESA_ENVIRONMENTS = Set.of("sandbox", "production");
     private static final Set<String> TRANSACTION_TYPES = Set.of("CustomerPayBillOnline", "CustomerBuyGoodsOnline");
+    /** The only values prod takes for the sandbox switch; anything else might read as "on". */
+    private static final Set<String> OFF = Set.of("false", "0", "no", "off", "n");
 
     private RequiredSecrets() {
     }
@@ -118,6 +127,10 @@ public final class RequiredSecrets {
         }
         value(lookup, DatabaseUrl.VARIABLE).flatMap(RequiredSecrets::databaseUrlProblem)
                 .ifPresent(problem -> problems.add(DatabaseUrl.VARIABLE + " (" + problem + ")"));
+        if (sandboxOn(lookup)) {
+            problems.add(SANDBOX_VARIABLE + " (the offline sandbox simulates WhatsApp, SMS and M-PESA and must be off "
+                    + "in prod: unset it or set it to false)");
+        }
         return List.copyOf(problems);
     }
 
@@ -151,6 +164,17 @@ public final class RequiredSecrets {
         problems(lookup).ifPresent(message -> {
             throw new ProductionConfigurationException(message);
         });
+    }
+
+    /**
+     * Whether the sandbox switch is set to anything but off, through {@code INVOICEIQ_SANDBOX} itself or through the
+     * key it is mapped onto (which {@code INVOICEIQ_SANDBOX_ENABLED} or a system property can set too).
+     */
+    static boolean sandboxOn(Function<String, Optional<String>> lookup) {
+        return List.of(SANDBOX_VARIABLE, SANDBOX_KEY).stream()
+                .map(key -> value(lookup, key))
+                .flatMap(Optional::stream)
+                .anyMatch(v -> !OFF.contains(v.toLowerCase(Locale.ROOT)));
     }
 
     private static Optional<String> callbackUrlProblem(String url, Optional<String> token) {

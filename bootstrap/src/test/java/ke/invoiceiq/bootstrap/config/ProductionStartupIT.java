@@ -125,6 +125,28 @@ class ProductionStartupIT {
         }
     }
 
+    /** The offline sandbox simulates every provider: prod, otherwise complete, refuses to start with it on. */
+    @Test
+    void givenProdWithTheSandboxOn_whenStarted_thenItExitsNamingInvoiceIqSandbox() throws Exception {
+        Map<String, String> env = everySettingButTheDatabase();
+        env.put("DATABASE_URL", "postgres://invoiceiq:it-secret-db-password-e1f7@127.0.0.1:9/nowhere");
+        env.put("INVOICEIQ_SANDBOX", "true");
+
+        try (RunnerProcess app = RunnerProcess.start("prod-sandbox-on", env)) {
+            int exit = app.awaitExit(EXIT_TIMEOUT);
+            String output = app.output();
+
+            assertThat(exit).as("exit code; output:%n%s", output).isNotZero();
+            assertThat(refusal(output)).as("output:%n%s", output)
+                    .doesNotContain("Missing required settings")
+                    .contains("Invalid settings: INVOICEIQ_SANDBOX (the offline sandbox simulates WhatsApp, SMS and"
+                            + " M-PESA and must be off in prod: unset it or set it to false).");
+            assertThat(output).doesNotContain("Sandbox on:");
+            assertNoSecretIn(output, env);
+            assertNothingTouchedADatabase(output);
+        }
+    }
+
     @Test
     void givenProdWithEverySettingAndADatabaseUrl_whenStarted_thenItMigratesAndBecomesReady() throws Exception {
         Assumptions.assumeTrue(reachable("127.0.0.1", 5432),
