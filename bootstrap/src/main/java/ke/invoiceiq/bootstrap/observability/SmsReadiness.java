@@ -2,6 +2,7 @@ package ke.invoiceiq.bootstrap.observability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import ke.invoiceiq.adapters.africastalking.outbound.SmsStatus;
+import ke.invoiceiq.bootstrap.config.InvoiceIqConfig;
 import ke.invoiceiq.bootstrap.config.SmsConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
  * "Africa's Talking SMS" in {@code /q/health/ready} (and {@code /readyz}): whether SMS sends can work.
  *
  * <ul>
- * <li>SMS not configured (dev, tests; the prod profile never starts so): UP, {@code mode: stand-in}.</li>
+ * <li>SMS not configured (dev, tests; the prod profile never starts so): UP,
+ * {@code mode: stand-in}, or {@code sandbox} with the sandbox on.</li>
  * <li>Configured, and Africa's Talking has reported no configuration error since the last accepted send: UP,
  * {@code mode: africastalking}, {@code status: ok}.</li>
  * <li>The last send was refused for a configuration reason ({@link SmsStatus#lastConfigurationError()}: the API key
@@ -30,15 +32,17 @@ public class SmsReadiness implements HealthCheck {
     static final String NAME = "Africa's Talking SMS";
 
     private final SmsConfig config;
+    private final boolean sandbox;
     private final SmsStatus status;
 
-    SmsReadiness(SmsConfig config, SmsStatus status) {
+    SmsReadiness(SmsConfig config, SmsStatus status, InvoiceIqConfig invoiceIq) {
         this.config = config;
+        this.sandbox = invoiceIq.sandbox().enabled();
         this.status = status;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return ProviderReadiness.of(NAME, config.configured(), "africastalking", status.lastConfigurationError());
+        return ProviderReadiness.of(NAME, config.configured(), sandbox, "africastalking", status.lastConfigurationError());
     }
 }

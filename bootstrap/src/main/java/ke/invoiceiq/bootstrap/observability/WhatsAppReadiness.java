@@ -2,6 +2,7 @@ package ke.invoiceiq.bootstrap.observability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import ke.invoiceiq.adapters.whatsapp.outbound.WhatsAppStatus;
+import ke.invoiceiq.bootstrap.config.InvoiceIqConfig;
 import ke.invoiceiq.bootstrap.config.WhatsAppConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
  * "WhatsApp Cloud API" in {@code /q/health/ready} (and {@code /readyz}): whether sends to WhatsApp can work.
  *
  * <ul>
- * <li>WhatsApp not configured (dev, tests; the prod profile never starts so): UP, {@code mode: stand-in}.</li>
+ * <li>WhatsApp not configured (dev, tests; the prod profile never starts so): UP,
+ * {@code mode: stand-in}, or {@code sandbox} with the sandbox on.</li>
  * <li>Configured, and the Graph API has reported no configuration error since the last accepted send: UP,
  * {@code mode: cloud-api}, {@code status: ok}.</li>
  * <li>The last send was refused for a configuration reason ({@link WhatsAppStatus#lastConfigurationError()}: token
@@ -32,15 +34,17 @@ public class WhatsAppReadiness implements HealthCheck {
     static final String NAME = "WhatsApp Cloud API";
 
     private final WhatsAppConfig config;
+    private final boolean sandbox;
     private final WhatsAppStatus status;
 
-    WhatsAppReadiness(WhatsAppConfig config, WhatsAppStatus status) {
+    WhatsAppReadiness(WhatsAppConfig config, WhatsAppStatus status, InvoiceIqConfig invoiceIq) {
         this.config = config;
+        this.sandbox = invoiceIq.sandbox().enabled();
         this.status = status;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return ProviderReadiness.of(NAME, config.configured(), "cloud-api", status.lastConfigurationError());
+        return ProviderReadiness.of(NAME, config.configured(), sandbox, "cloud-api", status.lastConfigurationError());
     }
 }

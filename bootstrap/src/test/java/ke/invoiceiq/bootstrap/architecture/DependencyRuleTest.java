@@ -50,7 +50,8 @@ class DependencyRuleTest {
     @Test
     void givenBootstrapsClassPath_whenImported_thenEveryModuleIsThere() {
         for (String module : List.of(".domain.", ".application.", ".adapters.memory.", ".adapters.postgres.",
-                ".adapters.whatsapp.", ".adapters.daraja.", ".adapters.africastalking.", ".bootstrap.")) {
+                ".adapters.whatsapp.", ".adapters.daraja.", ".adapters.africastalking.", ".adapters.http.",
+                ".adapters.sandbox.", ".bootstrap.")) {
             assertThat(product.stream().map(JavaClass::getName))
                     .as("production classes of %s", module)
                     .anyMatch(name -> name.startsWith(ROOT + module));

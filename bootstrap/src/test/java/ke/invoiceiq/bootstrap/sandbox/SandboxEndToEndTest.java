@@ -2,6 +2,7 @@ package ke.invoiceiq.bootstrap.sandbox;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +65,9 @@ class SandboxEndToEndTest {
         assertThat(ClientProxy.unwrap(sms)).isInstanceOf(SandboxSmsMessenger.class);
         assertThat(ClientProxy.unwrap(gateway)).isInstanceOf(SandboxPaymentGateway.class);
         given().when().get("/sandbox").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.mode", equalTo("sandbox"))
+                .body("checks.find { it.name == \"Africa's Talking SMS\" }.data.mode", equalTo("sandbox"));
     }
 
     /** The loop: invoice → Pay → prompt → OK → callback → PAID → receipts on both phones. */
