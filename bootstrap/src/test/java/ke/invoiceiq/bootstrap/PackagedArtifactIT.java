@@ -33,7 +33,7 @@ class PackagedArtifactIT {
 
     @BeforeAll
     static void listTheArtifact() throws IOException {
-        app = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
+        app = Path.of(System.getProperty("invoiceiq.packaged-app.dir", "target/quarkus-app"));
         assertThat(app.resolve("lib")).as("the packaged application's lib folder (run `package` first)")
                 .isDirectory();
         try (Stream<Path> files = Files.walk(app.resolve("lib"))) {

@@ -4,7 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaStaticInitializer;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * The dependency rule of DESIGN.md §1 (domain ← application ← adapters ← bootstrap), as ArchUnit rules over a
@@ -43,6 +48,27 @@ final class ArchitectureRules {
                 .should().notDependOnEachOther()
                 .as("no adapter depends on another adapter")
                 .because("adapters meet only in the ports of the core and in bootstrap (DESIGN.md §1)");
+    }
+
+    /**
+     * No static initialiser makes a {@link Random} or {@link SplittableRandom} ({@code SecureRandom} included). The
+     * native image runs every static initialiser while it is built (Quarkus initialises classes at build time), so
+     * such an object would be frozen into the image with its build-time seed: GraalVM refuses to build it, and the
+     * build that says so is not one these machines can run. Make it on first use or in a bean instead.
+     */
+    static ArchRule noRandomMadeInStaticInitialisers(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().callConstructorWhere(madeInAStaticInitialiser())
+                .as("no static initialiser makes a java.util.Random or SplittableRandom (SecureRandom included)")
+                .because("a native image runs static initialisers at build time and would freeze the seed into the "
+                        + "image (GraalVM: \"Detected an instance of Random/SplittableRandom class in the image heap\")");
+    }
+
+    private static DescribedPredicate<JavaConstructorCall> madeInAStaticInitialiser() {
+        return DescribedPredicate.describe("a Random or SplittableRandom is made in a static initialiser",
+                call -> call.getOrigin() instanceof JavaStaticInitializer
+                        && (call.getTargetOwner().isAssignableTo(Random.class)
+                                || call.getTargetOwner().isAssignableTo(SplittableRandom.class)));
     }
 
     /** Bootstrap knows every module; no module knows bootstrap. */

@@ -24,7 +24,8 @@ class ArchitectureRulesCanFailTest {
     static void importFixture() {
         fixture = new ClassFileImporter().importPackages(FIXTURE);
         assertThat(fixture.stream().map(c -> c.getSimpleName()))
-                .contains("BadDomain", "UsesBootstrap", "BadService", "A", "B", "X", "Wiring");
+                .contains("BadDomain", "UsesBootstrap", "BadService", "A", "B", "X", "Wiring", "StaticRandom",
+                        "LazyRandom");
     }
 
     @Test
@@ -51,6 +52,13 @@ class ArchitectureRulesCanFailTest {
     void givenADomainClassUsingBootstrap_whenBootstrapRuleChecked_thenItFailsNamingTheClass() {
         assertViolation(ArchitectureRules.nothingDependsOnBootstrap(FIXTURE),
                 FIXTURE + ".domain.UsesBootstrap", FIXTURE + ".bootstrap.Wiring");
+    }
+
+    @Test
+    void givenAStaticSecureRandom_whenNativeImageRuleChecked_thenItFailsNamingTheClassButNotTheLazyOne() {
+        assertViolation(ArchitectureRules.noRandomMadeInStaticInitialisers(FIXTURE),
+                FIXTURE + ".nativeimage.StaticRandom", "java.security.SecureRandom");
+        assertNotBlamed(ArchitectureRules.noRandomMadeInStaticInitialisers(FIXTURE), "LazyRandom");
     }
 
     private static void assertViolation(ArchRule rule, String violator, String target) {

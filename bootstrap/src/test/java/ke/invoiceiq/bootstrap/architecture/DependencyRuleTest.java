@@ -81,4 +81,9 @@ class DependencyRuleTest {
     void nothingDependsOnBootstrap() {
         ArchitectureRules.nothingDependsOnBootstrap(ROOT).check(product);
     }
+
+    @Test
+    void noRandomMadeInStaticInitialisers() {
+        ArchitectureRules.noRandomMadeInStaticInitialisers(ROOT).check(product);
+    }
 }

@@ -41,7 +41,7 @@ final class RunnerProcess implements AutoCloseable {
      * @param environment the child's whole environment
      */
     static RunnerProcess start(String name, Map<String, String> environment) throws IOException {
-        Path appDir = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
+        Path appDir = Path.of(System.getProperty("invoiceiq.packaged-app.dir", "target/quarkus-app"));
         Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: run these tests with `mvn verify`, after package");

@@ -22,7 +22,13 @@ final class SandboxIds {
     private static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final DateTimeFormatter CHECKOUT_TIME = DateTimeFormatter.ofPattern("ddMMyyyyHHmmss")
             .withZone(NAIROBI);
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Made on first use, never in the static initialiser: a native image runs static initialisers while it is built,
+     * and a {@link SecureRandom} made then would carry its build-time seed into every running copy (GraalVM refuses
+     * to build it: "Detected an instance of Random/SplittableRandom class in the image heap").
+     */
+    private static volatile SecureRandom secureRandom;
 
     private SandboxIds() {
     }
@@ -57,10 +63,24 @@ final class SandboxIds {
         return "SBX" + random(7);
     }
 
+    private static SecureRandom random() {
+        SecureRandom r = secureRandom;
+        if (r == null) {
+            synchronized (SandboxIds.class) {
+                r = secureRandom;
+                if (r == null) {
+                    r = new SecureRandom();
+                    secureRandom = r;
+                }
+            }
+        }
+        return r;
+    }
+
     private static String random(int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            out.append(UPPER_ALNUM.charAt(RANDOM.nextInt(UPPER_ALNUM.length())));
+            out.append(UPPER_ALNUM.charAt(random().nextInt(UPPER_ALNUM.length())));
         }
         return out.toString();
     }
@@ -68,7 +88,7 @@ final class SandboxIds {
     private static String digits(int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            out.append((char) ('0' + RANDOM.nextInt(10)));
+            out.append((char) ('0' + random().nextInt(10)));
         }
         return out.toString();
     }

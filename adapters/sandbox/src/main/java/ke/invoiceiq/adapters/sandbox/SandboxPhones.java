@@ -1,5 +1,6 @@
 package ke.invoiceiq.adapters.sandbox;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -80,6 +81,7 @@ public class SandboxPhones {
     }
 
     /** A reply button as the page shows it. */
+    @RegisterForReflection
     public record ButtonView(String id, String title) {
         public ButtonView {
             Objects.requireNonNull(id, "id");
@@ -88,6 +90,7 @@ public class SandboxPhones {
     }
 
     /** One message (or note) on a phone, as the page and the API show it. */
+    @RegisterForReflection
     public record MessageView(long seq, String id, String direction, String channel, String kind, String text,
             List<ButtonView> buttons, String status, Instant at) {
     }
@@ -107,6 +110,7 @@ public class SandboxPhones {
     }
 
     /** The prompt as the page shows it. */
+    @RegisterForReflection
     public record PromptView(String checkoutRequestId, long amount, String account, String business,
             Instant autoAnswerAt, long secondsLeft) {
     }
@@ -116,6 +120,7 @@ public class SandboxPhones {
     }
 
     /** One phone's screen. */
+    @RegisterForReflection
     public record PaneView(String number, boolean whatsApp, List<MessageView> messages, PromptView prompt) {
     }
 

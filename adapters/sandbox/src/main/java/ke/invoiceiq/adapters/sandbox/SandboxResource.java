@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.sandbox;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -52,6 +53,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Posts answer 202 with the message as the phone shows it (the service has acknowledged it; its answer comes
  * through the outbox). Errors are {@code {"error": "…"}}: 400 for input, 404 for no such prompt, 502 when the
  * service refused the simulated traffic, 503 when a secret the endpoint checks is not configured.
+ *
+ * <p>Native image: the request bodies ({@link Text}, {@link Tap}, …) are resource parameters, which Quarkus registers
+ * for reflection by itself; the answers travel inside a {@link Response}, whose entity type Quarkus cannot see, so
+ * {@link State}, {@link StkAnswered}, {@link Problem} and the views of {@link SandboxPhones} they hold are
+ * {@link RegisterForReflection registered} where they are declared.
  */
 @Path("/sandbox")
 @Singleton
@@ -110,15 +116,18 @@ public class SandboxResource {
     }
 
     /** How the prompt ended; the callback reaches the service {@code callbackInMillis} later. */
+    @RegisterForReflection
     public record StkAnswered(String checkoutRequestId, int resultCode, String resultDesc, long callbackInMillis) {
     }
 
     /** Both phones. */
+    @RegisterForReflection
     public record State(long version, Instant now, String businessName, List<String> noWhatsAppPrefixes,
             PaneView merchant, PaneView customer, List<String> phones) {
     }
 
     /** An error, in words for the page. */
+    @RegisterForReflection
     public record Problem(String error) {
     }
 

@@ -23,8 +23,14 @@ final class PayNonces {
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final int NONCE_BYTES = 18;
     private static final int DIGEST_CHARS = 16;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+
+    /**
+     * Made on first use, never in the static initialiser: a native image runs static initialisers while it is built,
+     * and a {@link SecureRandom} made then would carry its build-time seed into every running copy (GraalVM refuses
+     * to build it: "Detected an instance of Random/SplittableRandom class in the image heap").
+     */
+    private static volatile SecureRandom secureRandom;
 
     private PayNonces() {
     }
@@ -32,8 +38,22 @@ final class PayNonces {
     /** 24 URL-safe characters, 144 random bits. */
     static String fresh() {
         byte[] bytes = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(bytes);
+        random().nextBytes(bytes);
         return URL_SAFE.encodeToString(bytes);
+    }
+
+    private static SecureRandom random() {
+        SecureRandom r = secureRandom;
+        if (r == null) {
+            synchronized (PayNonces.class) {
+                r = secureRandom;
+                if (r == null) {
+                    r = new SecureRandom();
+                    secureRandom = r;
+                }
+            }
+        }
+        return r;
     }
 
     static boolean isValid(String nonce) {

@@ -2,10 +2,17 @@ package ke.invoiceiq.adapters.whatsapp.outbound;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Optional;
 
-/** What the Graph API answers to a send (PROVIDERS.md §A.5): the success body and the error envelope. */
+/**
+ * What the Graph API answers to a send (PROVIDERS.md §A.5): the success body and the error envelope.
+ *
+ * <p>Native image: {@link Sent} and {@link SentMessage} are the REST client's return type, which Quarkus registers
+ * for reflection by itself; the error envelope is read by {@link GraphApi}'s own {@code ObjectMapper} inside the
+ * exception mapper, which Quarkus cannot see, so {@link ErrorEnvelope} and {@link Error} are registered here.
+ */
 final class GraphReplies {
 
     private GraphReplies() {
@@ -29,11 +36,13 @@ final class GraphReplies {
     }
 
     /** {@code {"error":{"message":…,"type":…,"code":131056,"error_subcode":…,"is_transient":…,"fbtrace_id":…}}}. */
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ErrorEnvelope(@JsonProperty("error") Error error) {
     }
 
     /** The message text is never logged: it may quote the recipient. */
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Error(@JsonProperty("code") Integer code, @JsonProperty("error_subcode") Integer subcode,
             @JsonProperty("type") String type, @JsonProperty("is_transient") Boolean isTransient,

@@ -1,0 +1,172 @@
+package ke.invoiceiq.bootstrap.packaged;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What the packaged-application ITs do to the running service, from outside only (an IT cannot inject a bean): the
+ * REST API with the admin key, the providers' requests in the shapes of PROVIDERS.md, and waiting for what happens
+ * asynchronously (webhook processing, the outbox dispatcher).
+ */
+final class PackagedApp {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private PackagedApp() {
+    }
+
+    // ---- fresh data ---------------------------------------------------------------------------------------------
+
+    /** A Safaricom number nobody else in the suite uses, canonical ({@code 2547XXXXXXXX}). */
+    static String freshCustomer() {
+        String number;
+        do {
+            number = "2547" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        } while (number.equals(PackagedAppProfile.MERCHANT));
+        return number;
+    }
+
+    /** A description no other invoice has: how a test finds its own invoice in a shared database. */
+    static String freshDescription(String what) {
+        return what + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    // ---- the merchant REST API ----------------------------------------------------------------------------------
+
+    static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + PackagedAppProfile.ADMIN_KEY);
+    }
+
+    /** {@code POST /invoices}; the created invoice's JSON. */
+    static JsonPath createInvoice(String msisdn, long shillings, String description) {
+        return admin().contentType("application/json")
+                .body("""
+                        {"msisdn":"%s","amount":%d,"description":"%s"}""".formatted(msisdn, shillings, description))
+                .when().post("/invoices")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    static JsonPath invoice(String id) {
+        return admin().when().get("/invoices/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The newest invoice with this description, among the newest 100. */
+    static Optional<Map<String, Object>> findInvoice(String description) {
+        List<Map<String, Object>> items = admin().queryParam("limit", 100).when().get("/invoices")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(item -> description.equals(item.get("description"))).findFirst();
+    }
+
+    /** The path of a pay link ({@code https://…/pay/<token>} → {@code /pay/<token>}), to ask the service itself. */
+    static String payPath(String payUrl) {
+        return URI.create(payUrl).getRawPath();
+    }
+
+    // ---- WhatsApp (Meta) ----------------------------------------------------------------------------------------
+
+    /** A text from {@code from} to the business number, in Meta's webhook envelope (PROVIDERS.md §A.2). */
+    static String whatsAppText(String from, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
+                  "contacts":[{"profile":{"name":"Packaged IT"},"wa_id":"%s"}],
+                  "messages":[{"from":"%s","id":"wamid.packaged-it-%s","timestamp":"%d","type":"text",
+                    "text":{"body":"%s"}}]},
+                  "field":"messages"}]}]}""".formatted(ProviderStandIns.PHONE_ID, from, from, UUID.randomUUID(),
+                Instant.now().getEpochSecond(), text.replace("\\", "\\\\").replace("\"", "\\\""));
+    }
+
+    /** Posts a webhook body with the {@code X-Hub-Signature-256} header given (none when null). */
+    static Response postWebhook(String body, String signature) {
+        RequestSpecification request = given().contentType("application/json")
+                .body(body.getBytes(StandardCharsets.UTF_8));
+        if (signature != null) {
+            request = request.header("X-Hub-Signature-256", signature);
+        }
+        return request.when().post("/whatsapp/webhook");
+    }
+
+    /** Meta's signature: {@code sha256=} and the hex HMAC-SHA256 of the raw body with the app secret. */
+    static String signature(String body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- M-PESA (Daraja) ----------------------------------------------------------------------------------------
+
+    static Response postStkCallback(String token, String body) {
+        return given().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/payments/stk/callback/" + token);
+    }
+
+    /** A success callback (PROVIDERS.md §B.3): Balance without a Value, numbers as numbers. */
+    static String stkSuccess(String checkoutRequestId, long shillings, String receipt, String payer) {
+        return """
+                {"Body":{"stkCallback":{
+                  "MerchantRequestID":"29115-34620561-1",
+                  "CheckoutRequestID":"%s",
+                  "ResultCode":0,
+                  "ResultDesc":"The service request is processed successfully.",
+                  "CallbackMetadata":{"Item":[
+                    {"Name":"Amount","Value":%d},
+                    {"Name":"MpesaReceiptNumber","Value":"%s"},
+                    {"Name":"Balance"},
+                    {"Name":"TransactionDate","Value":20261122101500},
+                    {"Name":"PhoneNumber","Value":%s}]}}}}""".formatted(checkoutRequestId, shillings, receipt, payer);
+    }
+
+    /** A fresh receipt number in M-PESA's shape: 10 capitals and digits. */
+    static String freshReceipt() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+        StringBuilder receipt = new StringBuilder("U");
+        for (int i = 0; i < 9; i++) {
+            receipt.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return receipt.toString();
+    }
+
+    // ---- waiting ------------------------------------------------------------------------------------------------
+
+    /** Polls until {@code probe} gives a value, failing with {@code what} after {@link #PATIENCE}. */
+    static <T> T eventually(String what, Supplier<Optional<T>> probe) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + PATIENCE + ": " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for: " + what, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package ke.invoiceiq.bootstrap.packaged;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One WireMock in the test's JVM, on a free port of 127.0.0.1, playing all three providers for the packaged
+ * application (PROVIDERS.md): the Graph API accepts every send with a fresh {@code wamid.}, Daraja hands out an OAuth
+ * token, accepts every STK push with a fresh CheckoutRequestID and answers every query "still being processed", and
+ * Africa's Talking accepts every SMS. Every provider setting the prod profile requires is set and pointed at it, so
+ * the packaged application runs in the prod profile on its real adapters (REST clients, Jackson, TLS settings and
+ * all) and nothing leaves the machine. The secrets are the IT's own, not secrets.
+ *
+ * <p>A test gets the server in a {@code WireMockServer} field marked {@link Server}, to read what the application
+ * sent.
+ */
+public class ProviderStandIns implements QuarkusTestResourceLifecycleManager {
+
+    /** {@code WABA_PHONE_ID}: the business number the webhook payloads must name. */
+    public static final String PHONE_ID = "106540352242922";
+    public static final String APP_SECRET = "packaged-it-app-secret-not-a-secret";
+    public static final String VERIFY_TOKEN = "packaged-it-verify-token";
+    public static final String STK_CALLBACK_TOKEN = "packaged-it-stk-callback-token";
+    public static final String SMS_CALLBACK_TOKEN = "packaged-it-sms-callback-token";
+
+    static final String GRAPH_MESSAGES = "/v25.0/" + PHONE_ID + "/messages";
+    static final String DARAJA_TOKEN = "/oauth/v1/generate";
+    static final String DARAJA_PUSH = "/mpesa/stkpush/v1/processrequest";
+    static final String DARAJA_QUERY = "/mpesa/stkpushquery/v1/query";
+    static final String AT_MESSAGING = "/version1/messaging";
+
+    /** Marks the test's field that gets the server. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Server {
+    }
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        stub(server);
+        String base = "http://127.0.0.1:" + server.port();
+        Map<String, String> config = new HashMap<>();
+        config.put("waba.base-url", base);
+        config.put("waba.api-version", "v25.0");
+        config.put("waba.token", "packaged-it-graph-token");
+        config.put("waba.phone-id", PHONE_ID);
+        config.put("waba.app-secret", APP_SECRET);
+        config.put("waba.verify-token", VERIFY_TOKEN);
+        config.put("mpesa.base-url", base);
+        config.put("mpesa.env", "sandbox");
+        config.put("mpesa.consumer-key", "packaged-it-consumer-key");
+        config.put("mpesa.consumer-secret", "packaged-it-consumer-secret");
+        config.put("mpesa.shortcode", "174379");
+        // the public sandbox passkey (PROVIDERS.md §B.7)
+        config.put("mpesa.passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919");
+        config.put("mpesa.callback-url", "https://pay.invoiceiq.example/payments/stk/callback/" + STK_CALLBACK_TOKEN);
+        config.put("mpesa.callback-token", STK_CALLBACK_TOKEN);
+        config.put("sms.base-url", base);
+        config.put("sms.username", "invoiceiq-packaged-it");
+        config.put("sms.api-key", "packaged-it-at-key");
+        config.put("sms.callback-token", SMS_CALLBACK_TOKEN);
+        return config;
+    }
+
+    private static void stub(WireMockServer server) {
+        server.stubFor(post(urlPathEqualTo(GRAPH_MESSAGES)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {"messaging_product":"whatsapp",
+                         "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
+                         "messages":[{"id":"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}"}]}""")));
+        server.stubFor(get(urlPathEqualTo(DARAJA_TOKEN)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"packaged-it-access-token\",\"expires_in\":\"3599\"}")));
+        server.stubFor(post(urlPathEqualTo(DARAJA_PUSH)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {"MerchantRequestID":"29115-{{randomValue length=8 type='NUMERIC'}}-1",
+                         "CheckoutRequestID":"ws_CO_{{randomValue length=24 type='NUMERIC'}}",
+                         "ResponseCode":"0","ResponseDescription":"Success. Request accepted for processing",
+                         "CustomerMessage":"Success. Request accepted for processing"}""")));
+        server.stubFor(post(urlPathEqualTo(DARAJA_QUERY)).willReturn(aResponse()
+                .withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"requestId":"packaged-it","errorCode":"500.001.1001",
+                         "errorMessage":"The transaction is being processed"}""")));
+        server.stubFor(post(urlPathEqualTo(AT_MESSAGING)).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {{formData request.body 'form' urlDecode=true}}{"SMSMessageData":{
+                         "Message":"Sent to 1/1 Total Cost: KES 0.8000",
+                         "Recipients":[{"statusCode":101,"number":"{{{form.to}}}","status":"Success","cost":"KES 0.8000",
+                           "messageId":"ATXid_{{randomValue length=16 type='ALPHANUMERIC'}}"}]}}""")));
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
