@@ -1,6 +1,5 @@
 package ke.invoiceiq.bootstrap.browser;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.arc.ClientProxy;
@@ -10,19 +9,18 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import ke.invoiceiq.adapters.memory.ScriptedPaymentGateway;
 import ke.invoiceiq.application.invoice.CreateInvoiceCommand;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.bootstrap.testing.Customers;
 import ke.invoiceiq.bootstrap.testing.Database;
+import ke.invoiceiq.bootstrap.testing.ProviderTraffic;
 import ke.invoiceiq.domain.command.CustomerRef;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -134,11 +132,9 @@ class PayPageBrowserTest {
         String checkoutOfRow = db.column("SELECT checkout_request_id FROM payments WHERE invoice_id = ?", id)
                 .getFirst();
         assertThat(checkoutOfRow).isEqualTo(checkout.value());
-        String receipt = receipt();
-        given().contentType("application/json")
-                .body(success(checkoutOfRow, "2500.00", receipt, customer).getBytes(StandardCharsets.UTF_8))
-                .when().post("/payments/stk/callback/" + CallbackToken.TOKEN)
-                .then().statusCode(200);
+        String receipt = ProviderTraffic.receipt();
+        assertThat(ProviderTraffic.postStkCallback(CallbackToken.TOKEN,
+                ProviderTraffic.stkSuccess(checkoutOfRow, "2500.00", receipt, customer))).isEqualTo(200);
 
         // 4. the page reloads itself and shows PAID with the receipt (nobody presses reload)
         chromium.await(REFRESHES, "the paid page", d -> "Paid".equals(text(d, "status")));
@@ -181,32 +177,5 @@ class PayPageBrowserTest {
     private static String text(WebDriver browser, String id) {
         var found = browser.findElements(By.id(id));
         return found.isEmpty() ? "" : found.getFirst().getText().strip();
-    }
-
-    /** A fresh receipt number in M-PESA's shape (10 capitals and digits). */
-    private static String receipt() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-        StringBuilder receipt = new StringBuilder("U");
-        for (int i = 0; i < 9; i++) {
-            receipt.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return receipt.toString();
-    }
-
-    /** A success callback in the shape of PROVIDERS.md §B.3 (Balance without Value, numbers as numbers). */
-    private static String success(String checkout, String amount, String receipt, Msisdn phone) {
-        return """
-                { "Body": { "stkCallback": {
-                  "MerchantRequestID": "29115-34620561-1",
-                  "CheckoutRequestID": "%s",
-                  "ResultCode": 0,
-                  "ResultDesc": "The service request is processed successfully.",
-                  "CallbackMetadata": { "Item": [
-                    { "Name": "Amount", "Value": %s },
-                    { "Name": "MpesaReceiptNumber", "Value": "%s" },
-                    { "Name": "Balance" },
-                    { "Name": "TransactionDate", "Value": 20191219102115 },
-                    { "Name": "PhoneNumber", "Value": %s }
-                  ] } } } }""".formatted(checkout, amount, receipt, phone.value());
     }
 }

@@ -1,8 +1,5 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,6 +10,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
+import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
  * An in-JVM WireMock playing Africa's Talking's SMS API for {@link SmsLoopTest}, on a free port of 127.0.0.1, with
@@ -22,7 +20,7 @@ import java.util.Map;
  */
 public class AfricasTalkingWireMock implements QuarkusTestResourceLifecycleManager {
 
-    static final String MESSAGING_PATH = "/version1/messaging";
+    static final String MESSAGING_PATH = ProviderStubs.AT_MESSAGING_PATH;
 
     /** Marks the test's field that gets this server: each provider's WireMock is a {@code WireMockServer}. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -42,15 +40,7 @@ public class AfricasTalkingWireMock implements QuarkusTestResourceLifecycleManag
 
     /** The catch-all: 201, status code 101 ("Sent") for the one recipient, a new message id per call. */
     static StubMapping acceptEverySms(WireMockServer server) {
-        return server.stubFor(post(urlPathEqualTo(MESSAGING_PATH)).atPriority(10).willReturn(aResponse()
-                .withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {{formData request.body 'form' urlDecode=true}}{"SMSMessageData":{
-                         "Message":"Sent to 1/1 Total Cost: KES 0.8000",
-                         "Recipients":[{"statusCode":101,"number":"{{{form.to}}}","status":"Success",
-                           "cost":"KES 0.8000","messageId":"ATXid_{{randomValue length=24 type='ALPHANUMERIC'}}"}]}}""")));
+        return ProviderStubs.atAcceptsEverySms(server);
     }
 
     @Override

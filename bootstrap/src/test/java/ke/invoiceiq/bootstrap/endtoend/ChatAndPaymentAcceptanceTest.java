@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static ke.invoiceiq.bootstrap.endtoend.Conversation.MERCHANT;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.postStkCallback;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.receipt;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.stkFailure;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.stkSuccess;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.postStkCallback;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.receipt;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.stkFailure;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.stkSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import ke.invoiceiq.bootstrap.endtoend.Conversation.Received;
 import ke.invoiceiq.bootstrap.testing.Customers;
+import ke.invoiceiq.bootstrap.testing.ProviderTraffic;
 import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.Test;
 

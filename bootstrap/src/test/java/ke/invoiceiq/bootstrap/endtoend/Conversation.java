@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
 import ke.invoiceiq.bootstrap.testing.Database;
+import ke.invoiceiq.bootstrap.testing.ProviderTraffic;
 import ke.invoiceiq.domain.customer.Msisdn;
 
 /**

@@ -1,9 +1,5 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -14,6 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.HashMap;
 import java.util.Map;
+import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
  * An in-JVM WireMock playing Safaricom Daraja for {@link MpesaLoopTest}, on a free port of 127.0.0.1, with every
@@ -26,9 +23,9 @@ import java.util.Map;
 public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
 
     static final String CALLBACK_TOKEN = "e2e-callback-token-not-a-secret";
-    static final String TOKEN_PATH = "/oauth/v1/generate";
-    static final String PUSH_PATH = "/mpesa/stkpush/v1/processrequest";
-    static final String QUERY_PATH = "/mpesa/stkpushquery/v1/query";
+    static final String TOKEN_PATH = ProviderStubs.DARAJA_TOKEN_PATH;
+    static final String PUSH_PATH = ProviderStubs.DARAJA_PUSH_PATH;
+    static final String QUERY_PATH = ProviderStubs.DARAJA_QUERY_PATH;
 
     /** Marks the test's field that gets this server: each provider's WireMock is a {@code WireMockServer}. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -57,24 +54,12 @@ public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
 
     /** OAuth, the accepting push and the pending query, at low priority. */
     static void defaults(WireMockServer server) {
-        server.stubFor(get(urlPathEqualTo(TOKEN_PATH)).atPriority(10).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"e2e-access-token\",\"expires_in\":\"3599\"}")));
-        server.stubFor(post(urlPathEqualTo(PUSH_PATH)).atPriority(10).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {"MerchantRequestID":"29115-{{randomValue length=8 type='NUMERIC'}}-1",
-                         "CheckoutRequestID":"ws_CO_{{randomValue length=24 type='NUMERIC'}}",
-                         "ResponseCode":"0","ResponseDescription":"Success. Request accepted for processing",
-                         "CustomerMessage":"Success. Request accepted for processing"}""")));
-        server.stubFor(post(urlPathEqualTo(QUERY_PATH)).atPriority(10).willReturn(beingProcessed()));
+        ProviderStubs.darajaAcceptsEveryPush(server);
     }
 
     /** The STK query's "still pending" answer (PROVIDERS.md §B.5). */
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder beingProcessed() {
-        return aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
-                {"requestId":"e2e-1","errorCode":"500.001.1001","errorMessage":"The transaction is being processed"}""");
+        return ProviderStubs.stkBeingProcessed();
     }
 
     @Override

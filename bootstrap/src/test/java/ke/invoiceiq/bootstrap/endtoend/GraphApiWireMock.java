@@ -1,8 +1,5 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,6 +10,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
+import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
  * An in-JVM WireMock playing Meta's Graph API for {@link WhatsAppLoopTest}, on a free port of 127.0.0.1, with
@@ -44,14 +42,7 @@ public class GraphApiWireMock implements QuarkusTestResourceLifecycleManager {
 
     /** The catch-all: 200 with the documented answer (PROVIDERS.md §A.5) and a new message id per call. */
     static StubMapping acceptEverySend(WireMockServer server) {
-        return server.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).atPriority(10).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {"messaging_product":"whatsapp",
-                         "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
-                         "messages":[{"id":"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}"}]}""")));
+        return ProviderStubs.graphAcceptsEverySend(server, MESSAGES_PATH);
     }
 
     @Override

@@ -7,10 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.eventually;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.postStkCallback;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.receipt;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.stkSuccess;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.eventually;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.postStkCallback;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.receipt;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.stkSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;

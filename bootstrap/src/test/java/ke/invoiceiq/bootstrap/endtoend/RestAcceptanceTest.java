@@ -2,9 +2,9 @@ package ke.invoiceiq.bootstrap.endtoend;
 
 import static io.restassured.RestAssured.given;
 import static ke.invoiceiq.bootstrap.endtoend.Conversation.MERCHANT;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.postStkCallback;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.receipt;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.stkSuccess;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.postStkCallback;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.receipt;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.stkSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import ke.invoiceiq.bootstrap.testing.Customers;
+import ke.invoiceiq.bootstrap.testing.ProviderTraffic;
 import ke.invoiceiq.bootstrap.testing.Scrape;
 import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.Test;

@@ -29,6 +29,7 @@ import ke.invoiceiq.adapters.africastalking.outbound.AfricasTalkingSmsMessenger;
 import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
 import ke.invoiceiq.bootstrap.testing.Customers;
 import ke.invoiceiq.bootstrap.testing.Database;
+import ke.invoiceiq.bootstrap.testing.ProviderTraffic;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import org.hamcrest.Matchers;

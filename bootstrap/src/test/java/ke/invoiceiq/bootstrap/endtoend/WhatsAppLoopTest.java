@@ -4,12 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.WEBHOOK;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.eventually;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.postSignedWebhook;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.signature;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.whatsAppStatus;
-import static ke.invoiceiq.bootstrap.endtoend.ProviderTraffic.whatsAppText;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.WEBHOOK;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.eventually;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.postSignedWebhook;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.signature;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.whatsAppStatus;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.whatsAppText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

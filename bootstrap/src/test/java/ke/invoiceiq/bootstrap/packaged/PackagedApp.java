@@ -7,18 +7,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import ke.invoiceiq.bootstrap.testing.ProviderTraffic;
+import ke.invoiceiq.domain.customer.Msisdn;
 
 /**
  * What the packaged-application ITs do to the running service, from outside only (an IT cannot inject a bean): the
@@ -83,15 +80,8 @@ final class PackagedApp {
 
     /** A text from {@code from} to the business number, in Meta's webhook envelope (PROVIDERS.md §A.2). */
     static String whatsAppText(String from, String text) {
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
-                  "messaging_product":"whatsapp",
-                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
-                  "contacts":[{"profile":{"name":"Packaged IT"},"wa_id":"%s"}],
-                  "messages":[{"from":"%s","id":"wamid.packaged-it-%s","timestamp":"%d","type":"text",
-                    "text":{"body":"%s"}}]},
-                  "field":"messages"}]}]}""".formatted(ProviderStandIns.PHONE_ID, from, from, UUID.randomUUID(),
-                Instant.now().getEpochSecond(), text.replace("\\", "\\\\").replace("\"", "\\\""));
+        return ProviderTraffic.whatsAppText(ProviderStandIns.PHONE_ID, new Msisdn(from),
+                "wamid.packaged-it-" + UUID.randomUUID(), text);
     }
 
     /** Posts a webhook body with the {@code X-Hub-Signature-256} header given (none when null). */
@@ -106,13 +96,7 @@ final class PackagedApp {
 
     /** Meta's signature: {@code sha256=} and the hex HMAC-SHA256 of the raw body with the app secret. */
     static String signature(String body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProviderTraffic.signature(body, secret);
     }
 
     // ---- M-PESA (Daraja) ----------------------------------------------------------------------------------------
@@ -124,28 +108,12 @@ final class PackagedApp {
 
     /** A success callback (PROVIDERS.md §B.3): Balance without a Value, numbers as numbers. */
     static String stkSuccess(String checkoutRequestId, long shillings, String receipt, String payer) {
-        return """
-                {"Body":{"stkCallback":{
-                  "MerchantRequestID":"29115-34620561-1",
-                  "CheckoutRequestID":"%s",
-                  "ResultCode":0,
-                  "ResultDesc":"The service request is processed successfully.",
-                  "CallbackMetadata":{"Item":[
-                    {"Name":"Amount","Value":%d},
-                    {"Name":"MpesaReceiptNumber","Value":"%s"},
-                    {"Name":"Balance"},
-                    {"Name":"TransactionDate","Value":20261122101500},
-                    {"Name":"PhoneNumber","Value":%s}]}}}}""".formatted(checkoutRequestId, shillings, receipt, payer);
+        return ProviderTraffic.stkSuccess(checkoutRequestId, Long.toString(shillings), receipt, new Msisdn(payer));
     }
 
     /** A fresh receipt number in M-PESA's shape: 10 capitals and digits. */
     static String freshReceipt() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-        StringBuilder receipt = new StringBuilder("U");
-        for (int i = 0; i < 9; i++) {
-            receipt.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return receipt.toString();
+        return ProviderTraffic.receipt();
     }
 
     // ---- waiting ------------------------------------------------------------------------------------------------

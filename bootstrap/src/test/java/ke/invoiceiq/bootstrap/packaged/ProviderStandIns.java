@@ -1,9 +1,5 @@
 package ke.invoiceiq.bootstrap.packaged;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -14,6 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.HashMap;
 import java.util.Map;
+import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
  * One WireMock in the test's JVM, on a free port of 127.0.0.1, playing all three providers for the packaged
@@ -36,10 +33,8 @@ public class ProviderStandIns implements QuarkusTestResourceLifecycleManager {
     public static final String SMS_CALLBACK_TOKEN = "packaged-it-sms-callback-token";
 
     static final String GRAPH_MESSAGES = "/v25.0/" + PHONE_ID + "/messages";
-    static final String DARAJA_TOKEN = "/oauth/v1/generate";
-    static final String DARAJA_PUSH = "/mpesa/stkpush/v1/processrequest";
-    static final String DARAJA_QUERY = "/mpesa/stkpushquery/v1/query";
-    static final String AT_MESSAGING = "/version1/messaging";
+    static final String DARAJA_PUSH = ProviderStubs.DARAJA_PUSH_PATH;
+    static final String AT_MESSAGING = ProviderStubs.AT_MESSAGING_PATH;
 
     /** Marks the test's field that gets the server. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -79,37 +74,9 @@ public class ProviderStandIns implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void stub(WireMockServer server) {
-        server.stubFor(post(urlPathEqualTo(GRAPH_MESSAGES)).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {"messaging_product":"whatsapp",
-                         "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
-                         "messages":[{"id":"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}"}]}""")));
-        server.stubFor(get(urlPathEqualTo(DARAJA_TOKEN)).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"packaged-it-access-token\",\"expires_in\":\"3599\"}")));
-        server.stubFor(post(urlPathEqualTo(DARAJA_PUSH)).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {"MerchantRequestID":"29115-{{randomValue length=8 type='NUMERIC'}}-1",
-                         "CheckoutRequestID":"ws_CO_{{randomValue length=24 type='NUMERIC'}}",
-                         "ResponseCode":"0","ResponseDescription":"Success. Request accepted for processing",
-                         "CustomerMessage":"Success. Request accepted for processing"}""")));
-        server.stubFor(post(urlPathEqualTo(DARAJA_QUERY)).willReturn(aResponse()
-                .withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("""
-                        {"requestId":"packaged-it","errorCode":"500.001.1001",
-                         "errorMessage":"The transaction is being processed"}""")));
-        server.stubFor(post(urlPathEqualTo(AT_MESSAGING)).willReturn(aResponse()
-                .withStatus(201).withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {{formData request.body 'form' urlDecode=true}}{"SMSMessageData":{
-                         "Message":"Sent to 1/1 Total Cost: KES 0.8000",
-                         "Recipients":[{"statusCode":101,"number":"{{{form.to}}}","status":"Success","cost":"KES 0.8000",
-                           "messageId":"ATXid_{{randomValue length=16 type='ALPHANUMERIC'}}"}]}}""")));
+        ProviderStubs.graphAcceptsEverySend(server, GRAPH_MESSAGES);
+        ProviderStubs.darajaAcceptsEveryPush(server);
+        ProviderStubs.atAcceptsEverySms(server);
     }
 
     @Override

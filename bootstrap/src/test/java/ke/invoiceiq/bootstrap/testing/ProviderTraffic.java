@@ -1,4 +1,4 @@
-package ke.invoiceiq.bootstrap.endtoend;
+package ke.invoiceiq.bootstrap.testing;
 
 import static io.restassured.RestAssured.given;
 
@@ -18,24 +18,24 @@ import ke.invoiceiq.domain.customer.Msisdn;
 /**
  * What the providers send the running application, in the shapes of PROVIDERS.md, through the real endpoints:
  * Meta's signed webhooks (§A.2, §A.3), Safaricom's STK callbacks (§B.3) and Africa's Talking's form posts (§C.4,
- * §C.5). Shared by the end-to-end and acceptance tests; each test class names its own secrets.
+ * §C.5). Shared by the end-to-end, acceptance, browser and packaged-application tests; each names its own secrets.
  */
-final class ProviderTraffic {
+public final class ProviderTraffic {
 
-    static final String WEBHOOK = "/whatsapp/webhook";
-    static final String STK_CALLBACK = "/payments/stk/callback/";
+    public static final String WEBHOOK = "/whatsapp/webhook";
+    public static final String STK_CALLBACK = "/payments/stk/callback/";
 
     private ProviderTraffic() {
     }
 
     // ---- WhatsApp (Meta) -----------------------------------------------------------------------------------
 
-    static String newWamid() {
+    public static String newWamid() {
         return "wamid.e2e-" + UUID.randomUUID();
     }
 
     /** Posts {@code body} signed with {@code appSecret} as Meta does. */
-    static Response postSignedWebhook(String body, String appSecret) {
+    public static Response postSignedWebhook(String body, String appSecret) {
         return given().contentType("application/json")
                 .header("X-Hub-Signature-256", signature(body, appSecret))
                 .body(body.getBytes(StandardCharsets.UTF_8))
@@ -43,7 +43,7 @@ final class ProviderTraffic {
     }
 
     /** Meta's signature: {@code sha256=} + hex HMAC-SHA256 of the raw bytes with the app secret. */
-    static String signature(String body, String secret) {
+    public static String signature(String body, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -54,14 +54,14 @@ final class ProviderTraffic {
     }
 
     /** An inbound text for the business number {@code phoneId}. */
-    static String whatsAppText(String phoneId, Msisdn from, String wamid, String text) {
+    public static String whatsAppText(String phoneId, Msisdn from, String wamid, String text) {
         return messageWebhook(phoneId, from, """
                 {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}"""
                 .formatted(from.value(), wamid, Instant.now().getEpochSecond(), json(text)));
     }
 
     /** A reply-button tap ({@code interactive.button_reply}) on a message we sent. */
-    static String whatsAppTap(String phoneId, Msisdn from, String wamid, String buttonId, String title) {
+    public static String whatsAppTap(String phoneId, Msisdn from, String wamid, String buttonId, String title) {
         return messageWebhook(phoneId, from, """
                 {"context":{"from":"15550783881","id":"wamid.e2e-context"},"from":"%s","id":"%s","timestamp":"%d",
                  "type":"interactive","interactive":{"type":"button_reply",
@@ -80,7 +80,7 @@ final class ProviderTraffic {
     }
 
     /** A status update for a message we sent; {@code extra} goes inside the status object (e.g. its errors). */
-    static String whatsAppStatus(String phoneId, String wamid, String status, Msisdn recipient, String extra) {
+    public static String whatsAppStatus(String phoneId, String wamid, String status, Msisdn recipient, String extra) {
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
                   "messaging_product":"whatsapp",
@@ -96,13 +96,13 @@ final class ProviderTraffic {
 
     // ---- M-PESA (Daraja) ------------------------------------------------------------------------------------
 
-    static int postStkCallback(String token, String body) {
+    public static int postStkCallback(String token, String body) {
         return given().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post(STK_CALLBACK + token).then().extract().statusCode();
     }
 
     /** A fresh receipt number in M-PESA's shape (10 capitals and digits). */
-    static String receipt() {
+    public static String receipt() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
         StringBuilder receipt = new StringBuilder("T");
         for (int i = 0; i < 9; i++) {
@@ -112,7 +112,7 @@ final class ProviderTraffic {
     }
 
     /** A success callback (Balance without Value, numbers as numbers). */
-    static String stkSuccess(String checkout, String amount, String receipt, Msisdn phone) {
+    public static String stkSuccess(String checkout, String amount, String receipt, Msisdn phone) {
         return """
                 { "Body": { "stkCallback": {
                   "MerchantRequestID": "29115-34620561-1",
@@ -129,7 +129,7 @@ final class ProviderTraffic {
     }
 
     /** A failure callback: no metadata, the code and Safaricom's description (§B.4). */
-    static String stkFailure(String checkout, int resultCode, String resultDesc) {
+    public static String stkFailure(String checkout, int resultCode, String resultDesc) {
         return """
                 { "Body": { "stkCallback": {
                   "MerchantRequestID": "29115-34620561-1",
@@ -141,7 +141,7 @@ final class ProviderTraffic {
     // ---- SMS (Africa's Talking) -----------------------------------------------------------------------------
 
     /** An incoming SMS as Africa's Talking posts it. */
-    static Response smsIncoming(String token, String id, Msisdn from, String text) {
+    public static Response smsIncoming(String token, String id, Msisdn from, String text) {
         return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("date", "2026-11-22T08:15:30.000Z")
                 .formParam("from", "+" + from.value())
@@ -154,7 +154,7 @@ final class ProviderTraffic {
     }
 
     /** A delivery report; {@code extra} is more form fields, e.g. {@code &failureReason=UserDoesNotExist}. */
-    static Response smsDeliveryReport(String token, String id, String status, Msisdn to, String extra) {
+    public static Response smsDeliveryReport(String token, String id, String status, Msisdn to, String extra) {
         return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .body("id=" + id + "&status=" + status + "&phoneNumber=%2B" + to.value() + "&networkCode=63902"
                         + "&retryCount=0" + extra)
@@ -164,7 +164,7 @@ final class ProviderTraffic {
     // ---- waiting --------------------------------------------------------------------------------------------
 
     /** Polls {@code condition} every 25 ms until it holds, failing after {@code wait}. */
-    static void eventually(Duration wait, BooleanSupplier condition) {
+    public static void eventually(Duration wait, BooleanSupplier condition) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
