@@ -1,15 +1,13 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
+import ke.invoiceiq.bootstrap.testing.InJvmWireMock;
 import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
@@ -18,7 +16,7 @@ import ke.invoiceiq.bootstrap.testing.ProviderStubs;
  * the recipient echoed and a fresh {@code ATXid_} message id, so delivery reports can name it. The test gets the
  * server in its {@code WireMockServer} field marked {@link Server}.
  */
-public class AfricasTalkingWireMock implements QuarkusTestResourceLifecycleManager {
+public class AfricasTalkingWireMock extends InJvmWireMock {
 
     static final String MESSAGING_PATH = ProviderStubs.AT_MESSAGING_PATH;
 
@@ -28,31 +26,23 @@ public class AfricasTalkingWireMock implements QuarkusTestResourceLifecycleManag
     public @interface Server {
     }
 
-    private WireMockServer server;
+    @Override
+    protected void stub(WireMockServer server) {
+        acceptEverySms(server);
+    }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        acceptEverySms(server);
-        return Map.of("sms.base-url", "http://127.0.0.1:" + server.port());
+    protected Map<String, String> config(String baseUrl) {
+        return Map.of("sms.base-url", baseUrl);
+    }
+
+    @Override
+    protected Class<Server> fieldMarker() {
+        return Server.class;
     }
 
     /** The catch-all: 201, status code 101 ("Sent") for the one recipient, a new message id per call. */
     static StubMapping acceptEverySms(WireMockServer server) {
         return ProviderStubs.atAcceptsEverySms(server);
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

@@ -1,15 +1,13 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.HashMap;
 import java.util.Map;
+import ke.invoiceiq.bootstrap.testing.InJvmWireMock;
 import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
@@ -20,7 +18,7 @@ import ke.invoiceiq.bootstrap.testing.ProviderStubs;
  * query answers "the transaction is being processed" ({@code 500.001.1001}), i.e. still pending. Tests add stubs
  * of higher priority for one payer or one CheckoutRequestID. Nothing here logs: every request matches a stub.
  */
-public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
+public class DarajaWireMock extends InJvmWireMock {
 
     static final String CALLBACK_TOKEN = "e2e-callback-token-not-a-secret";
     static final String TOKEN_PATH = ProviderStubs.DARAJA_TOKEN_PATH;
@@ -33,16 +31,16 @@ public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
     public @interface Server {
     }
 
-    private WireMockServer server;
+    @Override
+    protected void stub(WireMockServer server) {
+        defaults(server);
+    }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        defaults(server);
+    protected Map<String, String> config(String baseUrl) {
         Map<String, String> config = new HashMap<>();
         config.put("mpesa.env", "sandbox");
-        config.put("mpesa.base-url", "http://127.0.0.1:" + server.port());
+        config.put("mpesa.base-url", baseUrl);
         config.put("mpesa.consumer-key", "e2e-consumer-key");
         config.put("mpesa.consumer-secret", "e2e-consumer-secret");
         config.put("mpesa.shortcode", "174379");
@@ -50,6 +48,11 @@ public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
         config.put("mpesa.callback-url", "https://invoiceiq.example/payments/stk/callback/" + CALLBACK_TOKEN);
         config.put("mpesa.callback-token", CALLBACK_TOKEN);
         return config;
+    }
+
+    @Override
+    protected Class<Server> fieldMarker() {
+        return Server.class;
     }
 
     /** OAuth, the accepting push and the pending query, at low priority. */
@@ -60,18 +63,5 @@ public class DarajaWireMock implements QuarkusTestResourceLifecycleManager {
     /** The STK query's "still pending" answer (PROVIDERS.md §B.5). */
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder beingProcessed() {
         return ProviderStubs.stkBeingProcessed();
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

@@ -1,15 +1,13 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
+import ke.invoiceiq.bootstrap.testing.InJvmWireMock;
 import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
@@ -19,7 +17,7 @@ import ke.invoiceiq.bootstrap.testing.ProviderStubs;
  * status webhooks can name them. The test gets the server in its {@code WireMockServer} field marked {@link Server}.
  * Nothing here logs: WireMock reports only requests no stub matches, and the catch-all stub matches every send.
  */
-public class GraphApiWireMock implements QuarkusTestResourceLifecycleManager {
+public class GraphApiWireMock extends InJvmWireMock {
 
     static final String PHONE_ID = "123456789012345";
     static final String MESSAGES_PATH = "/v25.0/" + PHONE_ID + "/messages";
@@ -30,31 +28,23 @@ public class GraphApiWireMock implements QuarkusTestResourceLifecycleManager {
     public @interface Server {
     }
 
-    private WireMockServer server;
+    @Override
+    protected void stub(WireMockServer server) {
+        acceptEverySend(server);
+    }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        acceptEverySend(server);
-        return Map.of("waba.base-url", "http://127.0.0.1:" + server.port());
+    protected Map<String, String> config(String baseUrl) {
+        return Map.of("waba.base-url", baseUrl);
+    }
+
+    @Override
+    protected Class<Server> fieldMarker() {
+        return Server.class;
     }
 
     /** The catch-all: 200 with the documented answer (PROVIDERS.md §A.5) and a new message id per call. */
     static StubMapping acceptEverySend(WireMockServer server) {
         return ProviderStubs.graphAcceptsEverySend(server, MESSAGES_PATH);
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

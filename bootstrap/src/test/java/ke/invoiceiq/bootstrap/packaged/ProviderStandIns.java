@@ -1,15 +1,13 @@
 package ke.invoiceiq.bootstrap.packaged;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.HashMap;
 import java.util.Map;
+import ke.invoiceiq.bootstrap.testing.InJvmWireMock;
 import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
@@ -23,7 +21,7 @@ import ke.invoiceiq.bootstrap.testing.ProviderStubs;
  * <p>A test gets the server in a {@code WireMockServer} field marked {@link Server}, to read what the application
  * sent.
  */
-public class ProviderStandIns implements QuarkusTestResourceLifecycleManager {
+public class ProviderStandIns extends InJvmWireMock {
 
     /** {@code WABA_PHONE_ID}: the business number the webhook payloads must name. */
     public static final String PHONE_ID = "106540352242922";
@@ -42,22 +40,23 @@ public class ProviderStandIns implements QuarkusTestResourceLifecycleManager {
     public @interface Server {
     }
 
-    private WireMockServer server;
+    @Override
+    protected void stub(WireMockServer server) {
+        ProviderStubs.graphAcceptsEverySend(server, GRAPH_MESSAGES);
+        ProviderStubs.darajaAcceptsEveryPush(server);
+        ProviderStubs.atAcceptsEverySms(server);
+    }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        stub(server);
-        String base = "http://127.0.0.1:" + server.port();
+    protected Map<String, String> config(String baseUrl) {
         Map<String, String> config = new HashMap<>();
-        config.put("waba.base-url", base);
+        config.put("waba.base-url", baseUrl);
         config.put("waba.api-version", "v25.0");
         config.put("waba.token", "packaged-it-graph-token");
         config.put("waba.phone-id", PHONE_ID);
         config.put("waba.app-secret", APP_SECRET);
         config.put("waba.verify-token", VERIFY_TOKEN);
-        config.put("mpesa.base-url", base);
+        config.put("mpesa.base-url", baseUrl);
         config.put("mpesa.env", "sandbox");
         config.put("mpesa.consumer-key", "packaged-it-consumer-key");
         config.put("mpesa.consumer-secret", "packaged-it-consumer-secret");
@@ -66,29 +65,15 @@ public class ProviderStandIns implements QuarkusTestResourceLifecycleManager {
         config.put("mpesa.passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919");
         config.put("mpesa.callback-url", "https://pay.invoiceiq.example/payments/stk/callback/" + STK_CALLBACK_TOKEN);
         config.put("mpesa.callback-token", STK_CALLBACK_TOKEN);
-        config.put("sms.base-url", base);
+        config.put("sms.base-url", baseUrl);
         config.put("sms.username", "invoiceiq-packaged-it");
         config.put("sms.api-key", "packaged-it-at-key");
         config.put("sms.callback-token", SMS_CALLBACK_TOKEN);
         return config;
     }
 
-    private static void stub(WireMockServer server) {
-        ProviderStubs.graphAcceptsEverySend(server, GRAPH_MESSAGES);
-        ProviderStubs.darajaAcceptsEveryPush(server);
-        ProviderStubs.atAcceptsEverySms(server);
-    }
-
     @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+    protected Class<Server> fieldMarker() {
+        return Server.class;
     }
 }
