@@ -11,6 +11,7 @@ import ke.invoiceiq.application.invoice.RemindInvoiceOutcome;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.Money;
 import ke.invoiceiq.domain.invoice.Refusal;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.OutboundContent;
@@ -99,15 +100,37 @@ final class MerchantReplies {
     }
 
     private static String statusWords(Invoice invoice) {
-        return switch (invoice.status()) {
-            case PENDING -> "waiting to be delivered.";
-            case SENT -> "sent, not paid yet." + (invoice.reminderCount() == 0 ? ""
-                    : " Reminded " + invoice.reminderCount() + (invoice.reminderCount() == 1 ? " time." : " times."));
-            case PAID -> "paid ✔ Receipt: " + invoice.receipt().map(MpesaReceipt::value).orElse("confirmed by M-PESA")
-                    + ".";
-            case CANCELLED -> "cancelled.";
-            case FAILED -> "could not be delivered. Send 'remind " + invoice.id().value() + "' to try again.";
+        String words = switch (invoice.status()) {
+            case PENDING -> "waiting to be delivered." + partly(invoice);
+            case SENT -> (invoice.paid().isZero() ? "sent, not paid yet." : "sent." + partly(invoice))
+                    + (invoice.reminderCount() == 0 ? ""
+                            : " Reminded " + invoice.reminderCount()
+                                    + (invoice.reminderCount() == 1 ? " time." : " times."));
+            case PAID -> "paid ✔ Receipt: " + receipts(invoice) + "."
+                    + (invoice.paid().isAtLeast(Money.of(invoice.amount()).plus(new Money(1)))
+                            ? " KES " + invoice.paid().formatted() + " received in all: refund KES "
+                                    + invoice.paid().minusOrZero(Money.of(invoice.amount())).formatted() + "."
+                            : "");
+            case CANCELLED -> "cancelled." + (invoice.paid().isZero() ? ""
+                    : " KES " + invoice.paid().formatted() + " was received (receipt " + receipts(invoice)
+                            + "): refund it.");
+            case FAILED -> "could not be delivered. Send 'remind " + invoice.id().value() + "' to try again."
+                    + partly(invoice);
         };
+        return words + (invoice.attemptInFlight().isPresent() ? " A payment is in progress." : "");
+    }
+
+    /** What was paid so far and what is left, for an invoice not fully paid. */
+    private static String partly(Invoice invoice) {
+        return invoice.paid().isZero() ? ""
+                : " KES " + invoice.paid().formatted() + " paid (receipt " + receipts(invoice) + "), KES "
+                        + invoice.balance().formatted() + " still to pay.";
+    }
+
+    private static String receipts(Invoice invoice) {
+        List<MpesaReceipt> all = invoice.receipts();
+        return all.isEmpty() ? "confirmed by M-PESA"
+                : all.stream().map(MpesaReceipt::value).collect(Collectors.joining(", "));
     }
 
     private static String remindRefusal(RemindInvoiceOutcome.Refused refused, Instant now) {

@@ -18,7 +18,8 @@ final class PaymentReplies {
     static OutboundContent of(RequestPaymentOutcome outcome, InvoiceId asked, Instant now) {
         return switch (outcome) {
             case RequestPaymentOutcome.Initiated i ->
-                    OutboundContent.text(BotCopy.checkYourPhone(i.invoice().id(), i.invoice().amount()));
+                    OutboundContent.text(BotCopy.checkYourPhone(i.invoice().id(), i.payment().amount()));
+            case RequestPaymentOutcome.AwaitingMpesa a -> OutboundContent.text(awaitingMpesa(a));
             case RequestPaymentOutcome.AlreadyInFlight a ->
                     OutboundContent.text(BotCopy.promptAlreadySent(a.invoice().id(), a.invoice().amount()));
             case RequestPaymentOutcome.AlreadyPaid p ->
@@ -48,6 +49,7 @@ final class PaymentReplies {
     static Optional<InvoiceId> invoiceOf(RequestPaymentOutcome outcome) {
         return switch (outcome) {
             case RequestPaymentOutcome.Initiated i -> Optional.of(i.invoice().id());
+            case RequestPaymentOutcome.AwaitingMpesa a -> Optional.of(a.invoice().id());
             case RequestPaymentOutcome.AlreadyInFlight a -> Optional.of(a.invoice().id());
             case RequestPaymentOutcome.AlreadyPaid p -> Optional.of(p.invoice().id());
             case RequestPaymentOutcome.NotYourInvoice n -> Optional.of(n.invoice().id());
@@ -59,6 +61,13 @@ final class PaymentReplies {
             case RequestPaymentOutcome.InvoiceNotFound n -> Optional.empty();
             case RequestPaymentOutcome.KeyReused k -> Optional.empty();
         };
+    }
+
+    /** The push got no clear answer: a prompt may be on the phone, and a second tap must not charge twice. */
+    static String awaitingMpesa(RequestPaymentOutcome.AwaitingMpesa awaiting) {
+        return "We asked M-PESA for your payment prompt (Invoice #" + awaiting.invoice().id().value() + ", KES "
+                + awaiting.payment().amount().formatted() + "). If it shows on your phone, enter your PIN.\n"
+                + "If it does not, wait a few minutes: we will tell you how it went, so you are never charged twice.";
     }
 
     static String notFound(InvoiceId id) {

@@ -15,8 +15,6 @@ import ke.invoiceiq.domain.invoice.InvoiceOutcome;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
-import ke.invoiceiq.domain.payment.Payment;
-import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.Transactions;
 
@@ -30,16 +28,14 @@ public final class CancelInvoiceService implements CancelInvoiceUseCase {
     }
 
     private final InvoiceRepository invoices;
-    private final PaymentRepository payments;
     private final OutboxWriter outbox;
     private final RetryingTransactions transactions;
     private final DomainEvents events;
     private final Clock clock;
 
-    public CancelInvoiceService(InvoiceRepository invoices, PaymentRepository payments, OutboxWriter outbox,
+    public CancelInvoiceService(InvoiceRepository invoices, OutboxWriter outbox,
             Transactions transactions, DomainEvents events, Clock clock) {
         this.invoices = invoices;
-        this.payments = payments;
         this.outbox = outbox;
         this.transactions = new RetryingTransactions(transactions);
         this.events = events;
@@ -56,8 +52,7 @@ public final class CancelInvoiceService implements CancelInvoiceUseCase {
     }
 
     private Decision cancel(Invoice invoice) {
-        boolean paymentInFlight = payments.findByInvoice(invoice.id()).stream().anyMatch(Payment::isInFlight);
-        return switch (invoice.cancel(paymentInFlight, clock.instant())) {
+        return switch (invoice.cancel(clock.instant())) {
             case InvoiceOutcome.Applied applied -> {
                 Invoice stored = invoices.update(applied.invoice());
                 boolean tell = stored.sentAt().isPresent();

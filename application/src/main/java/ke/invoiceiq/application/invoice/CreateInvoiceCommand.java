@@ -6,20 +6,30 @@ import ke.invoiceiq.domain.command.CustomerRef;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
 
 /**
  * Bill a customer and send them the invoice.
  *
  * @param customer    a phone number, or the name of a customer invoiced before
  * @param name        the name to remember for that number (the guided flow's optional step)
+ * @param key         the same key means the same request: a repeat returns the invoice the first one created and
+ *                    creates no second one (the REST API's Idempotency-Key)
  */
 public record CreateInvoiceCommand(CustomerRef customer, Optional<CustomerName> name, Amount amount,
-        Description description) {
+        Description description, Optional<IdempotencyKey> key) {
 
     public CreateInvoiceCommand {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(key, "key");
+    }
+
+    /** A request without a key (the chat: its own de-duplication is by the provider's message id). */
+    public CreateInvoiceCommand(CustomerRef customer, Optional<CustomerName> name, Amount amount,
+            Description description) {
+        this(customer, name, amount, description, Optional.empty());
     }
 }

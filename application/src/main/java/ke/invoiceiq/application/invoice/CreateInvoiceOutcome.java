@@ -6,10 +6,17 @@ import ke.invoiceiq.domain.invoice.Invoice;
 /** What came of a request to create an invoice. */
 public sealed interface CreateInvoiceOutcome {
 
-    /** Stored PENDING, the invoice message to the customer queued. */
-    record Created(Invoice invoice) implements CreateInvoiceOutcome {
+    /**
+     * Stored PENDING, the invoice message to the customer queued; or, when {@code isNew} is false, created before by
+     * a request with the same key (nothing new was created or sent).
+     */
+    record Created(Invoice invoice, boolean isNew) implements CreateInvoiceOutcome {
         public Created {
             Objects.requireNonNull(invoice, "invoice");
+        }
+
+        public Created(Invoice invoice) {
+            this(invoice, true);
         }
     }
 

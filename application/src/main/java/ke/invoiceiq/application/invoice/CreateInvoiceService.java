@@ -54,13 +54,17 @@ public final class CreateInvoiceService implements CreateInvoiceUseCase {
     @Override
     public CreateInvoiceOutcome create(CreateInvoiceCommand command) {
         CreateInvoiceOutcome outcome = transactions.inTransaction(() -> createInTransaction(command));
-        if (outcome instanceof Created created) {
+        if (outcome instanceof Created created && created.isNew()) {
             events.publish(new InvoiceEvent.Issued(created.invoice().id(), created.invoice().createdAt()));
         }
         return outcome;
     }
 
     private CreateInvoiceOutcome createInTransaction(CreateInvoiceCommand command) {
+        Optional<Invoice> earlier = command.key().flatMap(invoices::findByCreationKey);
+        if (earlier.isPresent()) {
+            return new Created(earlier.get(), false);
+        }
         return switch (command.customer()) {
             case CustomerRef.ByPhone phone -> issue(new Customer(phone.msisdn(),
                     command.name().or(() -> customers.find(phone.msisdn()).flatMap(Customer::name))), command);
@@ -83,10 +87,10 @@ public final class CreateInvoiceService implements CreateInvoiceUseCase {
         Instant now = clock.instant();
         Invoice invoice = Invoice.issue(ids.nextInvoiceId(), customer, command.amount(), command.description(),
                 ids.nextPayToken(), now);
-        invoices.add(invoice);
+        invoices.add(invoice, command.key());
         customers.remember(customer);
         outbox.toCustomer(customer.msisdn(), MessagePurpose.INVOICE, Optional.of(invoice.id()),
                 messages.invoice(invoice));
-        return new Created(invoice);
+        return new Created(invoice, true);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.payment.Payment;
-import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /** Reads the STK attempts of an invoice; changes nothing. */
@@ -18,20 +17,17 @@ public final class FindPaymentsService implements FindPaymentsUseCase {
             .reversed();
 
     private final InvoiceRepository invoices;
-    private final PaymentRepository payments;
     private final Transactions transactions;
 
-    public FindPaymentsService(InvoiceRepository invoices, PaymentRepository payments, Transactions transactions) {
+    public FindPaymentsService(InvoiceRepository invoices, Transactions transactions) {
         this.invoices = invoices;
-        this.payments = payments;
         this.transactions = transactions;
     }
 
     @Override
     public Optional<List<Payment>> ofInvoice(InvoiceId invoiceId) {
         Objects.requireNonNull(invoiceId, "invoiceId");
-        return transactions.inTransaction(() -> invoices.exists(invoiceId)
-                ? Optional.of(payments.findByInvoice(invoiceId).stream().sorted(NEWEST_FIRST).toList())
-                : Optional.<List<Payment>>empty());
+        return transactions.inTransaction(() -> invoices.find(invoiceId)
+                .map(invoice -> invoice.payments().stream().sorted(NEWEST_FIRST).toList()));
     }
 }

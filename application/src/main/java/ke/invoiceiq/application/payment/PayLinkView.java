@@ -36,8 +36,8 @@ public record PayLinkView(Invoice invoice, Attempt attempt, Instant asOf) {
         }
 
         /**
-         * M-PESA took the money. Normally the invoice is PAID too; if it is not, the merchant is checking the
-         * payment (another amount was reported) and the customer must not pay again.
+         * The latest attempt moved money. Normally the invoice is PAID too; if it is not, that payment left a balance
+         * ({@link Invoice#balance()}), which a new attempt asks for.
          */
         record Succeeded(Optional<MpesaReceipt> receipt) implements Attempt {
             public Succeeded {
@@ -46,8 +46,9 @@ public record PayLinkView(Invoice invoice, Attempt attempt, Instant asOf) {
         }
 
         /**
-         * The latest attempt ended without money, for {@code reason}. A new one may start at once, or, during the
-         * cooldown after it, from {@code tryAgainAt}.
+         * The latest attempt ended without money, for {@code reason} (or {@link StkReason#NO_ANSWER}: M-PESA never
+         * said, and the money may still come). A new one may start at once, or, during the cooldown after it, from
+         * {@code tryAgainAt}.
          */
         record Failed(StkReason reason, Optional<Instant> tryAgainAt) implements Attempt {
             public Failed {

@@ -1,48 +1,116 @@
 package ke.invoiceiq.application.payment;
 
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.Settlement;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.StkReason;
+import ke.invoiceiq.domain.payment.UnmatchedPayment;
 
-/** What customer and merchant are told about a payment, written to the outbox inside the caller's unit of work. */
+/**
+ * What customer and merchant are told about a payment, written to the outbox inside the caller's unit of work: one
+ * message per side for each kind of {@link Settlement}. A refusal of the push on the spot is not told here: the
+ * asker gets it as the direct answer to their request.
+ */
 final class PaymentNotices {
 
     private final OutboxWriter outbox;
+    private final Duration cooldown;
 
-    PaymentNotices(OutboxWriter outbox) {
+    PaymentNotices(OutboxWriter outbox, Duration cooldown) {
         this.outbox = outbox;
+        this.cooldown = cooldown;
     }
 
-    void paid(Invoice invoice, Optional<MpesaReceipt> receipt) {
+    void tell(Settlement settlement) {
+        Invoice invoice = settlement.invoice();
+        switch (settlement) {
+            case Settlement.Paid paid -> {
+                paid(invoice, paid.payment().receipt());
+                if (paid.afterCancellation()) {
+                    toMerchant(invoice, PaymentCopy.paidAfterCancellation(invoice.id(), invoice.amount(),
+                            paid.payment().receipt()));
+                }
+                if (!paid.excess().isZero()) {
+                    toMerchant(invoice, PaymentCopy.excessToRefund(invoice.id(), invoice.amount(), paid.excess(),
+                            paid.payment().receipt()));
+                }
+            }
+            case Settlement.PartlyPaid part -> {
+                var received = part.payment().received().orElseThrow();
+                var receipt = part.payment().receipt();
+                outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
+                        new OutboundContent(
+                                PaymentCopy.partPaymentToCustomer(invoice.id(), received, part.balance(), receipt),
+                                List.of(BotCopy.payButton(invoice.id())),
+                                Optional.of(PaymentCopy.partPaymentSms(invoice.id(), received, part.balance())),
+                                Optional.empty()));
+                toMerchant(invoice, PaymentCopy.partPaymentToMerchant(invoice.id(), invoice.amount(), received,
+                        part.balance(), receipt));
+            }
+            case Settlement.ReceivedWhileCancelled cancelled -> {
+                var received = cancelled.payment().received().orElseThrow();
+                var receipt = cancelled.payment().receipt();
+                String text = PaymentCopy.receivedWhileCancelledToCustomer(invoice.id(), received, receipt);
+                outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
+                        OutboundContent.text(text).withSms(text));
+                toMerchant(invoice, PaymentCopy.receivedWhileCancelledToMerchant(invoice.id(), invoice.amount(),
+                        received, receipt));
+            }
+            case Settlement.DoublePayment twice -> {
+                var receipt = twice.payment().receipt();
+                String text = PaymentCopy.doublePaymentToCustomer(invoice.id(), twice.excess(), receipt);
+                outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
+                        OutboundContent.text(text).withSms(text));
+                toMerchant(invoice, PaymentCopy.doublePayment(invoice.id(), invoice.amount(), twice.excess(),
+                        receipt));
+            }
+            case Settlement.Failed failed -> {
+                if (invoice.isPayable()) {
+                    failed(invoice, failed.reason());
+                }
+            }
+            case Settlement.NoAnswer noAnswer -> {
+                if (invoice.isPayable()) {
+                    var asked = noAnswer.payment().amount();
+                    String text = PaymentCopy.noAnswerToCustomer(invoice.id(), asked);
+                    outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.PAYMENT_FAILED,
+                            Optional.of(invoice.id()),
+                            OutboundContent.text(text).withSms(PaymentCopy.noAnswerSms(invoice.id(), asked)));
+                }
+                toMerchant(invoice, PaymentCopy.noAnswerToMerchant(invoice.id(), noAnswer.payment().amount(),
+                        noAnswer.payment().payer(), noAnswer.payment().createdAt()));
+            }
+            case Settlement.ReceiptAdded added -> {
+                // the payment was told when it was settled; its receipt now shows in status and the API
+            }
+            case Settlement.Unchanged unchanged -> {
+            }
+        }
+    }
+
+    void unmatched(UnmatchedPayment payment) {
+        outbox.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(),
+                OutboundContent.text(PaymentCopy.unmatchedToMerchant(payment)));
+    }
+
+    private void paid(Invoice invoice, Optional<MpesaReceipt> receipt) {
         String text = BotCopy.receipt(invoice.id(), invoice.amount(), receipt);
         outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
                 OutboundContent.text(text).withSms(BotCopy.receiptSms(invoice.id(), invoice.amount(), receipt)));
         toMerchant(invoice, text);
     }
 
-    void paidAfterCancellation(Invoice invoice, Optional<MpesaReceipt> receipt) {
-        toMerchant(invoice, PaymentCopy.paidAfterCancellation(invoice.id(), invoice.amount(), receipt));
-    }
-
-    void doublePayment(Invoice invoice, Optional<MpesaReceipt> receipt) {
-        toMerchant(invoice, PaymentCopy.doublePayment(invoice.id(), invoice.amount(), receipt));
-    }
-
-    void amountMismatch(Invoice invoice, BigDecimal reported, Optional<MpesaReceipt> receipt) {
-        toMerchant(invoice, PaymentCopy.amountMismatch(invoice.id(), invoice.amount(), reported, receipt));
-    }
-
     /** The attempt ended without money: the customer may try again, so their message carries the pay button. */
-    void failed(Invoice invoice, StkReason reason) {
+    private void failed(Invoice invoice, StkReason reason) {
         var toCustomer = new OutboundContent(
-                BotCopy.paymentFailedToCustomer(invoice.id(), invoice.amount(), reason.customerSentence()),
+                BotCopy.paymentFailedToCustomer(invoice.id(), invoice.amount(), reason.customerSentence(cooldown)),
                 List.of(BotCopy.payButton(invoice.id())),
                 Optional.of(PaymentCopy.paymentFailedSms(invoice.id(), invoice.amount(), reason)),
                 Optional.empty());

@@ -1,26 +1,30 @@
 package ke.invoiceiq.application.payment;
 
-import ke.invoiceiq.application.shared.RetryingTransactions;
-import java.math.BigDecimal;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.application.shared.RetryingTransactions;
 import ke.invoiceiq.domain.invoice.Invoice;
-import ke.invoiceiq.domain.invoice.InvoiceEvent;
-import ke.invoiceiq.domain.invoice.InvoiceOutcome;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.invoice.Settlement;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
+import ke.invoiceiq.domain.payment.KeptResult;
 import ke.invoiceiq.domain.payment.Payment;
-import ke.invoiceiq.domain.payment.PaymentEvent;
 import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.payment.PaymentResult;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
-import ke.invoiceiq.domain.payment.PaymentStatus;
+import ke.invoiceiq.domain.payment.UnmatchedPayment;
+import ke.invoiceiq.domain.payment.UnmatchedPaymentEvent;
+import ke.invoiceiq.domain.payment.UnmatchedPaymentId;
+import ke.invoiceiq.domain.payment.UnmatchedPayments;
 import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 import ke.invoiceiq.domain.shared.DomainEvent;
 import ke.invoiceiq.domain.shared.DomainEvents;
@@ -28,128 +32,175 @@ import ke.invoiceiq.domain.shared.IdGenerator;
 import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 
+/**
+ * Keeps every result in the inbox, finds the attempt it belongs to, lets the invoice decide
+ * ({@link Invoice#settle}), stores the invoice and queues what people are told, in one unit of work per result.
+ *
+ * <p>A result finds its attempt by CheckoutRequestID; failing that by MerchantRequestID; failing that, a success
+ * by payer, amount and time among the attempts Daraja never named ({@link ke.invoiceiq.domain.payment.PaymentMatching}).
+ * One that matches nothing waits in the inbox: it may have beaten the STK response. The reconciler's sweep tries it
+ * again and, when it still matches nothing, raises money as an {@link UnmatchedPayment} and lets a failure go.
+ */
 public final class RecordPaymentResultService implements RecordPaymentResultUseCase {
+
+    private static final System.Logger LOG = System.getLogger(RecordPaymentResultService.class.getName());
 
     private final PaymentResultInbox inbox;
     private final PaymentRepository payments;
-    private final AttemptWithInvoice attempts;
+    private final InvoiceRepository invoices;
+    private final UnmatchedPayments unmatched;
     private final PaymentNotices notices;
     private final Transactions transactions;
+    private final IdGenerator ids;
     private final Clock clock;
     private final DomainEvents events;
+    private final PaymentSettings settings;
 
     public RecordPaymentResultService(PaymentResultInbox inbox, PaymentRepository payments,
-            InvoiceRepository invoices, Outbox outbox, Transactions transactions, IdGenerator ids, Clock clock,
-            DomainEvents events, MerchantSettings merchant, Tracing tracing) {
+            InvoiceRepository invoices, UnmatchedPayments unmatched, Outbox outbox, Transactions transactions,
+            IdGenerator ids, Clock clock, DomainEvents events, MerchantSettings merchant, PaymentSettings settings,
+            Tracing tracing) {
         this.inbox = inbox;
         this.payments = payments;
-        this.attempts = new AttemptWithInvoice(payments, invoices);
-        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing));
+        this.invoices = invoices;
+        this.unmatched = unmatched;
+        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing), settings.cooldown());
         this.transactions = transactions;
+        this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.settings = settings;
     }
 
     @Override
-    public RecordOutcome record(PaymentResult result) {
-        CheckoutRequestId id = result.checkoutRequestId();
-        boolean first = transactions.inTransaction(() -> inbox.store(result));
-        if (!first && transactions.inTransaction(() -> inbox.findUnprocessed(id)).isEmpty()) {
-            return new RecordOutcome.Duplicate();
-        }
-        return applyStored(id);
+    public RecordOutcome record(PaymentResult result, Optional<String> rawBody) {
+        boolean first = transactions.inTransaction(() -> inbox.store(result, rawBody));
+        RecordOutcome outcome = applyStored(result.checkoutRequestId());
+        return !first && outcome instanceof RecordOutcome.Duplicate ? new RecordOutcome.Duplicate() : outcome;
     }
 
     @Override
     public RecordOutcome applyStored(CheckoutRequestId id) {
-        // on a lasting conflict the result stays unprocessed in the inbox, and the reconciler applies it later
-        return settle(() -> apply(inbox.findUnprocessed(id), true));
+        List<KeptResult> waiting = transactions.inTransaction(() -> inbox.unprocessed(id));
+        RecordOutcome last = new RecordOutcome.Duplicate();
+        for (KeptResult kept : waiting) {
+            last = resolve(kept, false);
+        }
+        RecordOutcome raised = applyRaised(id);
+        return raised instanceof RecordOutcome.Settled ? raised : last;
+    }
+
+    @Override
+    public RecordOutcome resolve(KeptResult kept, boolean finalAttempt) {
+        return settle(() -> {
+            Optional<Payment> attempt = attemptOf(kept.result());
+            Instant now = clock.instant();
+            if (attempt.isEmpty()) {
+                if (!finalAttempt) {
+                    return Done.quietly(new RecordOutcome.Kept());
+                }
+                inbox.markProcessed(kept.id(), now);
+                return kept.result().result().isSuccess() ? raise(kept.result(), now) : letGo(kept.result());
+            }
+            Done done = apply(attempt.get(), kept.result(), now);
+            inbox.markProcessed(kept.id(), now);
+            return done;
+        });
     }
 
     @Override
     public RecordOutcome applyQueried(PaymentResult result) {
-        return settle(() -> apply(Optional.of(result), false));
+        return settle(() -> payments.findByCheckoutRequestId(result.checkoutRequestId())
+                .map(attempt -> apply(attempt, result, clock.instant()))
+                .orElseGet(() -> Done.quietly(new RecordOutcome.Kept())));
     }
 
-    private RecordOutcome settle(java.util.function.Supplier<Settled> unitOfWork) {
-        Settled settled;
+    /** Money raised as unmatched under {@code id} before its attempt was named: it belongs to that attempt. */
+    private RecordOutcome applyRaised(CheckoutRequestId id) {
+        return settle(() -> {
+            Optional<UnmatchedPayment> open = unmatched.findOpen(id);
+            Optional<Payment> attempt = open.isEmpty() ? Optional.empty() : payments.findByCheckoutRequestId(id);
+            if (attempt.isEmpty()) {
+                return Done.quietly(new RecordOutcome.Duplicate());
+            }
+            Instant now = clock.instant();
+            Done done = apply(attempt.get(), open.get().asResult(), now);
+            unmatched.update(open.get().appliedTo(attempt.get().invoiceId(), now));
+            return done.and(new UnmatchedPaymentEvent.Applied(open.get().id(), attempt.get().invoiceId(), now));
+        });
+    }
+
+    private Optional<Payment> attemptOf(PaymentResult result) {
+        return payments.findByCheckoutRequestId(result.checkoutRequestId())
+                .or(() -> result.merchantRequestId().flatMap(payments::findByMerchantRequestId))
+                .or(() -> {
+                    if (result.phone().isEmpty()) {
+                        return Optional.empty();
+                    }
+                    Instant around = result.receivedAt();
+                    List<Payment> unnamed = payments.findUnnamed(result.phone().get(),
+                            around.minus(settings.matchWindow()), around.plus(settings.matchWindow()));
+                    return settings.matching().byPayerAmountAndTime(unnamed, result);
+                });
+    }
+
+    private Done apply(Payment attempt, PaymentResult result, Instant now) {
+        Invoice invoice = invoices.find(attempt.invoiceId()).orElseThrow(
+                () -> new IllegalStateException("no invoice " + attempt.invoiceId() + " for payment " + attempt.id()));
+        Settlement settlement = invoice.settle(attempt.id(), result, settings.policy(), now);
+        if (settlement instanceof Settlement.Unchanged) {
+            return Done.quietly(new RecordOutcome.Duplicate());
+        }
+        Invoice stored = invoices.update(settlement.invoice());
+        Settlement told = settlement.stored(stored);
+        notices.tell(told);
+        return new Done(new RecordOutcome.Settled(told), settlement.events());
+    }
+
+    private Done raise(PaymentResult result, Instant now) {
+        if (result.receipt().flatMap(payments::findByReceipt).isPresent()) {
+            // the same money, told again after its attempt recorded it
+            return Done.quietly(new RecordOutcome.Duplicate());
+        }
+        UnmatchedPayment payment = UnmatchedPayment.raise(new UnmatchedPaymentId(ids.nextId()), result);
+        if (!unmatched.add(payment)) {
+            return Done.quietly(new RecordOutcome.Duplicate());
+        }
+        notices.unmatched(payment);
+        LOG.log(Level.WARNING, "M-PESA result for {0} matches no payment attempt: raised as unmatched payment {1}",
+                result.checkoutRequestId(), payment.id());
+        return new Done(new RecordOutcome.Unmatched(payment),
+                List.of(new UnmatchedPaymentEvent.Raised(payment.id(), now)));
+    }
+
+    private static Done letGo(PaymentResult result) {
+        // a failure moved no money; without an attempt to end there is nothing left to account for
+        LOG.log(Level.INFO, "M-PESA result code {0} for {1} matches no payment attempt; let go",
+                result.result().code(), result.checkoutRequestId());
+        return Done.quietly(new RecordOutcome.Duplicate());
+    }
+
+    private RecordOutcome settle(Supplier<Done> unitOfWork) {
+        Done done;
         try {
-            settled = RetryingTransactions.onConflict(() -> transactions.inTransaction(unitOfWork));
+            done = RetryingTransactions.onConflict(() -> transactions.inTransaction(unitOfWork));
         } catch (ConcurrentUpdateException e) {
+            // the result stays unprocessed in the inbox; the reconciler applies it later
             return new RecordOutcome.Kept();
         }
-        settled.events().forEach(events::publish);
-        return settled.outcome();
+        done.events().forEach(events::publish);
+        return done.outcome();
     }
 
-    private record Settled(RecordOutcome outcome, List<DomainEvent> events) {
-        static Settled quietly(RecordOutcome outcome) {
-            return new Settled(outcome, List.of());
+    private record Done(RecordOutcome outcome, List<DomainEvent> events) {
+        static Done quietly(RecordOutcome outcome) {
+            return new Done(outcome, List.of());
         }
-    }
 
-    private Settled apply(Optional<PaymentResult> kept, boolean fromInbox) {
-        if (kept.isEmpty()) {
-            return Settled.quietly(new RecordOutcome.Duplicate());
+        Done and(DomainEvent event) {
+            var all = new ArrayList<>(events);
+            all.add(event);
+            return new Done(outcome, all);
         }
-        CheckoutRequestId id = kept.get().checkoutRequestId();
-        Optional<Payment> matched = payments.findByCheckoutRequestId(id);
-        if (matched.isEmpty()) {
-            return Settled.quietly(new RecordOutcome.Kept());
-        }
-        PaymentResult result = kept.get();
-        AttemptWithInvoice.Loaded loaded = attempts.load(matched.get().id());
-        Payment payment = loaded.payment();
-        Instant now = clock.instant();
-        Settled settled;
-        if (payment.status() == PaymentStatus.SUCCESS || (!result.result().isSuccess() && !payment.isInFlight())) {
-            settled = Settled.quietly(new RecordOutcome.Duplicate());
-        } else if (result.result().isSuccess()) {
-            settled = succeeded(payment, loaded.invoice(), result, now);
-        } else {
-            settled = failed(payment, loaded.invoice(), result, now);
-        }
-        if (fromInbox) {
-            inbox.markProcessed(id, now);
-        }
-        return settled;
-    }
-
-    /** Money moved. Also after FAILED or EXPIRED: a late success wins over our own guess. */
-    private Settled succeeded(Payment payment, Invoice invoice, PaymentResult result, Instant now) {
-        Payment paid = payment.succeeded(result.result(), result.receipt(), result.transactionTime(), now);
-        Optional<BigDecimal> reported = result.amount()
-                .filter(amount -> amount.compareTo(BigDecimal.valueOf(invoice.amount().shillings())) != 0);
-        if (reported.isPresent()) {
-            attempts.save(paid, invoice);
-            notices.amountMismatch(invoice, reported.get(), result.receipt());
-            return new Settled(new RecordOutcome.AmountMismatch(paid, reported.get()),
-                    List.of(new PaymentEvent.AmountMismatch(invoice.id(), paid.id(), now)));
-        }
-        InvoiceOutcome outcome = invoice.paymentSucceeded(result.receipt(), now);
-        Invoice stored = attempts.save(paid, outcome.invoice());
-        List<DomainEvent> happened = new ArrayList<>();
-        happened.add(new PaymentEvent.Succeeded(invoice.id(), paid.id(), now));
-        if (outcome instanceof InvoiceOutcome.Applied applied) {
-            happened.add(applied.event());
-            notices.paid(stored, result.receipt());
-            switch (applied.event()) {
-                case InvoiceEvent.PaidAfterCancellation e -> notices.paidAfterCancellation(stored, result.receipt());
-                case InvoiceEvent.DoublePaymentReceived e -> notices.doublePayment(stored, result.receipt());
-                default -> {
-                }
-            }
-        }
-        return new Settled(new RecordOutcome.Applied(paid), happened);
-    }
-
-    private Settled failed(Payment payment, Invoice invoice, PaymentResult result, Instant now) {
-        Payment failed = payment.failed(result.result(), now);
-        Invoice stored = attempts.save(failed, invoice);
-        if (stored.isPayable()) {
-            notices.failed(stored, result.result().reason());
-        }
-        return new Settled(new RecordOutcome.Applied(failed),
-                List.of(new PaymentEvent.Failed(invoice.id(), failed.id(), result.result().reason(), now)));
     }
 }

@@ -11,7 +11,15 @@ public sealed interface RequestPaymentOutcome {
     record Initiated(Invoice invoice, Payment payment, boolean replayed) implements RequestPaymentOutcome {
     }
 
-    /** A prompt for this invoice is already open. */
+    /**
+     * The push was sent and no usable answer came (time-out, connection lost, a 5xx): a prompt may be on the
+     * customer's phone. The attempt stays in flight, so no second push can charge them twice; its callback, a query
+     * or the reconciler settles it.
+     */
+    record AwaitingMpesa(Invoice invoice, Payment payment) implements RequestPaymentOutcome {
+    }
+
+    /** A prompt for this invoice is already open, or the outcome of the last one is not known yet. */
     record AlreadyInFlight(Invoice invoice, Payment current) implements RequestPaymentOutcome {
     }
 
@@ -26,7 +34,7 @@ public sealed interface RequestPaymentOutcome {
     record NotPayable(Invoice invoice) implements RequestPaymentOutcome {
     }
 
-    /** The last attempt failed moments ago; try again after {@code until}. */
+    /** The last attempt ended moments ago for a reason that asks for a pause; try again after {@code until}. */
     record CoolingDown(Invoice invoice, Instant until) implements RequestPaymentOutcome {
     }
 

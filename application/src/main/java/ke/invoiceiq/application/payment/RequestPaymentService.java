@@ -1,12 +1,12 @@
 package ke.invoiceiq.application.payment;
 
-import ke.invoiceiq.application.shared.RetryingTransactions;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.AlreadyInFlight;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.AlreadyPaid;
+import ke.invoiceiq.application.payment.RequestPaymentOutcome.AwaitingMpesa;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.CoolingDown;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.GatewayRejected;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.GatewayUnavailable;
@@ -17,12 +17,12 @@ import ke.invoiceiq.application.payment.RequestPaymentOutcome.NotPayable;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.NotYourInvoice;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.PayerBusy;
 import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.application.shared.RetryingTransactions;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
-import ke.invoiceiq.domain.payment.AttemptDecision;
-import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.invoice.PaymentRequest;
+import ke.invoiceiq.domain.invoice.Settlement;
 import ke.invoiceiq.domain.payment.Payment;
-import ke.invoiceiq.domain.payment.PaymentAttemptPolicy;
 import ke.invoiceiq.domain.payment.PaymentEvent;
 import ke.invoiceiq.domain.payment.PaymentGateway;
 import ke.invoiceiq.domain.payment.PaymentId;
@@ -30,15 +30,15 @@ import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.payment.StkPushRequest;
 import ke.invoiceiq.domain.payment.StkPushResponse;
 import ke.invoiceiq.domain.payment.StkResult;
-import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
- * Checks, then writes the INITIATED attempt and commits, then asks the gateway for the push outside any
- * transaction, then records the gateway's answer in a second unit of work. The one-in-flight rule and the
- * idempotency key are enforced by the repository atomically, so concurrent taps raise one push.
+ * Loads the invoice, lets it decide ({@link Invoice#requestPayment}), stores the new INITIATED attempt and commits,
+ * then asks the gateway for the push outside any transaction, then records the gateway's answer on the invoice in a
+ * second unit of work. The invoice's version makes concurrent taps raise one push; an answer that does not say
+ * whether a prompt went out leaves the attempt in flight.
  */
 public final class RequestPaymentService implements RequestPaymentUseCase {
 
@@ -52,7 +52,7 @@ public final class RequestPaymentService implements RequestPaymentUseCase {
     private final IdGenerator ids;
     private final Clock clock;
     private final DomainEvents events;
-    private final PaymentAttemptPolicy policy;
+    private final PaymentSettings settings;
 
     public RequestPaymentService(InvoiceRepository invoices, PaymentRepository payments, PaymentGateway gateway,
             RecordPaymentResultUseCase results, Transactions transactions, IdGenerator ids, Clock clock,
@@ -65,7 +65,7 @@ public final class RequestPaymentService implements RequestPaymentUseCase {
         this.ids = ids;
         this.clock = clock;
         this.events = events;
-        this.policy = new PaymentAttemptPolicy(settings.cooldown());
+        this.settings = settings;
     }
 
     @Override
@@ -101,66 +101,35 @@ public final class RequestPaymentService implements RequestPaymentUseCase {
         if (command.payer().filter(payer -> !payer.equals(invoice.customer().msisdn())).isPresent()) {
             return new Start.Answer(new NotYourInvoice(invoice));
         }
-        Optional<Payment> earlier = payments.findByIdempotencyKey(command.key());
-        if (earlier.isPresent()) {
-            return new Start.Answer(replay(earlier.get(), invoice));
+        if (payments.findByIdempotencyKey(command.key()).filter(first -> !first.invoiceId().equals(invoice.id()))
+                .isPresent()) {
+            return new Start.Answer(new KeyReused());
         }
-        switch (invoice.status()) {
-            case PAID -> {
-                return new Start.Answer(new AlreadyPaid(invoice));
-            }
-            case CANCELLED -> {
-                return new Start.Answer(new NotPayable(invoice));
-            }
-            case PENDING, SENT, FAILED -> {
-            }
-        }
-        Instant now = clock.instant();
-        switch (policy.decide(payments.findByInvoice(invoice.id()), now)) {
-            case AttemptDecision.InFlight inFlight -> {
-                return new Start.Answer(new AlreadyInFlight(invoice, inFlight.current()));
-            }
-            case AttemptDecision.CoolingDown coolingDown -> {
-                return new Start.Answer(new CoolingDown(invoice, coolingDown.until()));
-            }
-            case AttemptDecision.AlreadyPaid paid -> {
-                return new Start.Answer(new AlreadyPaid(invoice));
-            }
-            case AttemptDecision.Allowed allowed -> {
-            }
-        }
-        return add(invoice, command.key(), now);
-    }
-
-    private Start add(Invoice invoice, IdempotencyKey key, Instant now) {
-        // written unchanged so that a cancel racing this attempt fails its version check and sees the attempt
-        Invoice touched = invoices.update(invoice);
-        Payment attempt = Payment.initiate(new PaymentId(ids.nextId()), invoice.id(), invoice.customer().msisdn(),
-                invoice.amount(), key, now);
-        return switch (payments.addIfNoneInFlight(attempt)) {
-            case ADDED -> new Start.Push(touched, attempt);
-            case ANOTHER_IN_FLIGHT -> payments.findByInvoice(invoice.id()).stream()
-                    .filter(Payment::isInFlight)
-                    .findFirst()
-                    .<Start>map(current -> new Start.Answer(new AlreadyInFlight(touched, current)))
-                    .orElseThrow(() -> new ConcurrentUpdateException("payment attempt of invoice " + invoice.id()));
-            case DUPLICATE_KEY -> payments.findByIdempotencyKey(key)
-                    .<Start>map(first -> new Start.Answer(replay(first, touched)))
-                    .orElseThrow(() -> new ConcurrentUpdateException("payment attempt of invoice " + invoice.id()));
+        PaymentRequest request = invoice.requestPayment(command.payer(), new PaymentId(ids.nextId()), command.key(),
+                settings.policy(), clock.instant());
+        return switch (request) {
+            case PaymentRequest.Start s -> new Start.Push(invoices.update(s.invoice()), s.attempt());
+            case PaymentRequest.Replay r -> new Start.Answer(replay(r.first(), invoice));
+            case PaymentRequest.NotYours n -> new Start.Answer(new NotYourInvoice(invoice));
+            case PaymentRequest.AlreadyPaid p -> new Start.Answer(new AlreadyPaid(invoice));
+            case PaymentRequest.Cancelled c -> new Start.Answer(new NotPayable(invoice));
+            case PaymentRequest.InFlight f -> new Start.Answer(new AlreadyInFlight(invoice, f.current()));
+            case PaymentRequest.CoolingDown c -> new Start.Answer(new CoolingDown(invoice, c.until()));
         };
     }
 
-    /** The same key again: the first answer, without a second push. */
+    /**
+     * The same key again: the first attempt's answer, without a second push — except that once its money paid the
+     * invoice, the asker is told so (a redelivered tap after the payment). The REST API replays its first HTTP answer
+     * before it gets here.
+     */
     private static RequestPaymentOutcome replay(Payment first, Invoice invoice) {
-        if (!first.invoiceId().equals(invoice.id())) {
-            return new KeyReused();
-        }
         return switch (first.status()) {
-            case SUCCESS -> new AlreadyPaid(invoice);
-            case INITIATED -> new Initiated(invoice, first, true);
-            case FAILED, EXPIRED -> first.checkoutRequestId().isPresent()
+            case SUCCESS -> invoice.isPayable() ? new Initiated(invoice, first, true) : new AlreadyPaid(invoice);
+            case INITIATED -> first.isNamed() ? new Initiated(invoice, first, true) : new AwaitingMpesa(invoice, first);
+            case FAILED, EXPIRED -> first.isNamed()
                     ? new Initiated(invoice, first, true)
-                    : GatewayRefusal.outcome(invoice, first.result().orElse(StkResult.of(GatewayRefusal.UNAVAILABLE)));
+                    : GatewayRefusal.outcome(invoice, first.result().orElse(GatewayRefusal.unavailable("")));
         };
     }
 
@@ -170,10 +139,7 @@ public final class RequestPaymentService implements RequestPaymentUseCase {
             response = gateway.requestStkPush(
                     new StkPushRequest(attempt.id(), attempt.payer(), attempt.amount(), invoice.id()));
         } catch (RuntimeException e) {
-            // nobody knows whether the prompt went out: the attempt stays INITIATED and the reconciler settles it
-            LOG.log(Level.WARNING, "STK push for payment {0} ended in {1}; left for the reconciler",
-                    attempt.id(), e.getClass().getSimpleName());
-            return new GatewayUnavailable(invoice);
+            response = new StkPushResponse.OutcomeUnknown(e.getClass().getSimpleName());
         }
         return switch (response) {
             case StkPushResponse.Accepted accepted -> accepted(invoice, attempt, accepted);
@@ -183,40 +149,44 @@ public final class RequestPaymentService implements RequestPaymentUseCase {
                     GatewayRefusal.unavailable(later.reason()), new GatewayUnavailable(invoice));
             case StkPushResponse.Rejected rejected -> refused(invoice, attempt,
                     GatewayRefusal.rejected(rejected.reason()), new GatewayRejected(invoice));
+            case StkPushResponse.OutcomeUnknown unknown -> {
+                // nobody knows whether the prompt went out: the attempt stays in flight until M-PESA tells
+                LOG.log(Level.WARNING, "STK push for payment {0} ended in {1}; outcome unknown, left in flight",
+                        attempt.id(), unknown.reason());
+                yield new AwaitingMpesa(invoice, attempt);
+            }
         };
     }
 
     private RequestPaymentOutcome accepted(Invoice invoice, Payment attempt, StkPushResponse.Accepted response) {
-        Payment named = transactions.inTransaction(() -> {
-            Payment current = payments.find(attempt.id()).orElseThrow();
-            if (!current.isInFlight()) {
-                return current;
-            }
-            Payment next = current.accepted(response.merchantRequestId(), response.checkoutRequestId(),
-                    clock.instant());
-            payments.update(next);
-            return next;
-        });
+        try {
+            RetryingTransactions.onConflict(() -> transactions.inTransaction(() -> {
+                Invoice current = invoices.find(invoice.id()).orElseThrow();
+                Invoice named = current.pushAccepted(attempt.id(), response.merchantRequestId(),
+                        response.checkoutRequestId(), clock.instant());
+                return named.equals(current) ? current : invoices.update(named);
+            }));
+        } catch (RuntimeException e) {
+            // the prompt is out but its name is not stored: the attempt stays in flight, and its callback finds it
+            // by payer, amount and time
+            LOG.log(Level.ERROR, "storing the STK response of payment {0} failed: {1}; left in flight",
+                    attempt.id(), e.getClass().getSimpleName());
+            return new AwaitingMpesa(invoice, attempt);
+        }
         // a callback that arrived before this answer waits in the inbox
         results.applyStored(response.checkoutRequestId());
-        Payment latest = transactions.inTransaction(() -> payments.find(attempt.id())).orElse(named);
-        return new Initiated(invoice, latest, false);
+        Invoice latest = transactions.inTransaction(() -> invoices.find(invoice.id())).orElse(invoice);
+        return new Initiated(latest, latest.payment(attempt.id()).orElse(attempt), false);
     }
 
     private RequestPaymentOutcome refused(Invoice invoice, Payment attempt, StkResult result,
             RequestPaymentOutcome outcome) {
-        Instant now = clock.instant();
-        boolean failed = transactions.inTransaction(() -> {
-            Payment current = payments.find(attempt.id()).orElseThrow();
-            if (!current.isInFlight()) {
-                return false;
-            }
-            payments.update(current.failed(result, now));
-            return true;
-        });
-        if (failed) {
-            events.publish(new PaymentEvent.Failed(invoice.id(), attempt.id(), result.reason(), now));
-        }
+        Settlement settlement = RetryingTransactions.onConflict(() -> transactions.inTransaction(() -> {
+            Invoice current = invoices.find(invoice.id()).orElseThrow();
+            Settlement refused = current.pushRefused(attempt.id(), result, settings.policy(), clock.instant());
+            return refused instanceof Settlement.Unchanged ? refused : refused.stored(invoices.update(refused.invoice()));
+        }));
+        settlement.events().forEach(events::publish);
         return outcome;
     }
 }

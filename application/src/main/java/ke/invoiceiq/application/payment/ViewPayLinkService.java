@@ -14,10 +14,7 @@ import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.payment.AttemptDecision;
 import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.PaymentAttemptPolicy;
-import ke.invoiceiq.domain.payment.PaymentRepository;
-import ke.invoiceiq.domain.payment.PaymentStatus;
 import ke.invoiceiq.domain.payment.StkReason;
-import ke.invoiceiq.domain.payment.StkResult;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
@@ -28,18 +25,16 @@ import ke.invoiceiq.domain.shared.Transactions;
 public final class ViewPayLinkService implements ViewPayLinkUseCase {
 
     private final InvoiceRepository invoices;
-    private final PaymentRepository payments;
     private final Transactions transactions;
     private final Clock clock;
     private final PaymentAttemptPolicy policy;
 
-    public ViewPayLinkService(InvoiceRepository invoices, PaymentRepository payments, Transactions transactions,
+    public ViewPayLinkService(InvoiceRepository invoices, Transactions transactions,
             Clock clock, PaymentSettings settings) {
         this.invoices = invoices;
-        this.payments = payments;
         this.transactions = transactions;
         this.clock = clock;
-        this.policy = new PaymentAttemptPolicy(settings.cooldown());
+        this.policy = settings.policy();
     }
 
     @Override
@@ -52,26 +47,22 @@ public final class ViewPayLinkService implements ViewPayLinkUseCase {
     }
 
     private Attempt attempt(Invoice invoice, Instant now) {
-        List<Payment> attempts = payments.findByInvoice(invoice.id());
+        List<Payment> attempts = invoice.payments();
+        Optional<Payment> latest = attempts.stream().max(Comparator.comparing(Payment::updatedAt));
+        if (latest.isEmpty()) {
+            return new Attempt.None();
+        }
         return switch (policy.decide(attempts, now)) {
-            case AttemptDecision.AlreadyPaid paid -> new Attempt.Succeeded(paid.paid().receipt());
             case AttemptDecision.InFlight inFlight -> new Attempt.InFlight(inFlight.current().createdAt());
-            case AttemptDecision.CoolingDown coolingDown -> latest(attempts)
-                    .<Attempt>map(last -> new Attempt.Failed(reason(last), Optional.of(coolingDown.until())))
-                    .orElseGet(Attempt.None::new);
-            case AttemptDecision.Allowed allowed -> latest(attempts)
-                    .<Attempt>map(last -> new Attempt.Failed(reason(last), Optional.empty()))
-                    .orElseGet(Attempt.None::new);
+            case AttemptDecision.CoolingDown coolingDown ->
+                    new Attempt.Failed(reason(latest.get()), Optional.of(coolingDown.until()));
+            case AttemptDecision.Allowed allowed -> latest.get().succeeded()
+                    ? new Attempt.Succeeded(latest.get().receipt())
+                    : new Attempt.Failed(reason(latest.get()), Optional.empty());
         };
     }
 
-    private static Optional<Payment> latest(List<Payment> attempts) {
-        return attempts.stream().max(Comparator.comparing(Payment::updatedAt));
-    }
-
-    /** An attempt given up without an answer from M-PESA expired; a refusal before any prompt is "other". */
     private static StkReason reason(Payment attempt) {
-        return attempt.result().map(StkResult::reason)
-                .orElse(attempt.status() == PaymentStatus.EXPIRED ? StkReason.EXPIRED : StkReason.OTHER);
+        return attempt.endReason().orElse(StkReason.OTHER);
     }
 }

@@ -13,6 +13,7 @@ import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.ReplyCooldowns;
 import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
+import ke.invoiceiq.domain.shared.IdempotentAnswers;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
@@ -24,7 +25,9 @@ import ke.invoiceiq.domain.shared.Transactions;
  * clock; a row exactly as old as its retention stays until the next run. Processed webhooks of the durable
  * webhook inbox are kept as long as the inbound events' de-duplication marks
  * ({@link RetentionSettings#inboundEvents()}); an unprocessed webhook is never purged. Reply cooldowns (when a
- * number last got the help SMS) are contact data and go with {@link RetentionSettings#contacts()}.
+ * number last got the help SMS) are contact data and go with {@link RetentionSettings#contacts()}. The first answers
+ * kept for REST requests with an Idempotency-Key are, like the de-duplication marks, kept for
+ * {@link RetentionSettings#inboundEvents()}.
  */
 public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
 
@@ -47,14 +50,15 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
     private final CustomerDirectory customers;
     private final WebhookInbox webhooks;
     private final ReplyCooldowns cooldowns;
+    private final IdempotentAnswers answers;
     private final Transactions transactions;
     private final Clock clock;
     private final RetentionSettings settings;
 
     public PurgeExpiredDataService(InboundEventLog inboundEvents, Outbox outbox, PaymentResultInbox paymentResults,
             MessageLog messageLog, ChatSessionRepository chatSessions, CustomerDirectory customers,
-            WebhookInbox webhooks, ReplyCooldowns cooldowns, Transactions transactions, Clock clock,
-            RetentionSettings settings) {
+            WebhookInbox webhooks, ReplyCooldowns cooldowns, IdempotentAnswers answers, Transactions transactions,
+            Clock clock, RetentionSettings settings) {
         this.inboundEvents = Objects.requireNonNull(inboundEvents, "inboundEvents");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.paymentResults = Objects.requireNonNull(paymentResults, "paymentResults");
@@ -63,6 +67,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         this.customers = Objects.requireNonNull(customers, "customers");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.cooldowns = Objects.requireNonNull(cooldowns, "cooldowns");
+        this.answers = Objects.requireNonNull(answers, "answers");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -80,19 +85,20 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         Purged contacts = purge("contacts", now, settings.contacts(), customers::purgeNonCustomersBefore);
         Purged stored = purge("webhooks", now, settings.inboundEvents(), webhooks::purgeProcessedBefore);
         Purged replies = purge("reply cooldowns", now, settings.contacts(), cooldowns::purgeBefore);
+        Purged keys = purge("idempotency keys", now, settings.inboundEvents(), answers::purgeBefore);
         int failures = 0;
-        for (Purged p : new Purged[] {inbound, finished, results, log, sessions, contacts, stored, replies}) {
+        for (Purged p : new Purged[] {inbound, finished, results, log, sessions, contacts, stored, replies, keys}) {
             failures += p.failed() ? 1 : 0;
         }
         var report = new PurgeReport(inbound.rows(), finished.rows(), results.rows(), log.rows(), sessions.rows(),
-                contacts.rows(), stored.rows(), replies.rows(), failures);
+                contacts.rows(), stored.rows(), replies.rows(), keys.rows(), failures);
         LOG.log(report.total() > 0 || failures > 0 ? Level.INFO : Level.DEBUG,
                 "retention purge: {0} inbound events, {1} outbox messages, {2} payment results, "
-                        + "{3} message log entries, {4} chat sessions, {5} contacts, {6} webhooks, {7} reply cooldowns deleted; "
-                        + "{8} failed",
+                        + "{3} message log entries, {4} chat sessions, {5} contacts, {6} webhooks, {7} reply cooldowns,"
+                        + " {8} idempotency keys deleted; {9} failed",
                 report.inboundEvents(), report.outbox(), report.paymentResults(), report.messageLog(),
                 report.chatSessions(), report.contacts(), report.webhooks(), report.replyCooldowns(),
-                report.failures());
+                report.idempotencyKeys(), report.failures());
         return report;
     }
 

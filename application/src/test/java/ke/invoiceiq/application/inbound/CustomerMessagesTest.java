@@ -13,6 +13,7 @@ import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.HandledForCu
 import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.Unidentified;
 import ke.invoiceiq.application.payment.RequestPaymentCommand;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome;
+import ke.invoiceiq.application.testing.InvoicePayments;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.messaging.Button;
@@ -145,8 +146,11 @@ class CustomerMessagesTest {
                 outcome(i -> new RequestPaymentOutcome.AlreadyInFlight(i, Payment.initiate(new PaymentId("p-1"),
                                 i.id(), i.customer().msisdn(), i.amount(), new IdempotencyKey("k-1"), i.createdAt())),
                         "Payment request already sent! Check your phone for the M-PESA prompt."),
-                outcome(i -> new RequestPaymentOutcome.AlreadyPaid(i.paymentSucceeded(
-                                Optional.of(new MpesaReceipt("QK12ABC345")), i.createdAt()).invoice()),
+                outcome(i -> new RequestPaymentOutcome.AwaitingMpesa(i, Payment.initiate(new PaymentId("p-1"),
+                                i.id(), i.customer().msisdn(), i.amount(), new IdempotencyKey("k-1"), i.createdAt())),
+                        "we will tell you how it went, so you are never charged twice"),
+                outcome(i -> new RequestPaymentOutcome.AlreadyPaid(InvoicePayments.paid(i,
+                                Optional.of(new MpesaReceipt("QK12ABC345")), i.createdAt())),
                         "has already been paid. Receipt: QK12ABC345"),
                 outcome(RequestPaymentOutcome.NotYourInvoice::new, "another number (2547****5678)"),
                 outcome(RequestPaymentOutcome.NotPayable::new, "was cancelled by the merchant"),

@@ -177,6 +177,36 @@ class MerchantCommandsTest {
     }
 
     @Test
+    void givenPartPaidInvoice_whenStatus_thenWhatWasPaidItsReceiptAndWhatIsLeft() {
+        Invoice invoice = app.paidBy(app.sent(CUSTOMER, 2500, "Cleaning"), 1000, "QK12ABC345");
+
+        app.text(MERCHANT, "status " + invoice.id().value());
+
+        assertThat(app.lastTextTo(MERCHANT)).contains("Invoice #" + invoice.id().value(), "KES 2,500",
+                "KES 1,000 paid (receipt QK12ABC345), KES 1,500 still to pay").doesNotContain("paid ✔");
+    }
+
+    @Test
+    void givenInvoicePaidInTwoPayments_whenStatus_thenEveryReceiptIsListed() {
+        Invoice invoice = app.paidBy(app.sent(CUSTOMER, 2500, "Cleaning"), 1000, "QK12ABC345");
+        app.paidBy(invoice, 1500, "QK12ABC346");
+
+        app.text(MERCHANT, "status " + invoice.id().value());
+
+        assertThat(app.lastTextTo(MERCHANT)).contains("paid ✔ Receipt: QK12ABC345, QK12ABC346.");
+    }
+
+    @Test
+    void givenPromptOpen_whenStatus_thenAPaymentIsInProgress() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+        app.paymentInFlight(invoice);
+
+        app.text(MERCHANT, "status " + invoice.id().value());
+
+        assertThat(app.lastTextTo(MERCHANT)).contains("sent, not paid yet.", "A payment is in progress.");
+    }
+
+    @Test
     void givenUnknownInvoice_whenStatus_thenNotFound() {
         app.text(MERCHANT, "status INV-ZZZZZZ");
 

@@ -10,6 +10,7 @@ import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.PaymentStatus;
+import ke.invoiceiq.domain.payment.StkPushResponse;
 import org.junit.jupiter.api.Test;
 
 /** The customer's Pay tap through the real payment use case, down to the scripted M-PESA gateway. */
@@ -43,6 +44,20 @@ class PayWithRealPaymentServiceTest {
         assertThat(app.lastTextTo(CUSTOMER)).isEqualTo(BotCopy.promptAlreadySent(invoice.id(), invoice.amount()));
         assertThat(app.lastTextTo(MERCHANT)).contains("a payment is in progress");
         assertThat(app.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.SENT);
+    }
+
+    @Test
+    void givenMpesaGivesNoClearAnswer_whenCustomerTapsPayTwice_thenToldToWaitAndNoSecondPush() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+        app.ports.gateway().respondWith(new StkPushResponse.OutcomeUnknown("read timed out"));
+
+        app.tap(CUSTOMER, "pay_" + invoice.id().value());
+        String first = app.lastTextTo(CUSTOMER);
+        app.tap(CUSTOMER, "pay_" + invoice.id().value());
+
+        assertThat(first).contains("Invoice #" + invoice.id().value(), "KES 2,500", "never charged twice");
+        assertThat(app.lastTextTo(CUSTOMER)).isEqualTo(BotCopy.promptAlreadySent(invoice.id(), invoice.amount()));
+        assertThat(app.ports.gateway().pushCount()).isEqualTo(1);
     }
 
     @Test

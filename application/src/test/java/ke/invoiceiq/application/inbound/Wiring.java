@@ -16,6 +16,7 @@ import ke.invoiceiq.application.payment.RequestPaymentService;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.application.testing.InvoicePayments;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -25,10 +26,8 @@ import ke.invoiceiq.domain.invoice.ReminderPolicy;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
-import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.Payment;
-import ke.invoiceiq.domain.payment.PaymentId;
 
 /**
  * The application wired over the in-memory ports, as the bootstrap module wires it over the real ones, with
@@ -51,8 +50,8 @@ public final class Wiring {
             ports.ids(), outbox, ports.transactions(), ports.events(), ports.clock(), merchant);
     public final RemindInvoiceService remindInvoice = new RemindInvoiceService(ports.invoices(), outbox,
             ports.transactions(), ports.events(), ports.clock(), merchant, ReminderPolicy.DEFAULT);
-    public final CancelInvoiceService cancelInvoice = new CancelInvoiceService(ports.invoices(), ports.payments(),
-            outbox, ports.transactions(), ports.events(), ports.clock());
+    public final CancelInvoiceService cancelInvoice = new CancelInvoiceService(ports.invoices(), outbox,
+            ports.transactions(), ports.events(), ports.clock());
     public final FindInvoicesService findInvoices = new FindInvoicesService(ports.invoices(), ports.transactions());
 
     /** What the conversations call to pay: {@link #payments} unless built {@link #withRealPayments()}. */
@@ -77,8 +76,8 @@ public final class Wiring {
 
     private RequestPaymentUseCase realPaymentService() {
         var results = new RecordPaymentResultService(ports.paymentResults(), ports.payments(), ports.invoices(),
-                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant,
-                ports.tracing());
+                ports.unmatchedPayments(), ports.outbox(), ports.transactions(), ports.ids(), ports.clock(),
+                ports.events(), merchant, PaymentSettings.DEFAULT, ports.tracing());
         return new RequestPaymentService(ports.invoices(), ports.payments(), ports.gateway(), results,
                 ports.transactions(), ports.ids(), ports.clock(), ports.events(), PaymentSettings.DEFAULT);
     }
@@ -140,10 +139,16 @@ public final class Wiring {
         return ports.invoices().update(issued.sendAccepted(Channel.WHATSAPP, now()).invoice());
     }
 
+    /** Paid in full by one M-PESA payment with {@code receipt}. */
     public Invoice paid(Invoice invoice, String receipt) {
-        Invoice current = invoice(invoice.id());
-        return ports.invoices().update(
-                current.paymentSucceeded(Optional.of(new MpesaReceipt(receipt)), now()).invoice());
+        return InvoicePayments.change(ports.invoices(), invoice.id(),
+                current -> InvoicePayments.paid(current, Optional.of(new MpesaReceipt(receipt)), now()));
+    }
+
+    /** A new M-PESA payment of {@code shillings} with {@code receipt}, whatever it leaves to pay. */
+    public Invoice paidBy(Invoice invoice, long shillings, String receipt) {
+        return InvoicePayments.change(ports.invoices(), invoice.id(), current -> InvoicePayments.paidBy(current,
+                receipt, shillings, Optional.of(new MpesaReceipt(receipt)), now()));
     }
 
     public Invoice failed(Invoice invoice) {
@@ -151,11 +156,20 @@ public final class Wiring {
         return ports.invoices().update(current.deliveryFailedOnEveryChannel(now()).invoice());
     }
 
+    /** A prompt for the invoice is open on the customer's phone: Daraja named the push, M-PESA has not answered. */
     public Payment paymentInFlight(Invoice invoice) {
-        Payment payment = Payment.initiate(new PaymentId("p-" + invoice.id().value()), invoice.id(),
-                invoice.customer().msisdn(), invoice.amount(), new IdempotencyKey("k-" + invoice.id().value()), now());
-        ports.payments().addIfNoneInFlight(payment);
-        return payment;
+        String tag = invoice.id().value();
+        return InvoicePayments.change(ports.invoices(), invoice.id(),
+                current -> InvoicePayments.promptOpen(current, tag, now()))
+                .payment(InvoicePayments.paymentId(tag)).orElseThrow();
+    }
+
+    /** A push for the invoice whose outcome nobody knows: Daraja never named it (time-out, 5xx). */
+    public Payment paymentOutcomeUnknown(Invoice invoice) {
+        String tag = invoice.id().value();
+        return InvoicePayments.change(ports.invoices(), invoice.id(),
+                current -> InvoicePayments.requested(current, tag, now()))
+                .payment(InvoicePayments.paymentId(tag)).orElseThrow();
     }
 
     public void knownCustomer(Msisdn msisdn, String name) {

@@ -4,6 +4,7 @@ import static ke.invoiceiq.application.inbound.Wiring.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ke.invoiceiq.application.inbound.Wiring;
+import ke.invoiceiq.application.testing.InvoicePayments;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -17,21 +18,37 @@ class CancelInvoiceServiceTest {
     private final Wiring app = new Wiring();
 
     @Test
-    void givenPaymentInitiated_whenCancel_thenRefusedAsPaymentInFlight() {
+    void givenPromptOpen_whenCancel_thenRefusedAsPaymentInFlight() {
         Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
         app.paymentInFlight(invoice);
+        Invoice withPrompt = app.invoice(invoice.id());
 
         var outcome = app.cancelInvoice.cancel(new CancelInvoiceCommand(invoice.id()));
 
-        assertThat(outcome).isEqualTo(new CancelInvoiceOutcome.Refused(invoice, Refusal.PAYMENT_IN_FLIGHT));
+        assertThat(outcome).isEqualTo(new CancelInvoiceOutcome.Refused(withPrompt, Refusal.PAYMENT_IN_FLIGHT));
+        assertThat(app.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.SENT);
         assertThat(app.ports.events().published(InvoiceEvent.Cancelled.class)).isEmpty();
     }
 
     @Test
-    void givenEarlierAttemptFailed_whenCancel_thenCancelled() {
+    void givenPushWhoseOutcomeIsUnknown_whenCancel_thenRefusedAsPaymentInFlight() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+        Payment unnamed = app.paymentOutcomeUnknown(invoice);
+
+        var outcome = app.cancelInvoice.cancel(new CancelInvoiceCommand(invoice.id()));
+
+        assertThat(unnamed.isNamed()).isFalse();
+        assertThat(outcome).isInstanceOfSatisfying(CancelInvoiceOutcome.Refused.class,
+                refused -> assertThat(refused.refusal()).isEqualTo(Refusal.PAYMENT_IN_FLIGHT));
+        assertThat(app.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.SENT);
+    }
+
+    @Test
+    void givenEarlierAttemptGivenUp_whenCancel_thenCancelled() {
         Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
         Payment attempt = app.paymentInFlight(invoice);
-        app.ports.payments().update(attempt.expired(app.now()));
+        InvoicePayments.change(app.ports.invoices(), invoice.id(),
+                current -> current.giveUp(attempt.id(), app.now()).invoice());
 
         var outcome = app.cancelInvoice.cancel(new CancelInvoiceCommand(invoice.id()));
 

@@ -10,9 +10,11 @@ import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
+import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
 import org.junit.jupiter.api.Test;
 
 class CreateInvoiceServiceTest {
@@ -62,5 +64,31 @@ class CreateInvoiceServiceTest {
         assertThat(outcome).isInstanceOfSatisfying(CreateInvoiceOutcome.AmbiguousCustomer.class,
                 ambiguous -> assertThat(ambiguous.matches()).isEqualTo(2));
         assertThat(app.invoices()).isEmpty();
+    }
+
+    @Test
+    void givenTheSameCreationKeyTwice_whenCreate_thenOneInvoiceOneMessageOneEventAndTheRepeatReturnsIt() {
+        var command = new CreateInvoiceCommand(new CustomerRef.ByPhone(CUSTOMER), Optional.empty(),
+                Amount.ofShillings(2500), new Description("Cleaning"), Optional.of(new IdempotencyKey("create-1")));
+
+        var first = (CreateInvoiceOutcome.Created) app.createInvoice.create(command);
+        var again = app.createInvoice.create(command);
+
+        assertThat(first.isNew()).isTrue();
+        assertThat(again).isEqualTo(new CreateInvoiceOutcome.Created(first.invoice(), false));
+        assertThat(app.invoices()).extracting(Invoice::id).containsExactly(first.invoice().id());
+        assertThat(app.outboxTo(CUSTOMER, MessagePurpose.INVOICE)).hasSize(1);
+        assertThat(app.ports.events().published(InvoiceEvent.Issued.class)).hasSize(1);
+    }
+
+    @Test
+    void givenTwoCreationKeys_whenCreate_thenTwoInvoices() {
+        for (String key : new String[] {"create-1", "create-2"}) {
+            app.createInvoice.create(new CreateInvoiceCommand(new CustomerRef.ByPhone(CUSTOMER), Optional.empty(),
+                    Amount.ofShillings(2500), new Description("Cleaning"), Optional.of(new IdempotencyKey(key))));
+        }
+
+        assertThat(app.invoices()).hasSize(2);
+        assertThat(app.outboxTo(CUSTOMER, MessagePurpose.INVOICE)).hasSize(2);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import ke.invoiceiq.application.testing.InvoicePayments;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
@@ -374,7 +375,7 @@ class DispatchOutboxServiceTest {
     void givenInvoicePaidWhileItsMessageWaited_whenDispatched_thenNotSent() {
         var world = new MessagingWorld();
         Invoice invoice = world.invoiceQueued();
-        world.ports.invoices().update(invoice.paymentSucceeded(Optional.empty(), world.now()).invoice());
+        world.ports.invoices().update(InvoicePayments.paid(invoice, Optional.empty(), world.now()));
 
         DispatchReport report = world.dispatch();
 
@@ -477,7 +478,7 @@ class DispatchOutboxServiceTest {
     void givenInvoicePaidWhileItsMessageWaited_whenDispatched_thenDispatchedSkippedAndNothingSent() {
         var world = new MessagingWorld();
         Invoice invoice = world.invoiceQueued();
-        world.ports.invoices().update(invoice.paymentSucceeded(Optional.empty(), world.now()).invoice());
+        world.ports.invoices().update(InvoicePayments.paid(invoice, Optional.empty(), world.now()));
 
         world.dispatch();
 

@@ -2,6 +2,7 @@ package ke.invoiceiq.application.payment;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import ke.invoiceiq.adapters.memory.ScriptedPaymentGateway;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
@@ -10,7 +11,10 @@ import ke.invoiceiq.domain.payment.StkPushRequest;
 import ke.invoiceiq.domain.payment.StkPushResponse;
 import ke.invoiceiq.domain.payment.StkQueryResponse;
 
-/** Gateway doubles the scripted gateway has no knob for: calls that throw, and watching for open transactions. */
+/**
+ * Gateway doubles the scripted gateway has no knob for: calls that throw, watching for open transactions, and
+ * something happening while a call is on its way.
+ */
 final class Gateways {
 
     private Gateways() {
@@ -75,6 +79,53 @@ final class Gateways {
         public StkQueryResponse queryStkPush(CheckoutRequestId id) {
             queries.add(id);
             throw new IllegalStateException("read timed out");
+        }
+    }
+
+    /**
+     * Delegates to the scripted gateway, first doing what the test set for the moment a push or a query is on its
+     * way: what happens elsewhere while Daraja has not answered yet.
+     */
+    static final class Meanwhile implements PaymentGateway {
+        final ScriptedPaymentGateway scripted;
+        private volatile Runnable duringPush = () -> {
+        };
+        private volatile Runnable duringQuery = () -> {
+        };
+
+        Meanwhile(ScriptedPaymentGateway scripted) {
+            this.scripted = scripted;
+        }
+
+        /** Done once, during the next push. */
+        void duringNextPush(Runnable action) {
+            duringPush = once(action);
+        }
+
+        /** Done once, during the next query. */
+        void duringNextQuery(Runnable action) {
+            duringQuery = once(action);
+        }
+
+        @Override
+        public StkPushResponse requestStkPush(StkPushRequest request) {
+            duringPush.run();
+            return scripted.requestStkPush(request);
+        }
+
+        @Override
+        public StkQueryResponse queryStkPush(CheckoutRequestId id) {
+            duringQuery.run();
+            return scripted.queryStkPush(id);
+        }
+
+        private static Runnable once(Runnable action) {
+            var done = new AtomicBoolean();
+            return () -> {
+                if (done.compareAndSet(false, true)) {
+                    action.run();
+                }
+            };
         }
     }
 }

@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.application.invoice.CancelInvoiceCommand;
+import ke.invoiceiq.application.invoice.CancelInvoiceOutcome;
+import ke.invoiceiq.application.invoice.CancelInvoiceService;
+import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.domain.customer.Customer;
@@ -18,17 +22,21 @@ import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.payment.KeptResult;
 import ke.invoiceiq.domain.payment.MerchantRequestId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.PaymentGateway;
 import ke.invoiceiq.domain.payment.PaymentResult;
+import ke.invoiceiq.domain.payment.PaymentResultInbox;
 import ke.invoiceiq.domain.payment.StkResult;
+import ke.invoiceiq.domain.payment.UnmatchedPayment;
 
 /** The payment use cases wired over the in-memory ports, with helpers to set up invoices and play M-PESA. */
 final class PaymentWorld {
@@ -41,13 +49,16 @@ final class PaymentWorld {
     static final MpesaReceipt OTHER_RECEIPT = new MpesaReceipt("NLK8SU72TW");
     static final StkResult PAID = new StkResult(0, "The service request is processed successfully.");
     static final StkResult CANCELLED_BY_USER = new StkResult(1032, "Request cancelled by user");
+    static final StkResult PHONE_UNREACHABLE = new StkResult(1037, "DS timeout user cannot be reached");
 
     final InMemoryPorts ports = InMemoryPorts.create();
     final MerchantSettings merchant = new MerchantSettings(Set.of(MERCHANT), "Wanjiru Cleaners", "https://pay.example");
-    final PaymentSettings settings = PaymentSettings.DEFAULT;
+    final PaymentSettings settings;
     final RecordPaymentResultService results;
     final RequestPaymentService requests;
     final ReconcilePaymentsService reconciler;
+    final ApplyUnmatchedPaymentService applyUnmatched;
+    final CancelInvoiceService cancelInvoice;
 
     final PaymentGateway gateway;
 
@@ -59,22 +70,53 @@ final class PaymentWorld {
         this(gateway, UnaryOperator.identity());
     }
 
+    PaymentWorld(PaymentSettings settings) {
+        this(settings, InMemoryPorts::gateway, UnaryOperator.identity());
+    }
+
+    PaymentWorld(Function<InMemoryPorts, PaymentGateway> gateway,
+            UnaryOperator<RecordPaymentResultUseCase> resultsForRequests) {
+        this(PaymentSettings.DEFAULT, gateway, resultsForRequests);
+    }
+
     /**
      * @param gateway            the M-PESA the use cases talk to, built over the ports
      * @param resultsForRequests what the payment requests see of the result use case (to simulate a crash)
      */
-    PaymentWorld(Function<InMemoryPorts, PaymentGateway> gateway,
+    PaymentWorld(PaymentSettings settings, Function<InMemoryPorts, PaymentGateway> gateway,
             UnaryOperator<RecordPaymentResultUseCase> resultsForRequests) {
+        this.settings = settings;
         this.gateway = gateway.apply(ports);
-        results = new RecordPaymentResultService(ports.paymentResults(), ports.payments(), ports.invoices(),
-                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant,
+        results = results(ports.invoices(), ports.paymentResults());
+        requests = requests(ports.invoices(), this.gateway, resultsForRequests.apply(results));
+        reconciler = reconciler(this.gateway, results, ports.paymentResults());
+        applyUnmatched = new ApplyUnmatchedPaymentService(ports.unmatchedPayments(), ports.invoices(),
+                ports.payments(), ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(),
+                merchant, settings, ports.tracing());
+        cancelInvoice = new CancelInvoiceService(ports.invoices(),
+                new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant, ports.tracing()),
+                ports.transactions(), ports.events(), ports.clock());
+    }
+
+    // ---- the use cases over other ports -------------------------------------------------------------------
+
+    RecordPaymentResultService results(InvoiceRepository invoices, PaymentResultInbox inbox) {
+        return new RecordPaymentResultService(inbox, ports.payments(), invoices, ports.unmatchedPayments(),
+                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant, settings,
                 ports.tracing());
-        requests = new RequestPaymentService(ports.invoices(), ports.payments(), this.gateway,
-                resultsForRequests.apply(results), ports.transactions(), ports.ids(), ports.clock(), ports.events(),
-                settings);
-        reconciler = new ReconcilePaymentsService(ports.payments(), ports.invoices(), ports.paymentResults(),
-                this.gateway, results, ports.outbox(), ports.transactions(), ports.ids(), ports.clock(),
-                ports.events(), merchant, settings, ports.tracing());
+    }
+
+    RequestPaymentService requests(InvoiceRepository invoices, PaymentGateway pushes,
+            RecordPaymentResultUseCase recorder) {
+        return new RequestPaymentService(invoices, ports.payments(), pushes, recorder, ports.transactions(),
+                ports.ids(), ports.clock(), ports.events(), settings);
+    }
+
+    ReconcilePaymentsService reconciler(PaymentGateway queries, RecordPaymentResultUseCase recorder,
+            PaymentResultInbox inbox) {
+        return new ReconcilePaymentsService(ports.payments(), ports.invoices(), inbox, queries, recorder,
+                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant, settings,
+                ports.tracing());
     }
 
     // ---- set-up ---------------------------------------------------------------------------------------------
@@ -88,13 +130,19 @@ final class PaymentWorld {
         return ports.invoices().update(issued.sendAccepted(Channel.WHATSAPP, now()).invoice());
     }
 
+    /** Paid in full as a customer pays it: a tap, the prompt, M-PESA's success callback with {@link #RECEIPT}. */
     Invoice paid(Invoice invoice) {
-        return ports.invoices().update(
-                invoice(invoice.id()).paymentSucceeded(Optional.of(RECEIPT), now()).invoice());
+        callback(initiated(invoice, "paid-" + invoice.id().value()), PAID);
+        return invoice(invoice.id());
     }
 
+    /** Cancelled by the merchant. */
     Invoice cancelled(Invoice invoice) {
-        return ports.invoices().update(invoice(invoice.id()).cancel(false, now()).invoice());
+        CancelInvoiceOutcome outcome = cancelInvoice.cancel(new CancelInvoiceCommand(invoice.id()));
+        if (!(outcome instanceof CancelInvoiceOutcome.Cancelled cancelled)) {
+            throw new AssertionError("expected Cancelled, was " + outcome);
+        }
+        return cancelled.invoice();
     }
 
     // ---- acting -----------------------------------------------------------------------------------------------
@@ -112,17 +160,40 @@ final class PaymentWorld {
         return payment(initiated.payment());
     }
 
+    /** M-PESA's callback for the attempt: on success, the amount it asked for moved, with {@link #RECEIPT}. */
     RecordOutcome callback(Payment attempt, StkResult result) {
-        return results.record(callbackFor(attempt.checkoutRequestId().orElseThrow(), result, Optional.of(RECEIPT),
-                Optional.of(BigDecimal.valueOf(2_500))));
+        return callback(attempt, result, RECEIPT, attempt.amount().cents() / 100);
     }
 
+    /** M-PESA's callback for the attempt: on success, {@code shillings} moved, with {@code receipt}. */
+    RecordOutcome callback(Payment attempt, StkResult result, MpesaReceipt receipt, long shillings) {
+        return results.record(callbackFor(attempt.checkoutRequestId().orElseThrow(), result, Optional.of(receipt),
+                Optional.of(BigDecimal.valueOf(shillings))), Optional.of("{\"Body\":{}}"));
+    }
+
+    /** A callback as Daraja sends it, from {@link #CUSTOMER}, paid now; failures carry no money, no receipt. */
     PaymentResult callbackFor(CheckoutRequestId id, StkResult result, Optional<MpesaReceipt> receipt,
             Optional<BigDecimal> amount) {
+        return callbackFrom(CUSTOMER, id, result, receipt, amount);
+    }
+
+    PaymentResult callbackFrom(Msisdn payer, CheckoutRequestId id, StkResult result, Optional<MpesaReceipt> receipt,
+            Optional<BigDecimal> amount) {
         boolean paid = result.isSuccess();
-        return new PaymentResult(id, Optional.of(new MerchantRequestId("mr-callback")), result,
+        return new PaymentResult(id, Optional.of(new MerchantRequestId("mr-of-" + id.value())), result,
                 paid ? amount : Optional.empty(), paid ? receipt : Optional.empty(),
-                paid ? Optional.of(now()) : Optional.empty(), paid ? Optional.of(CUSTOMER) : Optional.empty(), now());
+                paid ? Optional.of(now()) : Optional.empty(), paid ? Optional.of(payer) : Optional.empty(), now());
+    }
+
+    /** A callback that matches no attempt, kept and then resolved for good: the money is raised as unmatched. */
+    UnmatchedPayment unmatched(PaymentResult callback) {
+        results.record(callback, Optional.empty());
+        KeptResult kept = ports.paymentResults().unprocessed(callback.checkoutRequestId()).getFirst();
+        RecordOutcome outcome = results.resolve(kept, true);
+        if (!(outcome instanceof RecordOutcome.Unmatched raised)) {
+            throw new AssertionError("expected Unmatched, was " + outcome);
+        }
+        return raised.payment();
     }
 
     Instant advance(Duration duration) {
@@ -141,6 +212,15 @@ final class PaymentWorld {
 
     Payment payment(Payment attempt) {
         return ports.payments().find(attempt.id()).orElseThrow();
+    }
+
+    /** The only attempt of the invoice. */
+    Payment onlyAttempt(Invoice invoice) {
+        List<Payment> attempts = invoice(invoice.id()).payments();
+        if (attempts.size() != 1) {
+            throw new AssertionError("expected one attempt, were " + attempts);
+        }
+        return attempts.getFirst();
     }
 
     List<OutboxMessage> outbox() {

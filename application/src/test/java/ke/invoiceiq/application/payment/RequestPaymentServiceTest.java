@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.AlreadyInFlight;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.AlreadyPaid;
+import ke.invoiceiq.application.payment.RequestPaymentOutcome.AwaitingMpesa;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.GatewayRejected;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.GatewayUnavailable;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.Initiated;
@@ -19,6 +21,7 @@ import ke.invoiceiq.application.payment.RequestPaymentOutcome.KeyReused;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.NotPayable;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.NotYourInvoice;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome.PayerBusy;
+import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
@@ -27,11 +30,16 @@ import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.payment.MerchantRequestId;
 import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.PaymentEvent;
+import ke.invoiceiq.domain.payment.PaymentId;
 import ke.invoiceiq.domain.payment.PaymentStatus;
 import ke.invoiceiq.domain.payment.StkPushRequest;
 import ke.invoiceiq.domain.payment.StkPushResponse;
+import ke.invoiceiq.domain.payment.StkReason;
+import ke.invoiceiq.domain.payment.StkResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestPaymentServiceTest {
@@ -126,8 +134,10 @@ class RequestPaymentServiceTest {
         List<RequestPaymentOutcome> outcomes = Concurrently.run(20, i -> world.tap(invoice, "wamid.same"));
 
         assertThat(world.ports.gateway().pushCount()).isEqualTo(1);
-        assertThat(outcomes).allMatch(Initiated.class::isInstance);
-        assertThat(outcomes).filteredOn(o -> ((Initiated) o).replayed()).hasSize(19);
+        assertThat(outcomes).filteredOn(o -> o instanceof Initiated i && !i.replayed()).hasSize(1);
+        assertThat(outcomes).as("a repeat before Daraja named the push cannot tell more than that it is on its way")
+                .allSatisfy(o -> assertThat(o).isInstanceOfAny(Initiated.class, AwaitingMpesa.class))
+                .extracting(RequestPaymentServiceTest::attemptOf).containsOnly(world.onlyAttempt(invoice).id());
     }
 
     @Test
@@ -177,13 +187,40 @@ class RequestPaymentServiceTest {
         assertThat(world.ports.gateway().pushCount()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1032, 1037, 17})
+    void givenAttemptEndedForAReasonThatAsksForAPause_whenTappedAtOnce_thenCoolingDownAndNoPush(int code) {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        world.callback(world.initiated(invoice, "tap-1"), new StkResult(code, "failed"));
+
+        RequestPaymentOutcome again = world.tap(invoice, "tap-2");
+
+        assertThat(again).isInstanceOf(RequestPaymentOutcome.CoolingDown.class);
+        assertThat(world.ports.gateway().pushCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 1019, 1025, 2001, 9999, 4242})
+    void givenAttemptEndedForAReasonThatAsksForNoPause_whenTappedAtOnce_thenANewPush(int code) {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        world.callback(world.initiated(invoice, "tap-1"), new StkResult(code, "failed"));
+
+        RequestPaymentOutcome again = world.tap(invoice, "tap-2");
+
+        assertThat(again).isInstanceOf(Initiated.class);
+        assertThat(world.ports.gateway().pushCount()).isEqualTo(2);
+    }
+
     @Test
     void givenPaidInvoice_whenTapped_thenAlreadyPaidAndNoPush() {
         var world = new PaymentWorld();
         Invoice invoice = world.paid(world.sentInvoice());
+        int pushes = world.ports.gateway().pushCount();
 
         assertThat(world.tap(invoice, "tap")).isInstanceOf(AlreadyPaid.class);
-        assertThat(world.ports.gateway().pushCount()).isZero();
+        assertThat(world.ports.gateway().pushCount()).isEqualTo(pushes);
     }
 
     @Test
@@ -245,19 +282,151 @@ class RequestPaymentServiceTest {
     }
 
     @Test
-    void givenGatewayThrows_whenTapped_thenGatewayUnavailableAndAttemptLeftForTheReconciler() {
+    void givenGatewayThrows_whenTapped_thenAwaitingMpesaWithTheAttemptInFlightAndUnnamed() {
         var world = new PaymentWorld(ports -> new Gateways.Broken());
         Invoice invoice = world.sentInvoice();
 
         RequestPaymentOutcome outcome = world.tap(invoice, "tap-1");
+
+        Payment attempt = world.onlyAttempt(invoice);
+        assertThat(outcome).isEqualTo(new AwaitingMpesa(world.invoice(invoice.id()), attempt));
+        assertThat(attempt.status()).isEqualTo(PaymentStatus.INITIATED);
+        assertThat(attempt.isNamed()).isFalse();
+        assertThat(world.ports.events().published(PaymentEvent.Failed.class)).isEmpty();
+    }
+
+    @Test
+    void givenGatewayCannotTellWhetherThePromptWentOut_whenTapped_thenAwaitingMpesaWithTheAttemptInFlightAndUnnamed() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        world.ports.gateway().respondWith(new StkPushResponse.OutcomeUnknown("503 from Daraja"));
+
+        RequestPaymentOutcome outcome = world.tap(invoice, "tap-1");
+
+        assertThat(outcome).isInstanceOf(AwaitingMpesa.class);
+        assertThat(world.onlyAttempt(invoice).status()).isEqualTo(PaymentStatus.INITIATED);
+        assertThat(world.onlyAttempt(invoice).checkoutRequestId()).isEmpty();
+    }
+
+    @Test
+    void givenPushOutcomeUnknown_whenTappedAgain_thenAlreadyInFlightAndNoSecondPush() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        world.ports.gateway().respondWith(new StkPushResponse.OutcomeUnknown("read timed out"));
+        world.tap(invoice, "tap-1");
+
         RequestPaymentOutcome again = world.tap(invoice, "tap-2");
 
-        assertThat(outcome).isInstanceOf(GatewayUnavailable.class);
-        Payment attempt = world.ports.payments().findByInvoice(invoice.id()).getFirst();
-        assertThat(attempt.status()).isEqualTo(PaymentStatus.INITIATED);
-        assertThat(attempt.checkoutRequestId()).isEmpty();
-        assertThat(again).as("the push may have gone out: no second one").isInstanceOf(AlreadyInFlight.class);
-        assertThat(((Gateways.Broken) world.gateway).pushes).hasSize(1);
+        assertThat(again).as("the first prompt may be on the phone").isInstanceOfSatisfying(AlreadyInFlight.class,
+                inFlight -> assertThat(inFlight.current().id()).isEqualTo(world.onlyAttempt(invoice).id()));
+        assertThat(world.ports.gateway().pushCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givenPushOutcomeUnknown_whenTheSameKeyIsRepeated_thenAwaitingMpesaAgainWithoutAPush() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        world.ports.gateway().respondWith(new StkPushResponse.OutcomeUnknown("read timed out"));
+        var first = (AwaitingMpesa) world.tap(invoice, "tap-1");
+
+        RequestPaymentOutcome again = world.tap(invoice, "tap-1");
+
+        assertThat(again).isInstanceOfSatisfying(AwaitingMpesa.class,
+                awaiting -> assertThat(awaiting.payment().id()).isEqualTo(first.payment().id()));
+        assertThat(world.ports.gateway().pushCount()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> refusalsOnTheSpot() {
+        return Stream.of(
+                Arguments.of(new StkPushResponse.SubscriberBusy(), StkReason.SUBSCRIBER_BUSY),
+                Arguments.of(new StkPushResponse.RetryLater("spike arrest"), StkReason.UNAVAILABLE),
+                Arguments.of(new StkPushResponse.Rejected("400.002.02 invalid shortcode"), StkReason.REJECTED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusalsOnTheSpot")
+    void givenPushRefusedOnTheSpot_whenTappedAgainAtOnce_thenNoCooldownAndANewPush(StkPushResponse refusal,
+            StkReason reason) {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        world.ports.gateway().respondWith(refusal);
+        world.tap(invoice, "tap-1");
+
+        RequestPaymentOutcome again = world.tap(invoice, "tap-2");
+
+        assertThat(world.invoice(invoice.id()).payments().getFirst().endReason()).contains(reason);
+        assertThat(again).isInstanceOf(Initiated.class);
+        assertThat(world.ports.gateway().pushCount()).isEqualTo(2);
+    }
+
+    @Test
+    void givenPartPaidInvoice_whenTappedAgain_thenThePushAsksForTheBalance() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        world.callback(world.initiated(invoice, "tap-1"), PaymentWorld.PAID, PaymentWorld.RECEIPT, 1_000);
+
+        RequestPaymentOutcome again = world.tap(invoice, "tap-2");
+
+        assertThat(again).isInstanceOfSatisfying(Initiated.class,
+                initiated -> assertThat(initiated.payment().amount()).isEqualTo(Amount.ofShillings(1_500)));
+        assertThat(world.ports.gateway().lastPush()).hasValueSatisfying(
+                push -> assertThat(push.amount()).isEqualTo(Amount.ofShillings(1_500)));
+    }
+
+    @Test
+    void givenKeyWhosePaymentPaidTheInvoice_whenTheSameKeyIsRepeated_thenNoPushAndNoNewAttempt() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        world.callback(world.initiated(invoice, "tap-1"), PaymentWorld.PAID);
+
+        RequestPaymentOutcome again = world.tap(invoice, "tap-1");
+
+        assertThat(again).isInstanceOf(AlreadyPaid.class);
+        assertThat(world.ports.gateway().pushCount()).isEqualTo(1);
+        assertThat(world.invoice(invoice.id()).payments()).hasSize(1);
+    }
+
+    @Test
+    void givenStoringThePushIdsFails_whenTapped_thenAwaitingMpesaAndTheAttemptStaysUnnamed() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        var invoices = new FailingInvoices(world.ports.invoices());
+        invoices.failUpdatesOf(i -> i.payments().stream().anyMatch(Payment::isNamed));
+        var requests = world.requests(invoices, world.gateway, world.results);
+
+        RequestPaymentOutcome outcome = requests.requestPayment(
+                RequestPaymentCommand.byPhone(invoice.id(), CUSTOMER, new IdempotencyKey("tap-1")));
+
+        assertThat(outcome).isInstanceOf(AwaitingMpesa.class);
+        assertThat(world.ports.gateway().pushCount()).isEqualTo(1);
+        assertThat(world.onlyAttempt(invoice).status()).isEqualTo(PaymentStatus.INITIATED);
+        assertThat(world.onlyAttempt(invoice).isNamed()).isFalse();
+    }
+
+    @Test
+    void givenTheReconcilerGaveTheAttemptUpWhileThePushWasOnItsWay_whenDarajaAnswers_thenIdsRecordedAndStillExpired() {
+        var world = new PaymentWorld(ports -> new Gateways.Meanwhile(ports.gateway()));
+        Invoice invoice = world.sentInvoice();
+        ((Gateways.Meanwhile) world.gateway).duringNextPush(() -> {
+            world.advance(world.settings.expireAfter());
+            world.reconciler.reconcile();
+        });
+
+        world.tap(invoice, "tap-1");
+
+        Payment attempt = world.onlyAttempt(invoice);
+        assertThat(attempt.status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(attempt.endReason()).contains(StkReason.NO_ANSWER);
+        assertThat(attempt.checkoutRequestId()).contains(new CheckoutRequestId("ws_CO_1"));
+        assertThat(attempt.merchantRequestId()).contains(new MerchantRequestId("mr-1"));
+    }
+
+    private static PaymentId attemptOf(RequestPaymentOutcome outcome) {
+        return switch (outcome) {
+            case Initiated initiated -> initiated.payment().id();
+            case AwaitingMpesa awaiting -> awaiting.payment().id();
+            default -> throw new AssertionError("no attempt in " + outcome);
+        };
     }
 
     private static void awaitFinished(Concurrently.Started<?> started, int count) throws InterruptedException {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import ke.invoiceiq.application.payment.PayLinkView.Attempt;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.invoice.Money;
 import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.StkPushResponse;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ViewPayLinkServiceTest {
 
     private final PaymentWorld world = new PaymentWorld();
-    private final ViewPayLinkService pages = new ViewPayLinkService(world.ports.invoices(), world.ports.payments(),
+    private final ViewPayLinkService pages = new ViewPayLinkService(world.ports.invoices(),
             world.ports.transactions(), world.ports.clock(), world.settings);
 
     @Test
@@ -67,13 +68,47 @@ class ViewPayLinkServiceTest {
     }
 
     @Test
-    void givenMpesaRefusedThePushBeforeAnyPrompt_whenViewed_thenFailedForAnotherReason() {
+    void givenMpesaRefusedThePushBeforeAnyPrompt_whenViewed_thenFailedAsUnavailableWithNoWait() {
         Invoice invoice = world.sentInvoice();
         world.ports.gateway().respondWith(new StkPushResponse.RetryLater("spike arrest"));
         world.tap(invoice, "page-1");
 
         assertThat(pages.view(invoice.payToken()).orElseThrow().attempt())
-                .isInstanceOfSatisfying(Attempt.Failed.class, f -> assertThat(f.reason()).isEqualTo(StkReason.OTHER));
+                .isEqualTo(new Attempt.Failed(StkReason.UNAVAILABLE, Optional.empty()));
+    }
+
+    @Test
+    void givenThePushOutcomeIsUnknown_whenViewed_thenInFlight() {
+        Invoice invoice = world.sentInvoice();
+        world.ports.gateway().respondWith(new StkPushResponse.OutcomeUnknown("read timed out"));
+        world.tap(invoice, "page-1");
+
+        assertThat(pages.view(invoice.payToken()).orElseThrow().attempt())
+                .isEqualTo(new Attempt.InFlight(world.onlyAttempt(invoice).createdAt()));
+    }
+
+    @Test
+    void givenMpesaNeverAnsweredAndTheAttemptWasGivenUp_whenViewed_thenFailedAsNoAnswerWithNoWait() {
+        Invoice invoice = world.sentInvoice();
+        world.initiated(invoice, "page-1");
+        world.advance(world.settings.expireAfter());
+        world.reconciler.reconcile();
+
+        assertThat(pages.view(invoice.payToken()).orElseThrow().attempt())
+                .isEqualTo(new Attempt.Failed(StkReason.NO_ANSWER, Optional.empty()));
+    }
+
+    @Test
+    void givenAPartPayment_whenViewed_thenSucceededWithTheBalanceLeftOnTheInvoice() {
+        Invoice invoice = world.sentInvoice();
+        world.callback(world.initiated(invoice, "page-1"), PAID, RECEIPT, 1_000);
+
+        PayLinkView view = pages.view(invoice.payToken()).orElseThrow();
+
+        assertThat(view.attempt()).isEqualTo(new Attempt.Succeeded(Optional.of(RECEIPT)));
+        assertThat(view.invoice().status()).isEqualTo(InvoiceStatus.SENT);
+        assertThat(view.invoice().isPayable()).isTrue();
+        assertThat(view.invoice().balance()).isEqualTo(Money.ofShillings(1_500));
     }
 
     @Test

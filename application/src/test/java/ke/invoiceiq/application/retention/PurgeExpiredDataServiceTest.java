@@ -33,6 +33,7 @@ import ke.invoiceiq.domain.messaging.OutboxStatus;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.PaymentResult;
 import ke.invoiceiq.domain.payment.StkResult;
+import ke.invoiceiq.domain.shared.IdempotentAnswers;
 import ke.invoiceiq.domain.shared.Transactions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class PurgeExpiredDataServiceTest {
 
     @Test
     void givenNothingStored_whenPurged_thenNothingIsDeletedOrFailed() {
-        assertThat(service(RetentionSettings.DEFAULT).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(service(RetentionSettings.DEFAULT).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -90,7 +91,8 @@ class PurgeExpiredDataServiceTest {
         // processed payment results: 30 days after processing; unprocessed ones stay
         processedResult(1, ago(DAY.multipliedBy(31)));
         processedResult(2, ago(DAY.multipliedBy(29)));
-        ports.paymentResults().store(PaymentResult.fromQuery(checkout(3), StkResult.of(0), ago(DAY.multipliedBy(400))));
+        ports.paymentResults().store(PaymentResult.fromQuery(checkout(3), StkResult.of(0), ago(DAY.multipliedBy(400))),
+                Optional.empty());
         // message log: 180 days
         logEntry("e-old", ago(DAY.multipliedBy(181)));
         logEntry("e-recent", ago(DAY.multipliedBy(179)));
@@ -111,11 +113,16 @@ class PurgeExpiredDataServiceTest {
         // help-SMS cooldowns: contact data, 2 days
         ports.replyCooldowns().tryStart(STRANGER, Channel.SMS, ago(DAY.multipliedBy(3)), Duration.ofHours(1));
         ports.replyCooldowns().tryStart(CUSTOMER, Channel.SMS, ago(DAY), Duration.ofHours(1));
+        // first answers to REST requests with an Idempotency-Key: as long as the inbound events (14 days)
+        idempotencyKeyClaimed("key-old", ago(DAY.multipliedBy(15)));
+        idempotencyKeyClaimed("key-recent", ago(DAY.multipliedBy(13)));
 
         PurgeReport report = service(RetentionSettings.DEFAULT).purge();
 
-        assertThat(report).isEqualTo(new PurgeReport(1, 1, 1, 1, 2, 1, 1, 1, 0));
-        assertThat(report.total()).isEqualTo(9);
+        assertThat(report).isEqualTo(new PurgeReport(1, 1, 1, 1, 2, 1, 1, 1, 1, 0));
+        assertThat(report.total()).isEqualTo(10);
+        assertThat(idempotencyKeyKept("key-old")).as("forgotten").isFalse();
+        assertThat(idempotencyKeyKept("key-recent")).isTrue();
         assertThat(ports.replyCooldowns().tryStart(STRANGER, Channel.SMS, now, Duration.ofDays(30)))
                 .as("forgotten").isTrue();
         assertThat(ports.replyCooldowns().tryStart(CUSTOMER, Channel.SMS, now, Duration.ofDays(30))).isFalse();
@@ -126,9 +133,11 @@ class PurgeExpiredDataServiceTest {
         assertThat(ports.inboundEvents().firstSeen("whatsapp", "wamid.recent", now)).isFalse();
         assertThat(ports.outbox().all()).extracting(OutboxMessage::id)
                 .containsExactlyInAnyOrder("sent-recent", "queued-long-ago");
-        assertThat(ports.paymentResults().findUnprocessed(checkout(3))).isPresent();
-        assertThat(ports.paymentResults().store(PaymentResult.fromQuery(checkout(1), StkResult.of(0), now))).isTrue();
-        assertThat(ports.paymentResults().store(PaymentResult.fromQuery(checkout(2), StkResult.of(0), now))).isFalse();
+        assertThat(ports.paymentResults().unprocessed(checkout(3))).hasSize(1);
+        assertThat(ports.paymentResults().store(PaymentResult.fromQuery(checkout(1), StkResult.of(0), now),
+                Optional.empty())).isTrue();
+        assertThat(ports.paymentResults().store(PaymentResult.fromQuery(checkout(2), StkResult.of(0), now),
+                Optional.empty())).isFalse();
         assertThat(ports.messageLog().all()).extracting(MessageLogEntry::id).containsExactly("e-recent");
         assertThat(ports.chatSessions().find(MERCHANT)).isEmpty();
         assertThat(ports.chatSessions().find(new Msisdn("254700000002"))).isPresent();
@@ -150,11 +159,12 @@ class PurgeExpiredDataServiceTest {
         ports.customers().recordInbound(STRANGER, ago(settings.contacts()));
         processedWebhook(ago(settings.inboundEvents()));
         ports.replyCooldowns().tryStart(STRANGER, Channel.SMS, ago(settings.contacts()), Duration.ofHours(1));
+        idempotencyKeyClaimed("key-1", ago(settings.inboundEvents()));
 
-        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
 
         ports.clock().advance(Duration.ofSeconds(1));
-        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(1, 1, 1, 1, 1, 1, 1, 1, 0));
+        assertThat(service(settings).purge()).isEqualTo(new PurgeReport(1, 1, 1, 1, 1, 1, 1, 1, 1, 0));
     }
 
     @Test
@@ -170,8 +180,8 @@ class PurgeExpiredDataServiceTest {
 
         assertThat(report.messageLog()).isEqualTo(5);
         assertThat(ports.messageLog().all()).isEmpty();
-        // message log: batches of 2, 2, 1; every other kind (seven): one empty batch
-        assertThat(counting.units.get()).isEqualTo(3 + 7);
+        // message log: batches of 2, 2, 1; every other kind (eight): one empty batch
+        assertThat(counting.units.get()).isEqualTo(3 + 8);
     }
 
     @Test
@@ -184,7 +194,7 @@ class PurgeExpiredDataServiceTest {
                 Duration.ofDays(180), Duration.ofDays(7), Duration.ofDays(2), 2);
 
         assertThat(service(settings, ports.outbox(), counting).purge().messageLog()).isEqualTo(2);
-        assertThat(counting.units.get()).isEqualTo(2 + 7);
+        assertThat(counting.units.get()).isEqualTo(2 + 8);
     }
 
     @Test
@@ -198,7 +208,7 @@ class PurgeExpiredDataServiceTest {
 
         PurgeReport report = service(RetentionSettings.DEFAULT, broken, ports.transactions()).purge();
 
-        assertThat(report).isEqualTo(new PurgeReport(1, 0, 0, 1, 0, 1, 0, 0, 1));
+        assertThat(report).isEqualTo(new PurgeReport(1, 0, 0, 1, 0, 1, 0, 0, 0, 1));
         assertThat(ports.outbox().find("sent-old")).isPresent();
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("outbox").contains("IllegalStateException"));
         assertThat(logged).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain("2547"));
@@ -222,8 +232,8 @@ class PurgeExpiredDataServiceTest {
 
     private PurgeExpiredDataService service(RetentionSettings settings, Outbox outbox, Transactions transactions) {
         return new PurgeExpiredDataService(ports.inboundEvents(), outbox, ports.paymentResults(), ports.messageLog(),
-                ports.chatSessions(), ports.customers(), webhooks, ports.replyCooldowns(), transactions, ports.clock(),
-                settings);
+                ports.chatSessions(), ports.customers(), webhooks, ports.replyCooldowns(), ports.idempotentAnswers(),
+                transactions, ports.clock(), settings);
     }
 
     /** A webhook stored and processed at {@code processedAt}; answers its id. */
@@ -259,8 +269,21 @@ class PurgeExpiredDataServiceTest {
     }
 
     private void processedResult(int n, Instant processedAt) {
-        ports.paymentResults().store(PaymentResult.fromQuery(checkout(n), StkResult.of(0), processedAt));
-        ports.paymentResults().markProcessed(checkout(n), processedAt);
+        ports.paymentResults().store(PaymentResult.fromQuery(checkout(n), StkResult.of(0), processedAt),
+                Optional.empty());
+        ports.paymentResults().markProcessed(ports.paymentResults().unprocessed(checkout(n)).getFirst().id(),
+                processedAt);
+    }
+
+    private void idempotencyKeyClaimed(String key, Instant at) {
+        ports.idempotentAnswers().claim("stk-initiate", key, "request", at, at);
+        ports.idempotentAnswers().complete("stk-initiate", key, new IdempotentAnswers.Answer(202, "{}"), at);
+    }
+
+    /** Whether the key is still bound: a different request under it is refused only while it is kept. */
+    private boolean idempotencyKeyKept(String key) {
+        return ports.idempotentAnswers().claim("stk-initiate", key, "another request", now, now)
+                instanceof IdempotentAnswers.Claim.Mismatch;
     }
 
     private void logEntry(String id, Instant at) {

@@ -74,7 +74,8 @@ class RetentionSettingsTest {
 
     @Test
     void givenAReport_whenTotalled_thenEveryKindCountsButNotTheFailures() {
-        assertThat(new PurgeReport(1, 2, 3, 4, 5, 6, 7, 8, 1).total()).isEqualTo(36);
-        assertThatThrownBy(() -> new PurgeReport(-1, 0, 0, 0, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new PurgeReport(1, 2, 3, 4, 5, 6, 7, 8, 9, 1).total()).isEqualTo(45);
+        assertThatThrownBy(() -> new PurgeReport(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

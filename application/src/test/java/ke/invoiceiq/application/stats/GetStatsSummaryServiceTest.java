@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Optional;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.application.testing.InvoicePayments;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -66,7 +67,7 @@ class GetStatsSummaryServiceTest {
 
     private void pay(Invoice invoice, String receipt) {
         Invoice current = ports.invoices().find(invoice.id()).orElseThrow();
-        ports.invoices().update(current.paymentSucceeded(Optional.of(new MpesaReceipt(receipt)),
-                ports.clock().instant()).invoice());
+        ports.invoices().update(InvoicePayments.paid(current, Optional.of(new MpesaReceipt(receipt)),
+                ports.clock().instant()));
     }
 }

@@ -60,7 +60,11 @@ public interface InvoiceIqConfig {
     /** Timing of M-PESA STK attempts and of their reconciliation. */
     interface Payment {
 
-        /** How long a customer waits after a failed or expired STK attempt before a new one is allowed. */
+        /**
+         * How long a customer waits for a new STK attempt after one that ended for a reason that asks for a pause
+         * (they cancelled it, the phone was unreachable, M-PESA's 2-minute same-amount rule); after the other
+         * reasons a new attempt may start at once.
+         */
         @WithDefault("PT2M")
         Duration cooldown();
 
@@ -68,13 +72,27 @@ public interface InvoiceIqConfig {
         @WithDefault("PT60S")
         Duration queryAfter();
 
-        /** How old an STK attempt still unanswered gets before it is given up as EXPIRED (≥ query-after). */
+        /**
+         * How old an STK attempt still unanswered gets before it is given up as EXPIRED, its outcome unknown
+         * (≥ query-after; longer than an M-PESA prompt lives on the phone). A late callback still pays the invoice.
+         */
         @WithDefault("PT5M")
         Duration expireAfter();
 
         /** How many unanswered attempts one reconciliation run looks at. */
         @WithDefault("50")
         int reconcileBatch();
+
+        /**
+         * How far from an M-PESA payment's time an attempt Daraja never named (push timed out or failed with a 5xx)
+         * may have started and still be matched to it by payer and amount (≥ expire-after).
+         */
+        @WithDefault("PT15M")
+        Duration matchWindow();
+
+        /** How long one reconciler instance holds the attempts it claimed before another may take them. */
+        @WithDefault("PT5M")
+        Duration reconcileLease();
     }
 
     /** The outbox dispatcher: batching, claims, retries. */
@@ -233,5 +251,9 @@ public interface InvoiceIqConfig {
          */
         @WithDefault("15s")
         String outboxRefresh();
+
+        /** How often {@code invoiceiq_unmatched_payments_open} is recounted, like {@link #outboxRefresh()}. */
+        @WithDefault("15s")
+        String unmatchedRefresh();
     }
 }

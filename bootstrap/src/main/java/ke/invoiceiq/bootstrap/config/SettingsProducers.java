@@ -45,7 +45,8 @@ public class SettingsProducers {
     PaymentSettings paymentSettings(InvoiceIqConfig config) {
         var p = config.payment();
         return build("invoiceiq.payment.*",
-                () -> new PaymentSettings(p.cooldown(), p.queryAfter(), p.expireAfter(), p.reconcileBatch()));
+                () -> new PaymentSettings(p.cooldown(), p.queryAfter(), p.expireAfter(), p.reconcileBatch(),
+                        PaymentSettings.MAX_QUERY_BACKOFF, p.matchWindow(), p.reconcileLease()));
     }
 
     @Produces

@@ -117,7 +117,14 @@ public class ScheduledJobs {
         if (report.errors() > 0) {
             LOG.warnf("payment reconciliation: %d attempts or results failed, retried next run", report.errors());
         }
-        if (report.queried() + report.expired() + report.keptApplied() > 0) {
+        if (report.unmatched() > 0) {
+            LOG.warnf("payment reconciliation: %d M-PESA payments match no attempt; raised as unmatched payments",
+                    report.unmatched());
+        }
+        if (report.throttled()) {
+            LOG.warn("payment reconciliation: Daraja throttled the STK queries; the rest wait for the next run");
+        }
+        if (report.queried() + report.expired() + report.keptApplied() + report.unmatched() > 0) {
             LOG.infof("payment reconciliation: %s", report);
         }
     }

@@ -19,6 +19,7 @@ import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessageEvent;
 import ke.invoiceiq.domain.payment.PaymentEvent;
 import ke.invoiceiq.domain.payment.StkReason;
+import ke.invoiceiq.domain.payment.UnmatchedPaymentEvent;
 import ke.invoiceiq.domain.shared.DomainEvent;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import org.jboss.logging.Logger;
@@ -46,6 +47,10 @@ public class MicrometerDomainEvents implements DomainEvents {
     static final String PAYMENTS = "invoiceiq.payments";
     /** Prometheus: {@code invoiceiq_messages_sent_total{channel,outcome}}. */
     static final String MESSAGES_SENT = "invoiceiq.messages.sent";
+    /** Prometheus: {@code invoiceiq_unmatched_payments_raised_total}. */
+    static final String UNMATCHED_RAISED = "invoiceiq.unmatched.payments.raised";
+    /** Prometheus: {@code invoiceiq_part_payments_total}. */
+    static final String PART_PAYMENTS = "invoiceiq.part.payments";
     /** Prometheus: {@code invoiceiq_time_to_pay_seconds_bucket{le}}, {@code _count}, {@code _sum}, {@code _max}. */
     static final String TIME_TO_PAY = "invoiceiq.time.to.pay";
 
@@ -55,7 +60,6 @@ public class MicrometerDomainEvents implements DomainEvents {
 
     static final String SUCCESS = "success";
     static final String EXPIRED = "expired";
-    static final String AMOUNT_MISMATCH = "amount_mismatch";
     /** {@link StkReason#OTHER}: a result code we do not know. */
     static final String OTHER = label(StkReason.OTHER);
 
@@ -73,6 +77,8 @@ public class MicrometerDomainEvents implements DomainEvents {
     private final Map<String, Counter> payments = new LinkedHashMap<>();
     private final Map<Channel, Map<MessageEvent.Outcome, Counter>> messagesSent = new EnumMap<>(Channel.class);
     private final Timer timeToPay;
+    private final Counter unmatchedRaised;
+    private final Counter partPayments;
 
     @Inject
     public MicrometerDomainEvents(MeterRegistry registry) {
@@ -91,8 +97,8 @@ public class MicrometerDomainEvents implements DomainEvents {
                 .register(registry);
         for (String result : paymentResults()) {
             payments.put(result, Counter.builder(PAYMENTS)
-                    .description("Settled M-PESA STK attempts by result: success, expired, amount_mismatch, or the"
-                            + " failure reason M-PESA gave")
+                    .description("Settled M-PESA STK attempts by result: success, expired (given up without an"
+                            + " answer from M-PESA), or the failure reason")
                     .tag(RESULT, result)
                     .register(registry));
         }
@@ -107,6 +113,12 @@ public class MicrometerDomainEvents implements DomainEvents {
             }
             messagesSent.put(channel, byOutcome);
         }
+        unmatchedRaised = Counter.builder(UNMATCHED_RAISED)
+                .description("M-PESA payments that matched no invoice's attempt, raised for the merchant to apply")
+                .register(registry);
+        partPayments = Counter.builder(PART_PAYMENTS)
+                .description("Payments that left a balance on their invoice")
+                .register(registry);
         timeToPay = Timer.builder(TIME_TO_PAY)
                 .description("From the invoice being sent (or created, if never sent) to its payment")
                 .serviceLevelObjectives(TIME_TO_PAY_BUCKETS)
@@ -120,6 +132,7 @@ public class MicrometerDomainEvents implements DomainEvents {
             switch (event) {
                 case InvoiceEvent e -> count(e);
                 case PaymentEvent e -> count(e);
+                case UnmatchedPaymentEvent e -> count(e);
                 case MessageEvent e -> count(e);
                 default -> {
                     // not a business metric
@@ -135,12 +148,13 @@ public class MicrometerDomainEvents implements DomainEvents {
         switch (event) {
             case InvoiceEvent.Issued e -> invoicesCreated.increment();
             case InvoiceEvent.Sent e -> invoicesSent.get(e.channel()).increment();
-            case InvoiceEvent.Paid e -> e.timeToPay().ifPresent(this::paid);
+            case InvoiceEvent.Paid e -> paid(e.timeToPay());
             case InvoiceEvent.PaidAfterCancellation e -> paid(e.timeToPay());
             case InvoiceEvent.DeliveryFailed e -> {
             }
             case InvoiceEvent.DoublePaymentReceived e -> {
             }
+            case InvoiceEvent.PartPaymentReceived e -> partPayments.increment();
             case InvoiceEvent.Cancelled e -> {
             }
             case InvoiceEvent.ReminderRequested e -> {
@@ -159,9 +173,16 @@ public class MicrometerDomainEvents implements DomainEvents {
         switch (event) {
             case PaymentEvent.Succeeded e -> payments.get(SUCCESS).increment();
             case PaymentEvent.Expired e -> payments.get(EXPIRED).increment();
-            case PaymentEvent.AmountMismatch e -> payments.get(AMOUNT_MISMATCH).increment();
             case PaymentEvent.Failed e -> payments.getOrDefault(label(e.reason()), payments.get(OTHER)).increment();
             case PaymentEvent.Requested e -> {
+            }
+        }
+    }
+
+    private void count(UnmatchedPaymentEvent event) {
+        switch (event) {
+            case UnmatchedPaymentEvent.Raised e -> unmatchedRaised.increment();
+            case UnmatchedPaymentEvent.Applied e -> {
             }
         }
     }
@@ -173,17 +194,16 @@ public class MicrometerDomainEvents implements DomainEvents {
     }
 
     /**
-     * Every value the {@code result} label can take: the three outcomes of our own, then each STK failure reason
-     * ({@link StkReason#PAID} is no failure; a failure that claimed it would count as {@code other}). M-PESA's
-     * "expired" (1019) and our reconciler's expiry share {@code expired}: both mean the prompt ran out.
+     * Every value the {@code result} label can take: the two outcomes of our own, then each STK failure reason
+     * ({@link StkReason#PAID} is no failure; a failure that claimed it would count as {@code other}; the
+     * reconciler giving up, {@link StkReason#NO_ANSWER}, is {@code expired}).
      */
     static Set<String> paymentResults() {
         Set<String> results = new LinkedHashSet<>();
         results.add(SUCCESS);
         results.add(EXPIRED);
-        results.add(AMOUNT_MISMATCH);
         for (StkReason reason : StkReason.values()) {
-            if (reason != StkReason.PAID) {
+            if (reason != StkReason.PAID && reason != StkReason.NO_ANSWER) {
                 results.add(label(reason));
             }
         }

@@ -27,6 +27,14 @@ import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.messaging.RecordDeliveryStatusService;
 import ke.invoiceiq.application.messaging.RecordDeliveryStatusUseCase;
 import ke.invoiceiq.application.payment.FindPaymentsService;
+import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentService;
+import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentUseCase;
+import ke.invoiceiq.application.payment.FindUnmatchedPaymentsService;
+import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
+import ke.invoiceiq.application.idempotency.IdempotentRequestsService;
+import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
+import ke.invoiceiq.domain.payment.UnmatchedPayments;
+import ke.invoiceiq.domain.shared.IdempotentAnswers;
 import ke.invoiceiq.application.payment.FindPaymentsUseCase;
 import ke.invoiceiq.application.payment.ReconcilePaymentsService;
 import ke.invoiceiq.application.payment.ReconcilePaymentsUseCase;
@@ -92,9 +100,9 @@ public class UseCaseProducers {
 
     @Produces
     @ApplicationScoped
-    CancelInvoiceUseCase cancelInvoice(InvoiceRepository invoices, PaymentRepository payments, OutboxWriter outbox,
-            Transactions transactions, DomainEvents events, Clock clock) {
-        return new CancelInvoiceService(invoices, payments, outbox, transactions, events, clock);
+    CancelInvoiceUseCase cancelInvoice(InvoiceRepository invoices, OutboxWriter outbox, Transactions transactions,
+            DomainEvents events, Clock clock) {
+        return new CancelInvoiceService(invoices, outbox, transactions, events, clock);
     }
 
     @Produces
@@ -105,18 +113,39 @@ public class UseCaseProducers {
 
     @Produces
     @ApplicationScoped
-    FindPaymentsUseCase findPayments(InvoiceRepository invoices, PaymentRepository payments,
-            Transactions transactions) {
-        return new FindPaymentsService(invoices, payments, transactions);
+    FindPaymentsUseCase findPayments(InvoiceRepository invoices, Transactions transactions) {
+        return new FindPaymentsService(invoices, transactions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FindUnmatchedPaymentsUseCase findUnmatchedPayments(UnmatchedPayments unmatched, Transactions transactions) {
+        return new FindUnmatchedPaymentsService(unmatched, transactions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApplyUnmatchedPaymentUseCase applyUnmatchedPayment(UnmatchedPayments unmatched, InvoiceRepository invoices,
+            PaymentRepository payments, Outbox outbox, Transactions transactions, IdGenerator ids, Clock clock,
+            DomainEvents events, MerchantSettings merchant, PaymentSettings settings, Tracing tracing) {
+        return new ApplyUnmatchedPaymentService(unmatched, invoices, payments, outbox, transactions, ids, clock,
+                events, merchant, settings, tracing);
+    }
+
+    @Produces
+    @ApplicationScoped
+    IdempotentRequestsUseCase idempotentRequests(IdempotentAnswers answers, Transactions transactions, Clock clock) {
+        return new IdempotentRequestsService(answers, transactions, clock);
     }
 
     @Produces
     @ApplicationScoped
     RecordPaymentResultUseCase recordPaymentResult(PaymentResultInbox inbox, PaymentRepository payments,
-            InvoiceRepository invoices, Outbox outbox, Transactions transactions, IdGenerator ids, Clock clock,
-            DomainEvents events, MerchantSettings merchant, Tracing tracing) {
-        return new RecordPaymentResultService(inbox, payments, invoices, outbox, transactions, ids, clock, events,
-                merchant, tracing);
+            InvoiceRepository invoices, UnmatchedPayments unmatched, Outbox outbox, Transactions transactions,
+            IdGenerator ids, Clock clock, DomainEvents events, MerchantSettings merchant, PaymentSettings settings,
+            Tracing tracing) {
+        return new RecordPaymentResultService(inbox, payments, invoices, unmatched, outbox, transactions, ids, clock,
+                events, merchant, settings, tracing);
     }
 
     @Produces
@@ -130,9 +159,9 @@ public class UseCaseProducers {
 
     @Produces
     @ApplicationScoped
-    ViewPayLinkUseCase viewPayLink(InvoiceRepository invoices, PaymentRepository payments,
-            Transactions transactions, Clock clock, PaymentSettings settings) {
-        return new ViewPayLinkService(invoices, payments, transactions, clock, settings);
+    ViewPayLinkUseCase viewPayLink(InvoiceRepository invoices, Transactions transactions, Clock clock,
+            PaymentSettings settings) {
+        return new ViewPayLinkService(invoices, transactions, clock, settings);
     }
 
     @Produces
@@ -190,10 +219,10 @@ public class UseCaseProducers {
     @ApplicationScoped
     PurgeExpiredDataUseCase purgeExpiredData(InboundEventLog inboundEvents, Outbox outbox,
             PaymentResultInbox paymentResults, MessageLog messageLog, ChatSessionRepository chatSessions,
-            CustomerDirectory customers, WebhookInbox webhooks, ReplyCooldowns cooldowns, Transactions transactions,
-            Clock clock, RetentionSettings settings) {
+            CustomerDirectory customers, WebhookInbox webhooks, ReplyCooldowns cooldowns, IdempotentAnswers answers,
+            Transactions transactions, Clock clock, RetentionSettings settings) {
         return new PurgeExpiredDataService(inboundEvents, outbox, paymentResults, messageLog, chatSessions,
-                customers, webhooks, cooldowns, transactions, clock, settings);
+                customers, webhooks, cooldowns, answers, transactions, clock, settings);
     }
 
     @Produces

@@ -71,7 +71,7 @@ class ScheduledJobsTest {
         }, () -> {
             seen.add(tracing.currentCorrelationId());
             return new ExpireChatSessionsReport(0, 0, 0, 0);
-        }, () -> new ReconcileReport(0, 0, 0, 0, 0, 0, 0), () -> new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0),
+        }, () -> new ReconcileReport(0, 0, 0, 0, 0, 0, 0, false, 0), () -> new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                 DispatchSettings.DEFAULT, tracing);
 
         jobs.dispatchOutbox();
@@ -95,11 +95,11 @@ class ScheduledJobsTest {
                 },
                 () -> {
                     reconciles.incrementAndGet();
-                    return new ReconcileReport(0, 0, 0, 0, 0, 0, 0);
+                    return new ReconcileReport(0, 0, 0, 0, 0, 0, 0, false, 0);
                 },
                 () -> {
                     purges.incrementAndGet();
-                    return new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                    return new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
                 },
                 DispatchSettings.DEFAULT, new ThreadLocalTracing());
 
@@ -114,7 +114,7 @@ class ScheduledJobsTest {
 
     private static ScheduledJobs jobs(ke.invoiceiq.application.messaging.DispatchOutboxUseCase dispatch) {
         return new ScheduledJobs(dispatch, () -> new ExpireChatSessionsReport(0, 0, 0, 0),
-                () -> new ReconcileReport(0, 0, 0, 0, 0, 0, 0), () -> new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0),
+                () -> new ReconcileReport(0, 0, 0, 0, 0, 0, 0, false, 0), () -> new PurgeReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                 DispatchSettings.DEFAULT, new ThreadLocalTracing());
     }
 }

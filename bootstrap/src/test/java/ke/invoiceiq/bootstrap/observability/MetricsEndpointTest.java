@@ -33,6 +33,7 @@ import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.Settlement;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.SendResult;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
@@ -160,7 +161,7 @@ class MetricsEndpointTest {
     }
 
     @Test
-    void givenMpesaReportsAnotherAmount_whenTheResultIsRecorded_thenAmountMismatchCountedAndNothingPaid() {
+    void givenMpesaReportsLessThanTheAmount_whenTheResultIsRecorded_thenAPartPaymentCountedAndNothingPaid() {
         Msisdn customer = freshCustomer();
         Invoice invoice = create(customer, 3_000);
         Scrape before = scrape();
@@ -168,8 +169,10 @@ class MetricsEndpointTest {
         RecordOutcome outcome = pay(invoice, customer, StkResult.of(0), Optional.of(BigDecimal.valueOf(30)));
         Scrape after = scrape();
 
-        assertThat(outcome).isInstanceOf(RecordOutcome.AmountMismatch.class);
-        assertThat(after.minus(before, "invoiceiq_payments_total", "result", "amount_mismatch")).isEqualTo(1);
+        assertThat(outcome).isInstanceOfSatisfying(RecordOutcome.Settled.class,
+                s -> assertThat(s.settlement()).isInstanceOf(Settlement.PartlyPaid.class));
+        assertThat(after.minus(before, "invoiceiq_payments_total", "result", "success")).isEqualTo(1);
+        assertThat(after.minus(before, "invoiceiq_part_payments_total")).isEqualTo(1);
         assertThat(after.minus(before, "invoiceiq_invoices_paid_total")).isZero();
     }
 
@@ -218,9 +221,11 @@ class MetricsEndpointTest {
         Scrape scrape = Scrape.of(body);
         assertThat(scrape.names()).contains("invoiceiq_invoices_created_total", "invoiceiq_invoices_sent_total",
                 "invoiceiq_invoices_paid_total", "invoiceiq_payments_total", "invoiceiq_messages_sent_total",
-                "invoiceiq_outbox_pending", "invoiceiq_time_to_pay_seconds_bucket",
+                "invoiceiq_outbox_pending", "invoiceiq_unmatched_payments_open",
+                "invoiceiq_unmatched_payments_raised_total", "invoiceiq_part_payments_total",
+                "invoiceiq_time_to_pay_seconds_bucket",
                 "invoiceiq_time_to_pay_seconds_count", "invoiceiq_time_to_pay_seconds_sum");
-        for (String result : List.of("success", "expired", "amount_mismatch", "cancelled_by_user",
+        for (String result : List.of("success", "expired", "unavailable", "cancelled_by_user",
                 "insufficient_funds", "wrong_pin", "phone_unreachable", "other")) {
             assertThat(scrape.has("invoiceiq_payments_total", "result", result)).as(result).isTrue();
         }
@@ -283,7 +288,7 @@ class MetricsEndpointTest {
                 ? Optional.of(new MpesaReceipt("MT" + unique.substring(0, 10).toUpperCase()))
                 : Optional.empty();
         return recordPaymentResult.record(new PaymentResult(checkout, Optional.empty(), result, amount, receipt,
-                Optional.empty(), Optional.of(customer), clock.instant()));
+                Optional.empty(), Optional.of(customer), clock.instant()), Optional.empty());
     }
 
     /** A number no other test uses (the database is shared by every test class and run). */

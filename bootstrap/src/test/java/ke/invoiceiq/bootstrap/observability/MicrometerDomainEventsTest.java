@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.Money;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessageEvent;
 import ke.invoiceiq.domain.messaging.MessageEvent.Outcome;
@@ -27,6 +28,8 @@ import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.PaymentEvent;
 import ke.invoiceiq.domain.payment.PaymentId;
 import ke.invoiceiq.domain.payment.StkReason;
+import ke.invoiceiq.domain.payment.UnmatchedPaymentEvent;
+import ke.invoiceiq.domain.payment.UnmatchedPaymentId;
 import ke.invoiceiq.domain.shared.DomainEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +42,7 @@ class MicrometerDomainEventsTest {
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
     private static final InvoiceId INVOICE = new InvoiceId("INV-7K3Q9X");
     private static final PaymentId PAYMENT = new PaymentId("pay-1");
+    private static final UnmatchedPaymentId UNMATCHED = new UnmatchedPaymentId("unm-1");
     private static final Optional<MpesaReceipt> RECEIPT = Optional.of(new MpesaReceipt("NLJ7RT61SV"));
 
     /** One event and the one series it must move ({@code null} meter: it must move none). */
@@ -57,15 +61,16 @@ class MicrometerDomainEventsTest {
                         "invoiceiq.invoices.sent", Tags.of("channel", "whatsapp")),
                 new Row("invoice sent by SMS", new InvoiceEvent.Sent(INVOICE, Channel.SMS, AT),
                         "invoiceiq.invoices.sent", Tags.of("channel", "sms")),
-                new Row("invoice paid", new InvoiceEvent.Paid(INVOICE, RECEIPT, Optional.of(Duration.ofMinutes(3)), AT),
+                new Row("invoice paid", new InvoiceEvent.Paid(INVOICE, RECEIPT, Duration.ofMinutes(3), AT),
                         "invoiceiq.invoices.paid", Tags.empty()),
                 new Row("invoice paid after cancellation",
                         new InvoiceEvent.PaidAfterCancellation(INVOICE, RECEIPT, Duration.ofHours(2), AT),
                         "invoiceiq.invoices.paid", Tags.empty()),
-                new Row("receipt filled in on a paid invoice",
-                        new InvoiceEvent.Paid(INVOICE, RECEIPT, Optional.empty(), AT), null, Tags.empty()),
+                new Row("part payment", new InvoiceEvent.PartPaymentReceived(INVOICE, Money.ofShillings(1_000),
+                        Money.ofShillings(1_500), AT), "invoiceiq.part.payments", Tags.empty()),
                 new Row("delivery failed", new InvoiceEvent.DeliveryFailed(INVOICE, AT), null, Tags.empty()),
-                new Row("double payment", new InvoiceEvent.DoublePaymentReceived(INVOICE, RECEIPT, AT), null,
+                new Row("double payment", new InvoiceEvent.DoublePaymentReceived(INVOICE, RECEIPT,
+                        Money.ofShillings(2_500), AT), null,
                         Tags.empty()),
                 new Row("cancelled", new InvoiceEvent.Cancelled(INVOICE, AT), null, Tags.empty()),
                 new Row("reminder", new InvoiceEvent.ReminderRequested(INVOICE, 1, AT), null, Tags.empty()),
@@ -75,8 +80,12 @@ class MicrometerDomainEventsTest {
                         "invoiceiq.payments", Tags.of("result", "success")),
                 new Row("payment expired (reconciler)", new PaymentEvent.Expired(INVOICE, PAYMENT, AT),
                         "invoiceiq.payments", Tags.of("result", "expired")),
-                new Row("amount mismatch", new PaymentEvent.AmountMismatch(INVOICE, PAYMENT, AT),
-                        "invoiceiq.payments", Tags.of("result", "amount_mismatch")),
+                new Row("push refused on the spot", new PaymentEvent.Failed(INVOICE, PAYMENT, StkReason.UNAVAILABLE,
+                        AT), "invoiceiq.payments", Tags.of("result", "unavailable")),
+                new Row("unmatched payment raised", new UnmatchedPaymentEvent.Raised(UNMATCHED, AT),
+                        "invoiceiq.unmatched.payments.raised", Tags.empty()),
+                new Row("unmatched payment applied", new UnmatchedPaymentEvent.Applied(UNMATCHED, INVOICE, AT), null,
+                        Tags.empty()),
                 new Row("cancelled by user (1032)",
                         new PaymentEvent.Failed(INVOICE, PAYMENT, StkReason.CANCELLED_BY_USER, AT),
                         "invoiceiq.payments", Tags.of("result", "cancelled_by_user")),
@@ -139,7 +148,9 @@ class MicrometerDomainEventsTest {
                 "invoiceiq.invoices.sent{channel=whatsapp}",
                 "invoiceiq.payments{result=success}",
                 "invoiceiq.payments{result=expired}",
-                "invoiceiq.payments{result=amount_mismatch}",
+                "invoiceiq.payments{result=unavailable}",
+                "invoiceiq.unmatched.payments.raised",
+                "invoiceiq.part.payments",
                 "invoiceiq.payments{result=cancelled_by_user}",
                 "invoiceiq.payments{result=insufficient_funds}",
                 "invoiceiq.payments{result=wrong_pin}",
@@ -147,6 +158,7 @@ class MicrometerDomainEventsTest {
                 "invoiceiq.messages.sent{channel=sms,outcome=accepted}",
                 "invoiceiq.messages.sent{channel=whatsapp,outcome=skipped}");
         assertThat(counters).doesNotContainKey("invoiceiq.payments{result=paid}");
+        assertThat(counters).doesNotContainKey("invoiceiq.payments{result=no_answer}");
         assertThat(counters.keySet()).filteredOn(k -> k.startsWith("invoiceiq.messages.sent")).hasSize(
                 Channel.values().length * Outcome.values().length);
         assertThat(registry.get("invoiceiq.time.to.pay").timer().count()).isZero();
@@ -176,11 +188,12 @@ class MicrometerDomainEventsTest {
         var registry = new SimpleMeterRegistry();
         var metrics = new MicrometerDomainEvents(registry);
 
-        metrics.publish(new InvoiceEvent.Paid(INVOICE, RECEIPT, Optional.of(Duration.ofSeconds(20)), AT));
-        metrics.publish(new InvoiceEvent.Paid(INVOICE, RECEIPT, Optional.of(Duration.ofMinutes(4)), AT));
+        metrics.publish(new InvoiceEvent.Paid(INVOICE, RECEIPT, Duration.ofSeconds(20), AT));
+        metrics.publish(new InvoiceEvent.Paid(INVOICE, RECEIPT, Duration.ofMinutes(4), AT));
         metrics.publish(new InvoiceEvent.PaidAfterCancellation(INVOICE, RECEIPT, Duration.ofDays(2), AT));
-        metrics.publish(new InvoiceEvent.Paid(INVOICE, RECEIPT, Optional.of(Duration.ofDays(30)), AT));
-        metrics.publish(new InvoiceEvent.Paid(INVOICE, RECEIPT, Optional.empty(), AT));
+        metrics.publish(new InvoiceEvent.Paid(INVOICE, RECEIPT, Duration.ofDays(30), AT));
+        // a part payment is no payment of the invoice: it leaves time to pay alone
+        metrics.publish(new InvoiceEvent.PartPaymentReceived(INVOICE, Money.ofShillings(1), Money.ofShillings(1), AT));
 
         Timer timer = registry.get("invoiceiq.time.to.pay").timer();
         assertThat(timer.count()).isEqualTo(4);

@@ -111,11 +111,19 @@ public final class ProviderTraffic {
         return receipt.toString();
     }
 
+    /**
+     * A fresh MerchantRequestID in Daraja's shape: each push has its own, and the service may match a result by it, so
+     * a fixed one would tie a test's callback to another test's attempt in the shared database.
+     */
+    public static String merchantRequestId() {
+        return "29115-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999) + "-1";
+    }
+
     /** A success callback (Balance without Value, numbers as numbers). */
     public static String stkSuccess(String checkout, String amount, String receipt, Msisdn phone) {
         return """
                 { "Body": { "stkCallback": {
-                  "MerchantRequestID": "29115-34620561-1",
+                  "MerchantRequestID": "%s",
                   "CheckoutRequestID": "%s",
                   "ResultCode": 0,
                   "ResultDesc": "The service request is processed successfully.",
@@ -125,17 +133,17 @@ public final class ProviderTraffic {
                     { "Name": "Balance" },
                     { "Name": "TransactionDate", "Value": 20191219102115 },
                     { "Name": "PhoneNumber", "Value": %s }
-                  ] } } } }""".formatted(checkout, amount, receipt, phone.value());
+                  ] } } } }""".formatted(merchantRequestId(), checkout, amount, receipt, phone.value());
     }
 
     /** A failure callback: no metadata, the code and Safaricom's description (§B.4). */
     public static String stkFailure(String checkout, int resultCode, String resultDesc) {
         return """
                 { "Body": { "stkCallback": {
-                  "MerchantRequestID": "29115-34620561-1",
+                  "MerchantRequestID": "%s",
                   "CheckoutRequestID": "%s",
                   "ResultCode": %d,
-                  "ResultDesc": "%s" } } }""".formatted(checkout, resultCode, json(resultDesc));
+                  "ResultDesc": "%s" } } }""".formatted(merchantRequestId(), checkout, resultCode, json(resultDesc));
     }
 
     // ---- SMS (Africa's Talking) -----------------------------------------------------------------------------

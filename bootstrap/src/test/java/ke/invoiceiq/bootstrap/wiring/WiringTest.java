@@ -36,6 +36,8 @@ import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentGateway;
 import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
+import ke.invoiceiq.domain.payment.UnmatchedPayments;
+import ke.invoiceiq.domain.shared.IdempotentAnswers;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
 import ke.invoiceiq.domain.shared.Tracing;
@@ -74,8 +76,9 @@ class WiringTest {
     @Test
     void givenTheApplication_whenEveryDrivenPortIsLookedUp_thenExactlyOneBeanServesIt() {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
-                PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
-                MessageLog.class, InboundEventLog.class, WebhookInbox.class, ReplyCooldowns.class, ChatMessenger.class,
+                PaymentResultInbox.class, UnmatchedPayments.class, IdempotentAnswers.class, ChatSessionRepository.class,
+                CustomerDirectory.class, Outbox.class, MessageLog.class, InboundEventLog.class, WebhookInbox.class,
+                ReplyCooldowns.class, ChatMessenger.class,
                 SmsMessenger.class, PaymentGateway.class, Transactions.class, DomainEvents.class, IdGenerator.class, Clock.class,
                 Tracing.class)) {
             var candidates = beans.select(port);
@@ -88,8 +91,9 @@ class WiringTest {
     @Test
     void givenThePostgresAdapter_whenEveryPersistencePortIsLookedUp_thenThePostgresImplementationServesIt() {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
-                PaymentResultInbox.class, ChatSessionRepository.class, CustomerDirectory.class, Outbox.class,
-                MessageLog.class, InboundEventLog.class, WebhookInbox.class, ReplyCooldowns.class, Transactions.class)) {
+                PaymentResultInbox.class, UnmatchedPayments.class, IdempotentAnswers.class, ChatSessionRepository.class,
+                CustomerDirectory.class, Outbox.class, MessageLog.class, InboundEventLog.class, WebhookInbox.class,
+                ReplyCooldowns.class, Transactions.class)) {
             Object bean = ClientProxy.unwrap(beans.select(port).get());
             assertThat(bean.getClass().getName()).as("the bean serving %s", port.getSimpleName())
                     .startsWith("ke.invoiceiq.adapters.postgres.");

@@ -8,16 +8,40 @@ import static ke.invoiceiq.domain.invoice.InvoiceStatus.SENT;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.domain.customer.Customer;
+import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.payment.AttemptDecision;
+import ke.invoiceiq.domain.payment.CheckoutRequestId;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.payment.MerchantRequestId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentAttemptPolicy;
+import ke.invoiceiq.domain.payment.PaymentEvent;
+import ke.invoiceiq.domain.payment.PaymentId;
+import ke.invoiceiq.domain.payment.PaymentResult;
+import ke.invoiceiq.domain.payment.StkReason;
+import ke.invoiceiq.domain.payment.StkResult;
+import ke.invoiceiq.domain.payment.UnmatchedPayment;
+import ke.invoiceiq.domain.shared.DomainEvent;
 
 /**
- * The invoice aggregate. Immutable: every transition returns an {@link InvoiceOutcome} holding the next
- * state, so a caller cannot half-apply a change. {@code version} is the optimistic lock, bumped by the
- * repository on each successful update.
+ * The invoice aggregate: the invoice and its STK payment attempts, one consistency boundary under one
+ * {@code version} (the optimistic lock, bumped by the repository on each successful update). Immutable: every
+ * transition returns an outcome holding the next state ({@link InvoiceOutcome}, {@link PaymentRequest},
+ * {@link Settlement}), so a caller cannot half-apply a change.
+ *
+ * <p>What it has been paid is the sum of what its successful attempts received: it is PAID exactly when that
+ * reaches its amount. The rules of money are here: at most one attempt in flight, a new attempt asks for the
+ * balance, late money wins over our guess, money is never refused (a cancelled invoice paid in full becomes PAID,
+ * money beyond the amount is an excess to refund), and the same receipt is never counted twice.
  */
 public record Invoice(
         InvoiceId id,
@@ -31,9 +55,9 @@ public record Invoice(
         Optional<Instant> paidAt,
         Optional<Instant> cancelledAt,
         Optional<Channel> deliveryChannel,
-        Optional<MpesaReceipt> receipt,
         int reminderCount,
         Optional<Instant> lastRemindedAt,
+        List<Payment> payments,
         long version) {
 
     public Invoice {
@@ -48,8 +72,9 @@ public record Invoice(
         Objects.requireNonNull(paidAt, "paidAt");
         Objects.requireNonNull(cancelledAt, "cancelledAt");
         Objects.requireNonNull(deliveryChannel, "deliveryChannel");
-        Objects.requireNonNull(receipt, "receipt");
         Objects.requireNonNull(lastRemindedAt, "lastRemindedAt");
+        payments = List.copyOf(payments);
+        requireOwnAttempts(id, payments);
         if (reminderCount < 0) {
             throw new IllegalArgumentException("reminderCount < 0");
         }
@@ -59,14 +84,86 @@ public record Invoice(
         if (status == CANCELLED && cancelledAt.isEmpty()) {
             throw new IllegalArgumentException("a CANCELLED invoice has a cancelled time");
         }
+        if ((status == PAID) != paidOf(payments).isAtLeast(Money.of(amount))) {
+            throw new IllegalArgumentException("an invoice is PAID exactly when it has been paid its amount");
+        }
+    }
+
+    private static void requireOwnAttempts(InvoiceId id, List<Payment> payments) {
+        var ids = new HashSet<PaymentId>();
+        var keys = new HashSet<IdempotencyKey>();
+        int inFlight = 0;
+        for (Payment p : payments) {
+            if (!p.invoiceId().equals(id)) {
+                throw new IllegalArgumentException("payment " + p.id() + " belongs to another invoice");
+            }
+            if (!ids.add(p.id()) || !keys.add(p.idempotencyKey())) {
+                throw new IllegalArgumentException("payment " + p.id() + " or its key appears twice");
+            }
+            if (p.isInFlight()) {
+                inFlight++;
+            }
+        }
+        if (inFlight > 1) {
+            throw new IllegalArgumentException("at most one payment attempt is in flight");
+        }
+    }
+
+    private static Money paidOf(List<Payment> payments) {
+        return payments.stream().filter(Payment::succeeded).map(p -> p.received().orElseThrow())
+                .reduce(Money.ZERO, Money::plus);
     }
 
     /** A new invoice, PENDING until a channel accepts it. */
     public static Invoice issue(InvoiceId id, Customer customer, Amount amount, Description description,
             PayToken payToken, Instant now) {
         return new Invoice(id, customer, amount, description, PENDING, payToken, now, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), 0);
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of(), 0);
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // What it has been paid
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** What M-PESA has moved for this invoice: the sum of what its successful attempts received. */
+    public Money paid() {
+        return paidOf(payments);
+    }
+
+    /** What is still owed: the amount less what was paid, never below zero. */
+    public Money balance() {
+        return Money.of(amount).minusOrZero(paid());
+    }
+
+    /** The M-PESA receipt of the latest payment that has one. */
+    public Optional<MpesaReceipt> receipt() {
+        return payments.stream().filter(p -> p.succeeded() && p.receipt().isPresent())
+                .max(Comparator.comparing(Payment::updatedAt))
+                .flatMap(Payment::receipt);
+    }
+
+    /** Every M-PESA receipt of its payments, in the order they were made. */
+    public List<MpesaReceipt> receipts() {
+        return payments.stream().filter(Payment::succeeded).flatMap(p -> p.receipt().stream()).toList();
+    }
+
+    /** The attempt whose outcome is not known yet, if there is one (never more than one). */
+    public Optional<Payment> attemptInFlight() {
+        return payments.stream().filter(Payment::isInFlight).findFirst();
+    }
+
+    public Optional<Payment> payment(PaymentId paymentId) {
+        return payments.stream().filter(p -> p.id().equals(paymentId)).findFirst();
+    }
+
+    /** Whether a customer may start a payment now (an open or undelivered invoice; not paid, not cancelled). */
+    public boolean isPayable() {
+        return status == PENDING || status == SENT || status == FAILED;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Delivery, reminders, cancellation
+    // ---------------------------------------------------------------------------------------------------------
 
     /** A channel (WhatsApp or SMS) accepted the invoice message. */
     public InvoiceOutcome sendAccepted(Channel channel, Instant now) {
@@ -86,45 +183,10 @@ public record Invoice(
         };
     }
 
-    /**
-     * M-PESA confirmed a payment. Money is never refused: a cancelled invoice becomes PAID (and the merchant
-     * is told), a second receipt on a paid invoice is recorded as a double payment.
-     */
-    public InvoiceOutcome paymentSucceeded(Optional<MpesaReceipt> paidWith, Instant now) {
-        Objects.requireNonNull(paidWith, "paidWith");
-        return switch (status) {
-            case PENDING, SENT, FAILED -> applied(
-                    with(PAID).paidAt(now).receipt(paidWith).build(),
-                    new InvoiceEvent.Paid(id, paidWith, Optional.of(timeToPay(now)), now));
-            case CANCELLED -> applied(
-                    with(PAID).paidAt(now).receipt(paidWith).build(),
-                    new InvoiceEvent.PaidAfterCancellation(id, paidWith, timeToPay(now), now));
-            case PAID -> {
-                if (paidWith.isEmpty() || receipt.isEmpty() || receipt.equals(paidWith)) {
-                    // the same payment told twice (callback and query), or a receipt filling in a blank
-                    yield receipt.isEmpty() && paidWith.isPresent()
-                            ? applied(with(PAID).receipt(paidWith).build(),
-                                    new InvoiceEvent.Paid(id, paidWith, Optional.empty(), now))
-                            : new InvoiceOutcome.Unchanged(this);
-                }
-                yield applied(this, new InvoiceEvent.DoublePaymentReceived(id, paidWith, now));
-            }
-        };
-    }
-
-    /**
-     * From the invoice reaching the customer (or its creation, if no channel ever accepted it) to {@code paidAt};
-     * zero rather than negative when clocks disagree.
-     */
-    private Duration timeToPay(Instant paidAt) {
-        Duration taken = Duration.between(sentAt.orElse(createdAt), paidAt);
-        return taken.isNegative() ? Duration.ZERO : taken;
-    }
-
     /** The merchant cancels. Refused while an STK push is in flight, because the money may still come. */
-    public InvoiceOutcome cancel(boolean paymentInFlight, Instant now) {
+    public InvoiceOutcome cancel(Instant now) {
         return switch (status) {
-            case PENDING, SENT, FAILED -> paymentInFlight
+            case PENDING, SENT, FAILED -> attemptInFlight().isPresent()
                     ? new InvoiceOutcome.Refused(this, Refusal.PAYMENT_IN_FLIGHT)
                     : applied(with(CANCELLED).cancelledAt(now).build(), new InvoiceEvent.Cancelled(id, now));
             case PAID -> new InvoiceOutcome.Refused(this, Refusal.ALREADY_PAID);
@@ -154,15 +216,253 @@ public record Invoice(
         };
     }
 
-    /** Whether a customer may start a payment now (an open or undelivered invoice; not paid, not cancelled). */
-    public boolean isPayable() {
-        return status == PENDING || status == SENT || status == FAILED;
+    // ---------------------------------------------------------------------------------------------------------
+    // Payment attempts
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Someone asks to pay. {@code asker} is the number that asked (empty for the pay page and the API, which push
+     * to the invoiced number); {@code key} makes a repeat of the same request return its first attempt. A new
+     * attempt asks for the balance, in whole shillings.
+     */
+    public PaymentRequest requestPayment(Optional<Msisdn> asker, PaymentId newId, IdempotencyKey key,
+            PaymentAttemptPolicy policy, Instant now) {
+        if (asker.filter(a -> !a.equals(customer.msisdn())).isPresent()) {
+            return new PaymentRequest.NotYours();
+        }
+        Optional<Payment> earlier = payments.stream().filter(p -> p.idempotencyKey().equals(key)).findFirst();
+        if (earlier.isPresent()) {
+            return new PaymentRequest.Replay(earlier.get());
+        }
+        switch (status) {
+            case PAID -> {
+                return new PaymentRequest.AlreadyPaid();
+            }
+            case CANCELLED -> {
+                return new PaymentRequest.Cancelled();
+            }
+            case PENDING, SENT, FAILED -> {
+            }
+        }
+        switch (policy.decide(payments, now)) {
+            case AttemptDecision.InFlight inFlight -> {
+                return new PaymentRequest.InFlight(inFlight.current());
+            }
+            case AttemptDecision.CoolingDown coolingDown -> {
+                return new PaymentRequest.CoolingDown(coolingDown.until());
+            }
+            case AttemptDecision.Allowed allowed -> {
+            }
+        }
+        long wholeShillings = (balance().cents() + 99) / 100;
+        Payment attempt = Payment.initiate(newId, id, customer.msisdn(), Amount.ofShillings(wholeShillings), key,
+                now);
+        return new PaymentRequest.Start(withPayments(plus(attempt)), attempt);
+    }
+
+    /** Daraja accepted the push and named it. Recorded whatever happened to the attempt meanwhile. */
+    public Invoice pushAccepted(PaymentId paymentId, MerchantRequestId merchantRequest,
+            CheckoutRequestId checkoutRequest, Instant now) {
+        Payment attempt = attempt(paymentId);
+        Payment named = attempt.named(merchantRequest, checkoutRequest, now);
+        return named == attempt ? this : withPayments(replaced(named));
+    }
+
+    /**
+     * Daraja refused the push on the spot ({@code refusal} is one of the reasons
+     * {@link StkReason#refusedBeforePrompt() refused before any prompt}): the attempt ended, and a new one may start
+     * at once.
+     */
+    public Settlement pushRefused(PaymentId paymentId, StkResult refusal, PaymentAttemptPolicy policy, Instant now) {
+        if (!refusal.reason().refusedBeforePrompt()) {
+            throw new IllegalArgumentException("not a refusal on the spot: " + refusal.code());
+        }
+        Payment attempt = attempt(paymentId);
+        if (!attempt.isInFlight() || attempt.isNamed()) {
+            return new Settlement.Unchanged(this);
+        }
+        return failed(attempt, refusal, policy, now);
+    }
+
+    /** The reconciler asked M-PESA about the attempt and learnt nothing yet. */
+    public Invoice queried(PaymentId paymentId, Instant now) {
+        Payment attempt = attempt(paymentId);
+        return attempt.isInFlight() ? withPayments(replaced(attempt.queried(now))) : this;
+    }
+
+    /**
+     * The reconciler gives up waiting: M-PESA never said how the attempt ended. The attempt ends as
+     * {@link StkReason#NO_ANSWER}; the money may still come, and then it wins.
+     */
+    public Settlement giveUp(PaymentId paymentId, Instant now) {
+        Payment attempt = attempt(paymentId);
+        if (!attempt.isInFlight()) {
+            return new Settlement.Unchanged(this);
+        }
+        Payment expired = attempt.expired(now);
+        return new Settlement.NoAnswer(withPayments(replaced(expired)), expired,
+                List.of(new PaymentEvent.Expired(id, paymentId, now)));
+    }
+
+    /**
+     * M-PESA says how attempt {@code paymentId} ended (its callback, or our query). A success is applied in any
+     * state of the attempt, once per receipt; a failure only ends an attempt still in flight.
+     */
+    public Settlement settle(PaymentId paymentId, PaymentResult result, PaymentAttemptPolicy policy, Instant now) {
+        // a result found by payer and amount names the attempt Daraja never named to us, so its repeats find it
+        Payment attempt = attempt(paymentId).named(result.merchantRequestId(), result.checkoutRequestId(), now);
+        if (!result.result().isSuccess()) {
+            return attempt.isInFlight() ? failed(attempt, result.result(), policy, now) : new Settlement.Unchanged(this);
+        }
+        if (result.receipt().isPresent() && payments.stream()
+                .anyMatch(p -> !p.id().equals(paymentId) && p.receipt().equals(result.receipt()))) {
+            return new Settlement.Unchanged(this);
+        }
+        if (attempt.succeeded()) {
+            if (result.receipt().isPresent() && attempt.receipt().isPresent()
+                    && !attempt.receipt().equals(result.receipt())) {
+                // one prompt moves money once: a second receipt under its CheckoutRequestID is not a payment
+                return new Settlement.Unchanged(this);
+            }
+            return completed(attempt, attempt.completedWith(result.receipt(), result.transactionTime(),
+                    result.money(), now), now);
+        }
+        Money received = result.money().orElse(Money.of(attempt.amount()));
+        Payment paid = attempt.succeeded(result.result(), result.receipt(), result.transactionTime(), received, now);
+        return received(paid, received, now);
+    }
+
+    /**
+     * An operator applies money that matched no attempt to this invoice: it becomes a successful payment of its
+     * own, under {@code newId} and {@code key}. The same receipt is never counted twice.
+     *
+     * @throws IllegalArgumentException when the amount M-PESA reported is unknown
+     */
+    public Settlement applyUnmatched(UnmatchedPayment money, PaymentId newId, IdempotencyKey key, Instant now) {
+        Money received = money.amount().orElseThrow(
+                () -> new IllegalArgumentException("the amount of unmatched payment " + money.id() + " is unknown"));
+        if (money.receipt().isPresent() && receipts().contains(money.receipt().get())
+                || payments.stream().anyMatch(p -> p.idempotencyKey().equals(key))) {
+            return new Settlement.Unchanged(this);
+        }
+        Amount asked = received.asAmount().orElse(amount);
+        // its CheckoutRequestID names it only when no attempt of ours holds that name already
+        Optional<CheckoutRequestId> checkout = Optional.of(money.checkoutRequestId())
+                .filter(c -> payments.stream().noneMatch(p -> p.checkoutRequestId().equals(Optional.of(c))));
+        Payment paid = Payment.receivedWithoutAttempt(newId, id, money.payer().orElse(customer.msisdn()), asked, key,
+                money.merchantRequestId(), checkout, money.receipt(), money.transactionTime(), received, now);
+        return received(paid, received, now, true);
+    }
+
+    private Settlement failed(Payment attempt, StkResult result, PaymentAttemptPolicy policy, Instant now) {
+        Payment ended = attempt.failed(result, now);
+        StkReason reason = result.reason();
+        return new Settlement.Failed(withPayments(replaced(ended)), ended, reason, policy.retryFrom(ended),
+                List.of(new PaymentEvent.Failed(id, ended.id(), reason, now)));
+    }
+
+    private Settlement received(Payment paid, Money received, Instant now) {
+        return received(paid, received, now, false);
+    }
+
+    /** The money rule: what {@code paid} (now successful, having received {@code received}) does to the invoice. */
+    private Settlement received(Payment paid, Money received, Instant now, boolean added) {
+        List<Payment> next = added ? plus(paid) : replaced(paid);
+        Money total = paidOf(next);
+        Money due = Money.of(amount);
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new PaymentEvent.Succeeded(id, paid.id(), now));
+        return switch (status) {
+            case PENDING, SENT, FAILED -> {
+                if (total.isAtLeast(due)) {
+                    events.add(new InvoiceEvent.Paid(id, paid.receipt(), timeToPay(now), now));
+                    yield new Settlement.Paid(with(PAID).paidAt(now).payments(next).build(), paid,
+                            total.minusOrZero(due), false, events);
+                }
+                Money balance = due.minusOrZero(total);
+                events.add(new InvoiceEvent.PartPaymentReceived(id, received, balance, now));
+                yield new Settlement.PartlyPaid(with(status).payments(next).build(), paid, balance, events);
+            }
+            case CANCELLED -> {
+                if (total.isAtLeast(due)) {
+                    events.add(new InvoiceEvent.PaidAfterCancellation(id, paid.receipt(), timeToPay(now), now));
+                    yield new Settlement.Paid(with(PAID).paidAt(now).payments(next).build(), paid,
+                            total.minusOrZero(due), true, events);
+                }
+                yield new Settlement.ReceivedWhileCancelled(with(CANCELLED).payments(next).build(), paid, events);
+            }
+            case PAID -> {
+                events.add(new InvoiceEvent.DoublePaymentReceived(id, paid.receipt(), received, now));
+                yield new Settlement.DoublePayment(with(PAID).payments(next).build(), paid, received, events);
+            }
+        };
+    }
+
+    /**
+     * A success recorded before (from a query, which tells no amount) got its details from the callback. When the
+     * amount M-PESA moved differs from the one assumed, the invoice follows what it was really paid.
+     */
+    private Settlement completed(Payment before, Payment after, Instant now) {
+        if (after == before) {
+            return new Settlement.Unchanged(this);
+        }
+        List<Payment> next = replaced(after);
+        Money total = paidOf(next);
+        Money due = Money.of(amount);
+        if (status == PAID && total.isLessThan(due)) {
+            if (cancelledAt.isPresent()) {
+                // it became PAID only after the merchant cancelled it: short of the amount, it is cancelled again
+                return new Settlement.ReceivedWhileCancelled(with(CANCELLED).unpaid().payments(next).build(), after,
+                        List.of());
+            }
+            Money balance = due.minusOrZero(total);
+            Invoice reopened = with(sentAt.isPresent() ? SENT : PENDING).unpaid().payments(next).build();
+            return new Settlement.PartlyPaid(reopened, after, balance,
+                    List.of(new InvoiceEvent.PartPaymentReceived(id, after.received().orElseThrow(), balance, now)));
+        }
+        if (status != PAID && total.isAtLeast(due)) {
+            boolean afterCancellation = status == CANCELLED;
+            DomainEvent event = afterCancellation
+                    ? new InvoiceEvent.PaidAfterCancellation(id, after.receipt(), timeToPay(now), now)
+                    : new InvoiceEvent.Paid(id, after.receipt(), timeToPay(now), now);
+            return new Settlement.Paid(with(PAID).paidAt(now).payments(next).build(), after,
+                    total.minusOrZero(due), afterCancellation, List.of(event));
+        }
+        return new Settlement.ReceiptAdded(with(status).payments(next).build(), after);
+    }
+
+    /**
+     * From the invoice reaching the customer (or its creation, if no channel ever accepted it) to {@code paidAt};
+     * zero rather than negative when clocks disagree.
+     */
+    private Duration timeToPay(Instant paidAt) {
+        Duration taken = Duration.between(sentAt.orElse(createdAt), paidAt);
+        return taken.isNegative() ? Duration.ZERO : taken;
+    }
+
+    private Payment attempt(PaymentId paymentId) {
+        return payment(paymentId).orElseThrow(
+                () -> new IllegalArgumentException("invoice " + id + " has no payment " + paymentId));
+    }
+
+    private List<Payment> plus(Payment added) {
+        List<Payment> next = new ArrayList<>(payments);
+        next.add(added);
+        return next;
+    }
+
+    private List<Payment> replaced(Payment changed) {
+        return payments.stream().map(p -> p.id().equals(changed.id()) ? changed : p).toList();
+    }
+
+    private Invoice withPayments(List<Payment> next) {
+        return with(status).payments(next).build();
     }
 
     /** The same invoice as stored at {@code newVersion}; used by repositories after a successful write. */
     public Invoice withVersion(long newVersion) {
         return new Invoice(id, customer, amount, description, status, payToken, createdAt, sentAt, paidAt,
-                cancelledAt, deliveryChannel, receipt, reminderCount, lastRemindedAt, newVersion);
+                cancelledAt, deliveryChannel, reminderCount, lastRemindedAt, payments, newVersion);
     }
 
     private static InvoiceOutcome applied(Invoice next, InvoiceEvent event) {
@@ -180,9 +480,9 @@ public record Invoice(
         private Optional<Instant> paidAt;
         private Optional<Instant> cancelledAt;
         private Optional<Channel> channel;
-        private Optional<MpesaReceipt> receipt;
         private int reminderCount;
         private Optional<Instant> lastRemindedAt;
+        private List<Payment> payments;
 
         private Builder(Invoice from, InvoiceStatus status) {
             this.from = from;
@@ -191,9 +491,9 @@ public record Invoice(
             this.paidAt = from.paidAt;
             this.cancelledAt = from.cancelledAt;
             this.channel = from.deliveryChannel;
-            this.receipt = from.receipt;
             this.reminderCount = from.reminderCount;
             this.lastRemindedAt = from.lastRemindedAt;
+            this.payments = from.payments;
         }
 
         Builder sentAt(Instant at) {
@@ -203,6 +503,11 @@ public record Invoice(
 
         Builder paidAt(Instant at) {
             paidAt = Optional.of(at);
+            return this;
+        }
+
+        Builder unpaid() {
+            paidAt = Optional.empty();
             return this;
         }
 
@@ -216,20 +521,20 @@ public record Invoice(
             return this;
         }
 
-        Builder receipt(Optional<MpesaReceipt> r) {
-            receipt = r;
-            return this;
-        }
-
         Builder reminded(int count, Instant at) {
             reminderCount = count;
             lastRemindedAt = Optional.of(at);
             return this;
         }
 
+        Builder payments(List<Payment> next) {
+            payments = next;
+            return this;
+        }
+
         Invoice build() {
             return new Invoice(from.id, from.customer, from.amount, from.description, status, from.payToken,
-                    from.createdAt, sentAt, paidAt, cancelledAt, channel, receipt, reminderCount, lastRemindedAt,
+                    from.createdAt, sentAt, paidAt, cancelledAt, channel, reminderCount, lastRemindedAt, payments,
                     from.version);
         }
     }

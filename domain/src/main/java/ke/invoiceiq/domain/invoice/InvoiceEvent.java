@@ -25,28 +25,24 @@ public sealed interface InvoiceEvent extends DomainEvent {
     }
 
     /**
-     * The invoice is paid.
+     * The invoice became PAID: what it was paid reached its amount.
      *
+     * @param receipt   the M-PESA receipt of the payment that completed it
      * @param timeToPay how long the customer took: from the invoice being sent (or created, if it was never
-     *                  marked sent) to this payment, never negative. Empty when the invoice was already PAID and
-     *                  this event only fills in the M-PESA receipt that the first confirmation lacked: that
-     *                  payment was told (and counted) before, see {@link #newlyPaid()}.
+     *                  marked sent) to this payment, never negative
      */
-    record Paid(InvoiceId invoiceId, Optional<MpesaReceipt> receipt, Optional<Duration> timeToPay, Instant at)
+    record Paid(InvoiceId invoiceId, Optional<MpesaReceipt> receipt, Duration timeToPay, Instant at)
             implements InvoiceEvent {
 
         public Paid {
+            Objects.requireNonNull(receipt, "receipt");
             Objects.requireNonNull(timeToPay, "timeToPay");
-        }
-
-        /** Whether the invoice became PAID with this event (rather than only gaining its receipt). */
-        public boolean newlyPaid() {
-            return timeToPay.isPresent();
         }
     }
 
     /**
-     * Money arrived for an invoice the merchant had cancelled: it is PAID now, and the merchant must know.
+     * Money arrived for an invoice the merchant had cancelled and it reached the amount: it is PAID now, and the
+     * merchant must know.
      *
      * @param timeToPay from the invoice being sent (or created, if it was never marked sent) to this payment
      */
@@ -58,8 +54,13 @@ public sealed interface InvoiceEvent extends DomainEvent {
         }
     }
 
-    /** A second, different receipt for an invoice already paid: the invoice stays as it is, the merchant refunds. */
-    record DoublePaymentReceived(InvoiceId invoiceId, Optional<MpesaReceipt> receipt, Instant at) implements InvoiceEvent {
+    /** A payment that left a balance: the invoice stays open for the rest. */
+    record PartPaymentReceived(InvoiceId invoiceId, Money received, Money balance, Instant at) implements InvoiceEvent {
+    }
+
+    /** Money for an invoice already paid: the invoice stays as it is, the merchant refunds {@code excess}. */
+    record DoublePaymentReceived(InvoiceId invoiceId, Optional<MpesaReceipt> receipt, Money excess, Instant at)
+            implements InvoiceEvent {
     }
 
     record Cancelled(InvoiceId invoiceId, Instant at) implements InvoiceEvent {

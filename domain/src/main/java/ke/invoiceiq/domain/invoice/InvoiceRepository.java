@@ -2,17 +2,36 @@ package ke.invoiceiq.domain.invoice;
 
 import java.util.List;
 import java.util.Optional;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
 
-/** Driven port: where invoices live. */
+/**
+ * Driven port: where invoices live, each with its payment attempts ({@link Invoice#payments()}): the aggregate is
+ * read and written whole, under the invoice's version.
+ */
 public interface InvoiceRepository {
 
-    /** Stores a new invoice; its id and pay token are unique. */
-    void add(Invoice invoice);
+    /** Stores a new invoice (with no attempts yet); its id and pay token are unique. */
+    default void add(Invoice invoice) {
+        add(invoice, Optional.empty());
+    }
 
     /**
-     * Stores the next state of an invoice read at {@code invoice.version()} and returns it at its new version.
+     * Stores a new invoice (with no attempts yet) created by the request that carried {@code creationKey}; its id,
+     * its pay token and a creation key are unique.
      *
-     * @throws ke.invoiceiq.domain.shared.ConcurrentUpdateException when it was changed since it was read
+     * @throws IllegalStateException when the id, the pay token or the creation key is taken
+     */
+    void add(Invoice invoice, Optional<IdempotencyKey> creationKey);
+
+    /** The invoice created by the request that carried {@code creationKey}. */
+    Optional<Invoice> findByCreationKey(IdempotencyKey creationKey);
+
+    /**
+     * Stores the next state of an invoice read at {@code invoice.version()}, its attempts with it (new ones added,
+     * changed ones updated), and returns it at its new version.
+     *
+     * @throws ke.invoiceiq.domain.shared.ConcurrentUpdateException when it was changed since it was read, or an
+     *         attempt's idempotency key was taken meanwhile by an attempt of another invoice
      */
     Invoice update(Invoice invoice);
 

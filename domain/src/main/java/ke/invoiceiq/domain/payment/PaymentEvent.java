@@ -18,10 +18,7 @@ public sealed interface PaymentEvent extends DomainEvent {
     record Failed(InvoiceId invoiceId, PaymentId paymentId, StkReason reason, Instant at) implements PaymentEvent {
     }
 
+    /** Given up without an answer from M-PESA: the outcome is unknown ({@link StkReason#NO_ANSWER}). */
     record Expired(InvoiceId invoiceId, PaymentId paymentId, Instant at) implements PaymentEvent {
-    }
-
-    /** M-PESA reported a different amount than the invoice's: recorded, not marked paid, merchant told. */
-    record AmountMismatch(InvoiceId invoiceId, PaymentId paymentId, Instant at) implements PaymentEvent {
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.Money;
 
 /**
  * How one STK push ended, as M-PESA reported it (callback) or as we learnt it (query). Only a callback
@@ -29,6 +30,16 @@ public record PaymentResult(
         Objects.requireNonNull(transactionTime, "transactionTime");
         Objects.requireNonNull(phone, "phone");
         Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** The amount M-PESA reported, to the cent; empty when none (a failure, a query) or unusable. */
+    public Optional<Money> money() {
+        return amount.flatMap(Money::reported);
+    }
+
+    /** When the money moved as M-PESA says, else when we heard of it. */
+    public Instant paidAround() {
+        return transactionTime.orElse(receivedAt);
     }
 
     /** A result learnt by query: code only. */

@@ -5,21 +5,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Driven port: every payment result is written here first (unique by CheckoutRequestID) and acknowledged;
- * applying it to a payment happens from here, so an early or repeated callback is neither lost nor applied
- * twice.
+ * Driven port: every payment result M-PESA sends is written here first, with its raw body and the time it
+ * arrived, and acknowledged; applying it happens from here, so an early, repeated or conflicting callback is
+ * neither lost nor applied twice. One CheckoutRequestID may have several results (a 1037, then a 0 with a
+ * receipt); the same result told twice (same CheckoutRequestID, result code and receipt) is kept once.
  */
 public interface PaymentResultInbox {
 
-    /** Keeps the result; false when one for the same CheckoutRequestID is already kept. */
-    boolean store(PaymentResult result);
+    /** Keeps the result; false when the same one is kept already. {@code rawBody} is kept as sent. */
+    boolean store(PaymentResult result, Optional<String> rawBody);
 
-    Optional<PaymentResult> findUnprocessed(CheckoutRequestId id);
+    /** Results for {@code id} not applied yet, oldest first. */
+    List<KeptResult> unprocessed(CheckoutRequestId id);
 
-    void markProcessed(CheckoutRequestId id, Instant at);
+    void markProcessed(long keptId, Instant at);
 
-    /** Results not applied yet that arrived before {@code cutoff}: early callbacks still waiting for a match. */
-    List<PaymentResult> unprocessedBefore(Instant cutoff, int limit);
+    /**
+     * Claims up to {@code limit} results not applied yet that arrived before {@code cutoff} and that no other
+     * instance holds, until {@code leaseUntil}; those not tried for the longest come first, so a result that keeps
+     * failing cannot hold back newer ones.
+     */
+    List<KeptResult> claimUnprocessed(Instant cutoff, Instant now, Instant leaseUntil, int limit);
 
     /**
      * Retention: deletes up to {@code limit} results marked processed strictly before {@code cutoff} (one

@@ -11,11 +11,21 @@ public sealed interface StkPushResponse {
     record SubscriberBusy() implements StkPushResponse {
     }
 
-    /** Throttled or briefly unavailable (spike arrest, quota, timeout, open breaker): try again later. */
+    /**
+     * Not taken now, and certainly not sent on (throttled by spike arrest or quota, Daraja unreachable, breaker
+     * open): no prompt reached the phone, the customer may try again at once.
+     */
     record RetryLater(String reason) implements StkPushResponse {
     }
 
     /** Refused for good (bad request, wrong credentials): an operator must look; the customer cannot fix it. */
     record Rejected(String reason) implements StkPushResponse {
+    }
+
+    /**
+     * Nobody knows whether a prompt went out: the request was sent and no usable answer came (time-out, connection
+     * lost, a 5xx from Daraja's back end). The attempt stays in flight until M-PESA tells its outcome.
+     */
+    record OutcomeUnknown(String reason) implements StkPushResponse {
     }
 }

@@ -11,7 +11,11 @@ public sealed interface StkQueryResponse {
     record Pending() implements StkQueryResponse {
     }
 
-    /** The query itself failed (throttled, timeout): ask again later. */
+    /** The query itself failed (timeout, server error): ask again later. */
     record Unknown(String reason) implements StkQueryResponse {
+    }
+
+    /** Daraja's rate limit (spike arrest, quota) refused the query: stop asking for a while. */
+    record Throttled(String reason) implements StkQueryResponse {
     }
 }

@@ -1,16 +1,26 @@
 package ke.invoiceiq.domain.invoice;
 
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.AMOUNT;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.CANCELLED_AT;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.CREATED;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.GIVEN_UP;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.ID;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.IN_FLIGHT;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.NOW;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.OTHER_RECEIPT;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.PAID_AT;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.PAYING;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.POLICY;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.RECEIPT;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.SENT_AT;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.anInvoice;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.invoiceIn;
 import static ke.invoiceiq.domain.invoice.InvoiceFixtures.issued;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.kes;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.paidCallback;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.queried;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.started;
+import static ke.invoiceiq.domain.invoice.InvoiceFixtures.startedAndNamed;
 import static ke.invoiceiq.domain.invoice.InvoiceStatus.CANCELLED;
 import static ke.invoiceiq.domain.invoice.InvoiceStatus.FAILED;
 import static ke.invoiceiq.domain.invoice.InvoiceStatus.PAID;
@@ -27,12 +37,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import ke.invoiceiq.domain.invoice.InvoiceOutcome.Applied;
 import ke.invoiceiq.domain.invoice.InvoiceOutcome.Refused;
 import ke.invoiceiq.domain.invoice.InvoiceOutcome.Unchanged;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentEvent;
+import ke.invoiceiq.domain.payment.PaymentId;
+import ke.invoiceiq.domain.payment.PaymentResult;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -44,33 +59,78 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The invoice life cycle of DESIGN.md §2, cell by cell, then the cases the table only names in words. */
 class InvoiceTransitionTest {
 
-    /** The five columns of the DESIGN §2 table, each applied the way the application applies it. */
+    /**
+     * The five columns of the DESIGN §2 table, each applied the way the application applies it. Money arrives on
+     * an attempt, so the payment column starts from a fixture that has one: in flight on an open invoice, given
+     * up before the cancellation on a cancelled one, the attempt that paid on a paid one.
+     */
     enum Action {
-        SEND_ACCEPTED((inv, now) -> inv.sendAccepted(Channel.SMS, now)),
-        DELIVERY_FAILED_ON_EVERY_CHANNEL((inv, now) -> inv.deliveryFailedOnEveryChannel(now)),
-        /** Paid with {@link InvoiceFixtures#RECEIPT}: the PAID fixture's own receipt, so "same receipt" there. */
-        PAYMENT_SUCCEEDED((inv, now) -> inv.paymentSucceeded(Optional.of(RECEIPT), now)),
-        CANCEL((inv, now) -> inv.cancel(false, now)),
-        REMIND((inv, now) -> inv.remind(ReminderPolicy.DEFAULT, now));
+        SEND_ACCEPTED((inv, now) -> Outcome.of(inv.sendAccepted(Channel.SMS, now))),
+        DELIVERY_FAILED_ON_EVERY_CHANNEL((inv, now) -> Outcome.of(inv.deliveryFailedOnEveryChannel(now))),
+        /**
+         * M-PESA reports the full amount paid with {@link InvoiceFixtures#RECEIPT}: the PAID fixture's own
+         * receipt on its own attempt, so "the same payment told again" there.
+         */
+        PAYMENT_SUCCEEDED(InvoiceTransitionTest::paymentFixture, (inv, now) -> {
+            PaymentId attempt = inv.attemptInFlight().or(() -> inv.payment(PAYING)).or(() -> inv.payment(GIVEN_UP))
+                    .orElseThrow().id();
+            return Outcome.of(inv.settle(attempt, paidCallback(attempt, "2500", RECEIPT, now), POLICY, now));
+        }),
+        CANCEL((inv, now) -> Outcome.of(inv.cancel(now))),
+        REMIND((inv, now) -> Outcome.of(inv.remind(ReminderPolicy.DEFAULT, now)));
 
-        private final BiFunction<Invoice, Instant, InvoiceOutcome> apply;
+        private final Function<InvoiceStatus, Invoice> fixture;
+        private final BiFunction<Invoice, Instant, Outcome> apply;
 
-        Action(BiFunction<Invoice, Instant, InvoiceOutcome> apply) {
+        Action(BiFunction<Invoice, Instant, Outcome> apply) {
+            this(InvoiceFixtures::invoiceIn, apply);
+        }
+
+        Action(Function<InvoiceStatus, Invoice> fixture, BiFunction<Invoice, Instant, Outcome> apply) {
+            this.fixture = fixture;
             this.apply = apply;
         }
 
-        InvoiceOutcome on(Invoice invoice, Instant now) {
+        Invoice before(InvoiceStatus status) {
+            return fixture.apply(status);
+        }
+
+        Outcome on(Invoice invoice, Instant now) {
             return apply.apply(invoice, now);
         }
     }
 
+    private static Invoice paymentFixture(InvoiceStatus status) {
+        return switch (status) {
+            case PENDING, SENT, FAILED -> anInvoice().status(status).withAttemptInFlight().build();
+            case CANCELLED -> anInvoice().status(CANCELLED).withAttemptGivenUp().build();
+            case PAID -> invoiceIn(PAID);
+        };
+    }
+
     enum Kind {
-        APPLIED(Applied.class), UNCHANGED(Unchanged.class), REFUSED(Refused.class);
+        APPLIED, UNCHANGED, REFUSED
+    }
 
-        final Class<? extends InvoiceOutcome> type;
+    /** What a transition did, read the same way from an {@link InvoiceOutcome} and from a {@link Settlement}. */
+    record Outcome(Kind kind, Invoice invoice, Refusal refusal, InvoiceEvent event) {
 
-        Kind(Class<? extends InvoiceOutcome> type) {
-            this.type = type;
+        static Outcome of(InvoiceOutcome outcome) {
+            return switch (outcome) {
+                case Applied a -> new Outcome(Kind.APPLIED, a.invoice(), null, a.event());
+                case Unchanged u -> new Outcome(Kind.UNCHANGED, u.invoice(), null, null);
+                case Refused r -> new Outcome(Kind.REFUSED, r.invoice(), r.refusal(), null);
+            };
+        }
+
+        static Outcome of(Settlement settlement) {
+            if (settlement instanceof Settlement.Unchanged) {
+                return new Outcome(Kind.UNCHANGED, settlement.invoice(), null, null);
+            }
+            List<InvoiceEvent> told = settlement.events().stream().filter(InvoiceEvent.class::isInstance)
+                    .map(InvoiceEvent.class::cast).toList();
+            assertThat(told).as("one invoice event per settlement that changed the invoice").hasSize(1);
+            return new Outcome(Kind.APPLIED, settlement.invoice(), null, told.getFirst());
         }
     }
 
@@ -152,25 +212,35 @@ class InvoiceTransitionTest {
     @MethodSource("table")
     @DisplayName("DESIGN §2 transition table")
     void givenStatus_whenEventHappens_thenTableSaysWhatFollows(Row row) {
-        Invoice before = invoiceIn(row.from());
+        Invoice before = row.action().before(row.from());
 
-        InvoiceOutcome outcome = row.action().on(before, NOW);
+        Outcome outcome = row.action().on(before, NOW);
 
-        assertThat(outcome).isInstanceOf(row.kind().type);
+        assertThat(before.status()).isEqualTo(row.from());
+        assertThat(outcome.kind()).isEqualTo(row.kind());
         assertThat(outcome.invoice().status()).isEqualTo(row.to());
         assertThat(outcome.invoice().version()).isEqualTo(before.version());
-        switch (outcome) {
-            case Applied a -> {
-                assertThat(a.event()).isExactlyInstanceOf(row.event());
-                assertThat(a.event().invoiceId()).isEqualTo(ID);
-                assertThat(a.event().at()).isEqualTo(NOW);
+        switch (outcome.kind()) {
+            case APPLIED -> {
+                assertThat(outcome.event()).isExactlyInstanceOf(row.event());
+                assertThat(outcome.event().invoiceId()).isEqualTo(ID);
+                assertThat(outcome.event().at()).isEqualTo(NOW);
             }
-            case Refused r -> {
-                assertThat(r.refusal()).isEqualTo(row.refusal());
-                assertThat(r.invoice()).isEqualTo(before);
+            case REFUSED -> {
+                assertThat(outcome.refusal()).isEqualTo(row.refusal());
+                assertThat(outcome.invoice()).isEqualTo(before);
             }
-            case Unchanged u -> assertThat(u.invoice()).isEqualTo(before);
+            case UNCHANGED -> assertThat(outcome.invoice()).isEqualTo(before);
         }
+    }
+
+    /** Settles {@code attempt} of {@code invoice} with a callback for the full amount, receipt {@code receipt}. */
+    private static Settlement paidInFull(Invoice invoice, PaymentId attempt, Optional<MpesaReceipt> receipt,
+            Instant at) {
+        PaymentResult result = receipt.isPresent()
+                ? paidCallback(attempt, "2500", receipt, at)
+                : queried(attempt, 0, at);
+        return invoice.settle(attempt, result, POLICY, at);
     }
 
     @Nested
@@ -180,75 +250,96 @@ class InvoiceTransitionTest {
         void givenPaidInvoice_whenSameReceiptArrivesAgain_thenUnchanged() {
             Invoice paid = invoiceIn(PAID);
 
-            InvoiceOutcome outcome = paid.paymentSucceeded(Optional.of(RECEIPT), NOW);
+            Settlement settlement = paidInFull(paid, PAYING, Optional.of(RECEIPT), NOW);
 
-            assertThat(outcome).isInstanceOf(Unchanged.class);
-            assertThat(outcome.invoice()).isEqualTo(paid);
+            assertThat(settlement).isEqualTo(new Settlement.Unchanged(paid));
+            assertThat(settlement.events()).isEmpty();
         }
 
         @Test
         void givenPaidInvoice_whenConfirmationWithoutReceiptArrives_thenUnchanged() {
             Invoice paid = invoiceIn(PAID);
 
-            InvoiceOutcome outcome = paid.paymentSucceeded(Optional.empty(), NOW);
+            Settlement settlement = paidInFull(paid, PAYING, Optional.empty(), NOW);
 
-            assertThat(outcome).isInstanceOf(Unchanged.class);
-            assertThat(outcome.invoice().receipt()).contains(RECEIPT);
+            assertThat(settlement).isInstanceOf(Settlement.Unchanged.class);
+            assertThat(settlement.invoice().receipt()).contains(RECEIPT);
+            assertThat(settlement.invoice().paid()).isEqualTo(kes(2_500));
         }
 
-        @Test
-        void givenPaidInvoice_whenDifferentReceiptArrives_thenDoublePaymentRecordedAndOriginalPaymentKept() {
+        @ParameterizedTest(name = "KES {0}")
+        @CsvSource({"2500", "1000", "4000"})
+        void givenPaidInvoice_whenItsOwnAttemptReportsASecondReceipt_thenUnchangedBecauseOnePromptMovesMoneyOnce(
+                String amount) {
             Invoice paid = invoiceIn(PAID);
 
-            InvoiceOutcome outcome = paid.paymentSucceeded(Optional.of(OTHER_RECEIPT), NOW);
+            Settlement settlement = paid.settle(PAYING, paidCallback(PAYING, amount, OTHER_RECEIPT, NOW), POLICY, NOW);
 
-            assertThat(outcome).isInstanceOf(Applied.class);
-            Applied applied = (Applied) outcome;
-            assertThat(applied.event()).isEqualTo(
-                    new InvoiceEvent.DoublePaymentReceived(ID, Optional.of(OTHER_RECEIPT), NOW));
-            assertThat(applied.invoice().status()).isEqualTo(PAID);
-            assertThat(applied.invoice().receipt()).contains(RECEIPT);
-            assertThat(applied.invoice().paidAt()).contains(PAID_AT);
-            assertThat(applied.invoice()).isEqualTo(paid);
+            assertThat(settlement).isEqualTo(new Settlement.Unchanged(paid));
+            assertThat(settlement.invoice().receipts()).containsExactly(RECEIPT);
+            assertThat(settlement.invoice().paid()).isEqualTo(kes(2_500));
         }
 
         @Test
-        void givenPaidInvoiceWithoutReceipt_whenReceiptArrives_thenReceiptFilledInAndPaidTimeKept() {
+        void givenPaidInvoice_whenAnotherAttemptPaysWithADifferentReceipt_thenDoublePaymentAndAllOfItIsExcess() {
+            Invoice paid = anInvoice().status(PAID).withAttemptGivenUp().build();
+
+            Settlement settlement = paidInFull(paid, GIVEN_UP, Optional.of(OTHER_RECEIPT), NOW);
+
+            assertThat(settlement).isInstanceOf(Settlement.DoublePayment.class);
+            Settlement.DoublePayment twice = (Settlement.DoublePayment) settlement;
+            assertThat(twice.excess()).isEqualTo(kes(2_500));
+            assertThat(twice.events()).containsExactly(
+                    new PaymentEvent.Succeeded(ID, GIVEN_UP, NOW),
+                    new InvoiceEvent.DoublePaymentReceived(ID, Optional.of(OTHER_RECEIPT), kes(2_500), NOW));
+            Invoice after = twice.invoice();
+            assertThat(after.status()).isEqualTo(PAID);
+            assertThat(after.paidAt()).as("paid when it first reached its amount").contains(PAID_AT);
+            assertThat(after.paid()).isEqualTo(kes(5_000));
+            assertThat(after.receipts()).containsExactlyInAnyOrder(RECEIPT, OTHER_RECEIPT);
+            assertThat(after.receipt()).as("the latest receipt").contains(OTHER_RECEIPT);
+        }
+
+        @Test
+        void givenPaidInvoiceWithoutReceipt_whenReceiptArrives_thenReceiptAddedWithoutEventsAndPaidTimeKept() {
             Invoice paidBlank = anInvoice().status(PAID).receipt(null).build();
 
-            InvoiceOutcome outcome = paidBlank.paymentSucceeded(Optional.of(RECEIPT), NOW);
+            Settlement settlement = paidInFull(paidBlank, PAYING, Optional.of(RECEIPT), NOW);
 
-            assertThat(outcome).isInstanceOf(Applied.class);
-            assertThat(((Applied) outcome).event()).isEqualTo(
-                    new InvoiceEvent.Paid(ID, Optional.of(RECEIPT), Optional.empty(), NOW));
-            assertThat(((InvoiceEvent.Paid) ((Applied) outcome).event()).newlyPaid())
-                    .as("the payment was told when the invoice became PAID").isFalse();
-            assertThat(outcome.invoice().status()).isEqualTo(PAID);
-            assertThat(outcome.invoice().receipt()).contains(RECEIPT);
-            assertThat(outcome.invoice().paidAt()).contains(PAID_AT);
+            assertThat(paidBlank.receipt()).isEmpty();
+            assertThat(settlement).isInstanceOf(Settlement.ReceiptAdded.class);
+            assertThat(settlement.events()).as("the payment was told when the invoice became PAID").isEmpty();
+            assertThat(settlement.invoice().status()).isEqualTo(PAID);
+            assertThat(settlement.invoice().receipt()).contains(RECEIPT);
+            assertThat(settlement.invoice().paidAt()).contains(PAID_AT);
+            assertThat(settlement.invoice().paid()).isEqualTo(kes(2_500));
         }
 
         @Test
         void givenPaidInvoiceWithoutReceipt_whenAnotherBlankConfirmationArrives_thenUnchanged() {
             Invoice paidBlank = anInvoice().status(PAID).receipt(null).build();
 
-            InvoiceOutcome outcome = paidBlank.paymentSucceeded(Optional.empty(), NOW);
+            Settlement settlement = paidInFull(paidBlank, PAYING, Optional.empty(), NOW);
 
-            assertThat(outcome).isInstanceOf(Unchanged.class);
-            assertThat(outcome.invoice().receipt()).isEmpty();
+            assertThat(settlement).isEqualTo(new Settlement.Unchanged(paidBlank));
+            assertThat(settlement.invoice().receipt()).isEmpty();
         }
 
         @Test
-        void givenCancelledInvoice_whenPaymentArrives_thenPaidWithPaidAfterCancellation() {
-            Invoice cancelled = invoiceIn(CANCELLED);
+        void givenCancelledInvoice_whenLateMoneyForTheWholeAmountArrives_thenPaidWithPaidAfterCancellation() {
+            Invoice cancelled = anInvoice().status(CANCELLED).withAttemptGivenUp().build();
 
-            InvoiceOutcome outcome = cancelled.paymentSucceeded(Optional.of(RECEIPT), NOW);
+            Settlement settlement = paidInFull(cancelled, GIVEN_UP, Optional.of(RECEIPT), NOW);
 
-            assertThat(outcome).isInstanceOf(Applied.class);
-            assertThat(((Applied) outcome).event())
-                    .isEqualTo(new InvoiceEvent.PaidAfterCancellation(ID, Optional.of(RECEIPT),
-                            Duration.between(SENT_AT, NOW), NOW));
-            Invoice after = outcome.invoice();
+            assertThat(settlement).isInstanceOf(Settlement.Paid.class);
+            Settlement.Paid paid = (Settlement.Paid) settlement;
+            assertThat(paid.afterCancellation()).isTrue();
+            assertThat(paid.excess()).isEqualTo(Money.ZERO);
+            assertThat(paid.events()).containsExactly(
+                    new PaymentEvent.Succeeded(ID, GIVEN_UP, NOW),
+                    new InvoiceEvent.PaidAfterCancellation(ID, Optional.of(RECEIPT), Duration.between(SENT_AT, NOW),
+                            NOW));
+            Invoice after = paid.invoice();
             assertThat(after.status()).isEqualTo(PAID);
             assertThat(after.paidAt()).contains(NOW);
             assertThat(after.receipt()).contains(RECEIPT);
@@ -259,27 +350,40 @@ class InvoiceTransitionTest {
         @ParameterizedTest
         @EnumSource(value = InvoiceStatus.class, names = {"PENDING", "SENT", "FAILED"})
         void givenOpenInvoice_whenCancelledWhilePaymentInFlight_thenRefusedPaymentInFlight(InvoiceStatus status) {
-            Invoice open = invoiceIn(status);
+            Invoice open = anInvoice().status(status).withAttemptInFlight().build();
 
-            InvoiceOutcome outcome = open.cancel(true, NOW);
+            InvoiceOutcome outcome = open.cancel(NOW);
 
             assertThat(outcome).isEqualTo(new Refused(open, Refusal.PAYMENT_IN_FLIGHT));
             assertThat(outcome.invoice().status()).isEqualTo(status);
             assertThat(outcome.invoice().cancelledAt()).isEmpty();
         }
 
-        @Test
-        void givenPaidInvoice_whenCancelledWhilePaymentInFlight_thenRefusedAlreadyPaid() {
-            Invoice paid = invoiceIn(PAID);
+        @ParameterizedTest
+        @EnumSource(value = InvoiceStatus.class, names = {"PENDING", "SENT", "FAILED"})
+        void givenOpenInvoiceWhoseAttemptWasGivenUp_whenCancelled_thenCancelled(InvoiceStatus status) {
+            Invoice open = anInvoice().status(status).withAttemptGivenUp().build();
 
-            assertThat(paid.cancel(true, NOW)).isEqualTo(new Refused(paid, Refusal.ALREADY_PAID));
+            InvoiceOutcome outcome = open.cancel(NOW);
+
+            assertThat(outcome).isEqualTo(new Applied(outcome.invoice(), new InvoiceEvent.Cancelled(ID, NOW)));
+            assertThat(outcome.invoice().status()).isEqualTo(CANCELLED);
+            assertThat(outcome.invoice().payments()).isEqualTo(open.payments());
         }
 
         @Test
-        void givenCancelledInvoice_whenCancelledAgainWhilePaymentInFlight_thenUnchanged() {
-            Invoice cancelled = invoiceIn(CANCELLED);
+        void givenPaidInvoice_whenCancelledWhilePaymentInFlight_thenRefusedAlreadyPaid() {
+            Invoice paid = anInvoice().status(PAID).withAttemptGivenUp().withAttemptInFlight().build();
 
-            assertThat(cancelled.cancel(true, NOW)).isEqualTo(new Unchanged(cancelled));
+            assertThat(paid.attemptInFlight()).map(Payment::id).contains(IN_FLIGHT);
+            assertThat(paid.cancel(NOW)).isEqualTo(new Refused(paid, Refusal.ALREADY_PAID));
+        }
+
+        @Test
+        void givenCancelledInvoiceWithAnAttemptThatEnded_whenCancelledAgain_thenUnchanged() {
+            Invoice cancelled = anInvoice().status(CANCELLED).withAttemptGivenUp().build();
+
+            assertThat(cancelled.cancel(NOW)).isEqualTo(new Unchanged(cancelled));
         }
 
         @Test
@@ -431,6 +535,7 @@ class InvoiceTransitionTest {
         }
     }
 
+
     @Nested
     @DisplayName("timestamps and version")
     class TimestampsAndVersion {
@@ -449,12 +554,18 @@ class InvoiceTransitionTest {
             assertThat(invoice.receipt()).isEmpty();
             assertThat(invoice.reminderCount()).isZero();
             assertThat(invoice.lastRemindedAt()).isEmpty();
+            assertThat(invoice.payments()).isEmpty();
+            assertThat(invoice.paid()).isEqualTo(Money.ZERO);
+            assertThat(invoice.balance()).isEqualTo(Money.of(AMOUNT));
         }
 
         @Test
         void givenSentInvoice_whenPaid_thenPaidAtAndReceiptSet() {
-            Invoice paid = invoiceIn(SENT).paymentSucceeded(Optional.of(RECEIPT), NOW).invoice();
+            Invoice sent = anInvoice().status(SENT).withAttemptInFlight().build();
 
+            Invoice paid = paidInFull(sent, IN_FLIGHT, Optional.of(RECEIPT), NOW).invoice();
+
+            assertThat(paid.status()).isEqualTo(PAID);
             assertThat(paid.paidAt()).contains(NOW);
             assertThat(paid.receipt()).contains(RECEIPT);
             assertThat(paid.sentAt()).contains(SENT_AT);
@@ -462,17 +573,20 @@ class InvoiceTransitionTest {
         }
 
         @Test
-        void givenSentInvoice_whenPaidWithoutReceipt_thenPaidAtSetAndReceiptEmpty() {
-            Invoice paid = invoiceIn(SENT).paymentSucceeded(Optional.empty(), NOW).invoice();
+        void givenSentInvoice_whenPaidAsOnlyOurQueryTells_thenPaidAtSetAndReceiptEmpty() {
+            Invoice sent = anInvoice().status(SENT).withAttemptInFlight().build();
+
+            Invoice paid = paidInFull(sent, IN_FLIGHT, Optional.empty(), NOW).invoice();
 
             assertThat(paid.status()).isEqualTo(PAID);
             assertThat(paid.paidAt()).contains(NOW);
             assertThat(paid.receipt()).isEmpty();
+            assertThat(paid.paid()).as("a query tells no amount: the amount asked").isEqualTo(Money.of(AMOUNT));
         }
 
         @Test
         void givenSentInvoice_whenCancelled_thenCancelledAtSet() {
-            Invoice cancelled = invoiceIn(SENT).cancel(false, NOW).invoice();
+            Invoice cancelled = invoiceIn(SENT).cancel(NOW).invoice();
 
             assertThat(cancelled.cancelledAt()).contains(NOW);
             assertThat(cancelled.paidAt()).isEmpty();
@@ -482,22 +596,29 @@ class InvoiceTransitionTest {
         void givenVersionedInvoice_whenWalkedThroughEveryKindOfTransition_thenVersionNeverChanges() {
             Invoice start = anInvoice().status(PENDING).version(42).build();
             Instant t = NOW;
+            PaymentId first = new PaymentId("pay-a");
+            PaymentId second = new PaymentId("pay-b");
 
             Invoice sent = start.sendAccepted(Channel.WHATSAPP, t).invoice();
             Invoice reminded = sent.remind(ReminderPolicy.DEFAULT, t.plusSeconds(1)).invoice();
             Invoice failed = reminded.deliveryFailedOnEveryChannel(t.plusSeconds(2)).invoice();
             Invoice redelivered = failed.remind(ReminderPolicy.DEFAULT, t.plus(Duration.ofHours(2))).invoice();
-            Invoice cancelled = redelivered.cancel(false, t.plus(Duration.ofHours(3))).invoice();
-            Invoice paid = cancelled.paymentSucceeded(Optional.of(RECEIPT), t.plus(Duration.ofHours(4))).invoice();
-            Invoice doublePaid = paid.paymentSucceeded(Optional.of(OTHER_RECEIPT), t.plus(Duration.ofHours(5)))
+            Invoice requested = started(redelivered, first, t.plus(Duration.ofHours(2))).invoice();
+            Invoice named = requested.pushAccepted(first, InvoiceFixtures.merchantRequestOf(first),
+                    InvoiceFixtures.checkoutOf(first), t.plus(Duration.ofHours(2)));
+            Invoice givenUp = named.giveUp(first, t.plus(Duration.ofMinutes(150))).invoice();
+            Invoice twoGivenUp = startedAndNamed(givenUp, second, t.plus(Duration.ofMinutes(151)))
+                    .giveUp(second, t.plus(Duration.ofMinutes(160))).invoice();
+            Invoice cancelled = twoGivenUp.cancel(t.plus(Duration.ofHours(3))).invoice();
+            Invoice paid = paidInFull(cancelled, first, Optional.of(RECEIPT), t.plus(Duration.ofHours(4))).invoice();
+            Invoice doublePaid = paidInFull(paid, second, Optional.of(OTHER_RECEIPT), t.plus(Duration.ofHours(5)))
                     .invoice();
 
-            assertThat(List.of(sent, reminded, failed, redelivered, cancelled, paid, doublePaid))
-                    .extracting(Invoice::version)
-                    .containsOnly(42L);
-            assertThat(List.of(sent, reminded, failed, redelivered, cancelled, paid, doublePaid))
-                    .extracting(Invoice::status)
-                    .containsExactly(SENT, SENT, FAILED, FAILED, CANCELLED, PAID, PAID);
+            List<Invoice> walk = List.of(sent, reminded, failed, redelivered, requested, named, givenUp, twoGivenUp,
+                    cancelled, paid, doublePaid);
+            assertThat(walk).extracting(Invoice::version).containsOnly(42L);
+            assertThat(walk).extracting(Invoice::status).containsExactly(SENT, SENT, FAILED, FAILED, FAILED, FAILED,
+                    FAILED, FAILED, CANCELLED, PAID, PAID);
         }
 
         @Test
@@ -518,56 +639,72 @@ class InvoiceTransitionTest {
         @ParameterizedTest(name = "{0}")
         @EnumSource(value = InvoiceStatus.class, names = {"SENT", "FAILED", "CANCELLED"})
         void givenInvoiceThatWasSent_whenPaid_thenTimeToPayRunsFromSending(InvoiceStatus status) {
-            Invoice invoice = anInvoice().status(status).sentAt(SENT_AT).build();
+            Invoice invoice = paymentFixture(status).sentAt(SENT_AT).build();
+            PaymentId attempt = invoice.attemptInFlight().or(() -> invoice.payment(GIVEN_UP)).orElseThrow().id();
 
-            InvoiceEvent event = ((Applied) invoice.paymentSucceeded(Optional.of(RECEIPT), NOW)).event();
+            Settlement settlement = paidInFull(invoice, attempt, Optional.of(RECEIPT), NOW);
 
             Duration expected = Duration.between(SENT_AT, NOW);
-            switch (event) {
-                case InvoiceEvent.Paid paid -> {
-                    assertThat(paid.timeToPay()).contains(expected);
-                    assertThat(paid.newlyPaid()).isTrue();
-                }
-                case InvoiceEvent.PaidAfterCancellation paid -> assertThat(paid.timeToPay()).isEqualTo(expected);
-                default -> throw new AssertionError("not a paid event: " + event);
-            }
+            assertThat(settlement.events()).filteredOn(InvoiceEvent.class::isInstance).singleElement()
+                    .satisfies(event -> {
+                        switch (event) {
+                            case InvoiceEvent.Paid paid -> assertThat(paid.timeToPay()).isEqualTo(expected);
+                            case InvoiceEvent.PaidAfterCancellation paid ->
+                                    assertThat(paid.timeToPay()).isEqualTo(expected);
+                            default -> throw new AssertionError("not a paid event: " + event);
+                        }
+                    });
+        }
+
+        private InvoiceFixtures.Builder paymentFixture(InvoiceStatus status) {
+            return status == CANCELLED
+                    ? anInvoice().status(status).withAttemptGivenUp()
+                    : anInvoice().status(status).withAttemptInFlight();
         }
 
         @Test
         void givenInvoiceNeverSent_whenPaid_thenTimeToPayRunsFromCreation() {
             Instant paidAt = CREATED.plus(Duration.ofMinutes(7));
+            PaymentId attempt = new PaymentId("pay-a");
+            Invoice requested = startedAndNamed(issued(), attempt, CREATED.plus(Duration.ofMinutes(6)));
 
-            InvoiceEvent event = ((Applied) issued().paymentSucceeded(Optional.empty(), paidAt)).event();
+            Settlement settlement = paidInFull(requested, attempt, Optional.empty(), paidAt);
 
-            assertThat(event).isEqualTo(new InvoiceEvent.Paid(ID, Optional.empty(),
-                    Optional.of(Duration.ofMinutes(7)), paidAt));
+            assertThat(settlement.events()).containsExactly(new PaymentEvent.Succeeded(ID, attempt, paidAt),
+                    new InvoiceEvent.Paid(ID, Optional.empty(), Duration.ofMinutes(7), paidAt));
         }
 
         @Test
         void givenInvoiceSentAndLaterFailed_whenPaid_thenTimeToPayRunsFromTheFirstSending() {
             Instant firstSend = CREATED.plusSeconds(10);
+            PaymentId attempt = new PaymentId("pay-a");
             Invoice failed = issued().sendAccepted(Channel.WHATSAPP, firstSend).invoice()
                     .deliveryFailedOnEveryChannel(CREATED.plusSeconds(60)).invoice();
+            Invoice requested = startedAndNamed(failed, attempt, NOW.minusSeconds(60));
 
-            InvoiceEvent event = ((Applied) failed.paymentSucceeded(Optional.of(RECEIPT), NOW)).event();
+            Settlement settlement = paidInFull(requested, attempt, Optional.of(RECEIPT), NOW);
 
-            assertThat(((InvoiceEvent.Paid) event).timeToPay()).contains(Duration.between(firstSend, NOW));
+            assertThat(settlement.events()).contains(
+                    new InvoiceEvent.Paid(ID, Optional.of(RECEIPT), Duration.between(firstSend, NOW), NOW));
         }
 
         @Test
         void givenPaymentStampedBeforeTheSendingTime_whenPaid_thenTimeToPayIsZeroNotNegative() {
-            Invoice sent = invoiceIn(SENT);
+            PaymentId attempt = new PaymentId("pay-a");
+            Invoice requested = startedAndNamed(invoiceIn(SENT), attempt, SENT_AT.minusSeconds(10));
 
-            InvoiceEvent event = ((Applied) sent.paymentSucceeded(Optional.of(RECEIPT), SENT_AT.minusSeconds(3)))
-                    .event();
+            Settlement settlement = paidInFull(requested, attempt, Optional.of(RECEIPT), SENT_AT.minusSeconds(3));
 
-            assertThat(((InvoiceEvent.Paid) event).timeToPay()).contains(Duration.ZERO);
+            assertThat(settlement.events()).contains(
+                    new InvoiceEvent.Paid(ID, Optional.of(RECEIPT), Duration.ZERO, SENT_AT.minusSeconds(3)));
         }
 
         @Test
-        void givenPaidEvent_whenTimeToPayNull_thenRejected() {
+        void givenPaidEvent_whenTimeToPayOrReceiptNull_thenRejected() {
             assertThatNullPointerException()
                     .isThrownBy(() -> new InvoiceEvent.Paid(ID, Optional.empty(), null, NOW));
+            assertThatNullPointerException()
+                    .isThrownBy(() -> new InvoiceEvent.Paid(ID, null, Duration.ZERO, NOW));
             assertThatNullPointerException()
                     .isThrownBy(() -> new InvoiceEvent.PaidAfterCancellation(ID, Optional.empty(), null, NOW));
         }
@@ -586,56 +723,6 @@ class InvoiceTransitionTest {
         })
         void givenStatus_whenAskedIfPayable_thenOnlyOpenOrUndeliveredInvoicesAre(InvoiceStatus status, boolean payable) {
             assertThat(invoiceIn(status).isPayable()).isEqualTo(payable);
-        }
-    }
-
-    @Nested
-    @DisplayName("constructor invariants")
-    class Invariants {
-
-        @Test
-        void givenPaidStatusWithoutPaidTime_whenConstructed_thenRejected() {
-            assertThatThrownBy(() -> anInvoice().status(PAID).paidAt(null).build())
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("paid time");
-        }
-
-        @Test
-        void givenCancelledStatusWithoutCancelledTime_whenConstructed_thenRejected() {
-            assertThatThrownBy(() -> anInvoice().status(CANCELLED).cancelledAt(null).build())
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("cancelled time");
-        }
-
-        @Test
-        void givenNegativeReminderCount_whenConstructed_thenRejected() {
-            assertThatThrownBy(() -> anInvoice().status(SENT).reminderCount(-1).build())
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
-
-        @Test
-        void givenNullOptional_whenConstructed_thenRejected() {
-            Invoice ok = invoiceIn(SENT);
-            assertThatNullPointerException().isThrownBy(() -> new Invoice(ok.id(), ok.customer(), ok.amount(),
-                    ok.description(), ok.status(), ok.payToken(), ok.createdAt(), null, ok.paidAt(),
-                    ok.cancelledAt(), ok.deliveryChannel(), ok.receipt(), 0, ok.lastRemindedAt(), 0));
-            assertThatNullPointerException().isThrownBy(() -> new Invoice(ok.id(), ok.customer(), ok.amount(),
-                    ok.description(), null, ok.payToken(), ok.createdAt(), ok.sentAt(), ok.paidAt(),
-                    ok.cancelledAt(), ok.deliveryChannel(), ok.receipt(), 0, ok.lastRemindedAt(), 0));
-        }
-
-        @Test
-        void givenPaidStatusWithPaidTime_whenConstructed_thenAccepted() {
-            Invoice paid = anInvoice().status(PAID).build();
-
-            assertThat(paid.status()).isEqualTo(PAID);
-            assertThat(paid.paidAt()).contains(PAID_AT);
-        }
-
-        @Test
-        void givenPaymentConfirmation_whenReceiptArgumentIsNull_thenRejected() {
-            Optional<MpesaReceipt> none = null;
-            assertThatNullPointerException().isThrownBy(() -> invoiceIn(SENT).paymentSucceeded(none, NOW));
         }
     }
 }

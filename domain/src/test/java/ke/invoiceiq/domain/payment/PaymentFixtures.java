@@ -5,6 +5,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.Money;
 
 /** Test data for STK attempts: one invoice, one payer, attempts in any status at any time. */
 final class PaymentFixtures {
@@ -30,18 +31,39 @@ final class PaymentFixtures {
         return initiated("pay-1", T0);
     }
 
-    static Payment accepted(String id, Instant at) {
-        return initiated(id, at).accepted(MERCHANT_REQUEST, CHECKOUT_REQUEST, at);
+    /** Initiated at {@code at} and named by Daraja at once. */
+    static Payment named(String id, Instant at) {
+        return initiated(id, at).named(MERCHANT_REQUEST, CHECKOUT_REQUEST, at);
     }
 
-    /** An attempt that ended {@code status} at {@code endedAt} (started a little earlier). */
+    /**
+     * An attempt that ended {@code status} at {@code endedAt} (started a little earlier): a failure is the
+     * customer's cancellation (1032), a success received the amount asked.
+     */
     static Payment endedAt(String id, PaymentStatus status, Instant endedAt) {
-        Payment started = accepted(id, endedAt.minusSeconds(30));
+        Payment started = named(id, endedAt.minusSeconds(30));
         return switch (status) {
             case INITIATED -> started;
-            case SUCCESS -> started.succeeded(SUCCESS, Optional.of(RECEIPT), Optional.of(endedAt), endedAt);
+            case SUCCESS -> started.succeeded(SUCCESS, Optional.of(RECEIPT), Optional.of(endedAt), Money.of(AMOUNT),
+                    endedAt);
             case FAILED -> started.failed(CANCELLED_BY_USER, endedAt);
             case EXPIRED -> started.expired(endedAt);
         };
+    }
+
+    /** An attempt that ended without money for {@code reason} at {@code endedAt}, the way each reason ends one. */
+    static Payment endedFor(String id, StkReason reason, Instant endedAt) {
+        if (reason == StkReason.NO_ANSWER) {
+            return named(id, endedAt.minusSeconds(30)).expired(endedAt);
+        }
+        if (reason.refusedBeforePrompt()) {
+            return initiated(id, endedAt.minusSeconds(1)).failed(StkResult.of(reason.code()), endedAt);
+        }
+        return named(id, endedAt.minusSeconds(30)).failed(StkResult.of(codeOf(reason)), endedAt);
+    }
+
+    /** A result code that means {@code reason}: its own, or one no row of the table has for OTHER. */
+    static int codeOf(StkReason reason) {
+        return reason == StkReason.OTHER ? 26 : reason.code();
     }
 }

@@ -1,8 +1,8 @@
 package ke.invoiceiq.domain.payment;
 
 import static ke.invoiceiq.domain.payment.PaymentFixtures.T0;
-import static ke.invoiceiq.domain.payment.PaymentFixtures.accepted;
 import static ke.invoiceiq.domain.payment.PaymentFixtures.initiated;
+import static ke.invoiceiq.domain.payment.PaymentFixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,7 @@ class PaymentQueryDueTest {
     private static final Duration QUERY_AFTER = Duration.ofSeconds(60);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
 
-    /** The attempt was accepted at T0; {@code queriedAt} lists the inconclusive queries before {@code now}. */
+    /** The attempt was named at T0; {@code queriedAt} lists the inconclusive queries before {@code now}. */
     @ParameterizedTest(name = "queried at [{0}], at {1} s due: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             ''              |   0 | false
@@ -43,7 +43,7 @@ class PaymentQueryDueTest {
             70 300          | 420 | true
             """)
     void waitsQueryAfterThenDoublesTheWaitUpToTheCap(String queriedAt, long now, boolean due) {
-        Payment attempt = accepted("pay-1", T0);
+        Payment attempt = named("pay-1", T0);
         for (String at : queriedAt.isBlank() ? new String[0] : queriedAt.trim().split(" +")) {
             attempt = attempt.queried(T0.plusSeconds(Long.parseLong(at)));
         }
@@ -66,7 +66,7 @@ class PaymentQueryDueTest {
 
     @Test
     void givenSettledAttempt_thenNeverDue() {
-        Payment failed = accepted("pay-1", T0).failed(StkResult.of(1032), T0.plusSeconds(5));
+        Payment failed = named("pay-1", T0).failed(StkResult.of(1032), T0.plusSeconds(5));
 
         assertThat(failed.queryDue(T0.plus(Duration.ofHours(1)), QUERY_AFTER, MAX_BACKOFF)).isFalse();
     }
@@ -74,7 +74,7 @@ class PaymentQueryDueTest {
     @Test
     void givenAQuery_thenCountedAndTimedAndKeptThroughSettlement() {
         Instant at = T0.plusSeconds(61);
-        Payment queried = accepted("pay-1", T0).queried(at);
+        Payment queried = named("pay-1", T0).queried(at);
 
         assertThat(queried.queries()).isEqualTo(1);
         assertThat(queried.lastQueriedAt()).contains(at);
@@ -87,12 +87,14 @@ class PaymentQueryDueTest {
 
     @Test
     void givenQueriesWithoutATime_whenConstructed_thenRejected() {
-        Payment ok = accepted("pay-1", T0);
+        Payment ok = named("pay-1", T0);
         assertThatIllegalArgumentException().isThrownBy(() -> new Payment(ok.id(), ok.invoiceId(), ok.payer(),
                 ok.amount(), ok.idempotencyKey(), ok.status(), ok.merchantRequestId(), ok.checkoutRequestId(),
-                ok.result(), ok.receipt(), ok.transactionTime(), ok.createdAt(), ok.updatedAt(), 1, Optional.empty()));
+                ok.result(), ok.receipt(), ok.transactionTime(), ok.received(), ok.createdAt(), ok.updatedAt(), 1,
+                Optional.empty()));
         assertThatIllegalArgumentException().isThrownBy(() -> new Payment(ok.id(), ok.invoiceId(), ok.payer(),
                 ok.amount(), ok.idempotencyKey(), ok.status(), ok.merchantRequestId(), ok.checkoutRequestId(),
-                ok.result(), ok.receipt(), ok.transactionTime(), ok.createdAt(), ok.updatedAt(), -1, Optional.empty()));
+                ok.result(), ok.receipt(), ok.transactionTime(), ok.received(), ok.createdAt(), ok.updatedAt(), -1,
+                Optional.empty()));
     }
 }

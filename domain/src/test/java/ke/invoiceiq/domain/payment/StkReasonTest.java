@@ -2,14 +2,19 @@ package ke.invoiceiq.domain.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Daraja result codes (PROVIDERS.md §B.4, DESIGN.md §2 "Payment") to the reason people read. */
+/** Daraja result codes (PROVIDERS.md §B.4, DESIGN.md §2 "Payment") to the reason people read and its retry rule. */
 class StkReasonTest {
 
     @ParameterizedTest(name = "result code {0} -> {1}")
@@ -24,14 +29,18 @@ class StkReasonTest {
         "1037,  PHONE_UNREACHABLE",
         "2001,  WRONG_PIN",
         "9999,  GENERIC_FAILURE",
+        // ours, never M-PESA's: refused on the spot, or given up
+        "-1,    UNAVAILABLE",
+        "-2,    REJECTED",
+        "-3,    NO_ANSWER",
         // not in our table: the generic reason
         "2,     OTHER",
         "26,    OTHER",
         "2028,  OTHER",
         "8006,  OTHER",
         "12345, OTHER",
-        "-3,    OTHER",
-        "-1,    OTHER"
+        "-4,    OTHER",
+        "-2147483648, OTHER"
     })
     void givenResultCode_whenMapped_thenExpectedReason(int code, StkReason expected) {
         assertThat(StkReason.of(code)).isEqualTo(expected);
@@ -39,8 +48,14 @@ class StkReasonTest {
         assertThat(new StkResult(code, "as Daraja said it").reason()).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = StkReason.class, names = "OTHER", mode = EnumSource.Mode.EXCLUDE)
+    void givenReasonWithItsOwnCode_whenItsCodeIsMapped_thenTheSameReason(StkReason reason) {
+        assertThat(StkReason.of(reason.code())).isEqualTo(reason);
+    }
+
     @ParameterizedTest(name = "code {0} is a success: {1}")
-    @CsvSource({"0, true", "1, false", "1032, false", "1019, false", "9999, false", "-3, false"})
+    @CsvSource({"0, true", "1, false", "1032, false", "1019, false", "9999, false", "-3, false", "-1, false"})
     void givenResultCode_whenAskedIfSuccess_thenOnlyZeroIs(int code, boolean success) {
         assertThat(StkResult.of(code).isSuccess()).isEqualTo(success);
     }
@@ -54,7 +69,7 @@ class StkReasonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 17, 1001, 1019, 1025, 1032, 1037, 2001, 9999, 2028, 8006, 12345, -3})
+    @ValueSource(ints = {1, 17, 1001, 1019, 1025, 1032, 1037, 2001, 9999, 2028, 8006, 12345, -1, -2, -3})
     void givenNonZeroCode_whenMapped_thenCustomerSentenceInvitesAnotherTry(int code) {
         StkReason reason = StkReason.of(code);
 
@@ -79,12 +94,69 @@ class StkReasonTest {
         assertThat(StkReason.PHONE_UNREACHABLE.plainReason()).containsIgnoringCase("reached");
         assertThat(StkReason.WRONG_PIN.plainReason()).containsIgnoringCase("PIN");
         assertThat(StkReason.EXPIRED.plainReason()).containsIgnoringCase("expired");
+        assertThat(StkReason.NO_ANSWER.plainReason()).containsIgnoringCase("never confirmed");
         assertThat(StkReason.SUBSCRIBER_BUSY.customerSentence()).containsIgnoringCase("prompt");
+        assertThat(StkReason.NO_ANSWER.customerSentence()).as("the money may have moved")
+                .containsIgnoringCase("do not pay again");
     }
 
     @Test
     void givenEveryReason_whenCustomerSentenceRead_thenShortEnoughForOneChatBubble() {
         assertThat(Arrays.stream(StkReason.values()).map(StkReason::customerSentence))
                 .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(160));
+    }
+
+    @Test
+    void givenReasons_whenAskedWhichWereRefusedBeforeAnyPrompt_thenOnlyBusyUnavailableAndRejected() {
+        assertThat(Arrays.stream(StkReason.values()).filter(StkReason::refusedBeforePrompt))
+                .containsExactlyInAnyOrder(StkReason.SUBSCRIBER_BUSY, StkReason.UNAVAILABLE, StkReason.REJECTED);
+    }
+
+    @Test
+    void givenReasons_whenAskedWhichWaitForTheCooldown_thenOnlyCancelledUnreachableAndRuleLimited() {
+        assertThat(Arrays.stream(StkReason.values()).filter(r -> r.retry() == StkReason.Retry.AFTER_COOLDOWN))
+                .containsExactlyInAnyOrder(StkReason.CANCELLED_BY_USER, StkReason.PHONE_UNREACHABLE,
+                        StkReason.RULE_LIMITED);
+        assertThat(Arrays.stream(StkReason.values()).filter(r -> r.retry() == StkReason.Retry.AFTER_COOLDOWN)
+                .map(StkReason::code)).containsExactlyInAnyOrder(1032, 1037, 17);
+    }
+
+    /** Each failure reason × a cooldown, with the wait its sentence names (none for a reason that does not wait). */
+    static Stream<Arguments> sentences() {
+        record Wait(Duration cooldown, String named) {
+        }
+        var waits = new Wait[] {
+            new Wait(Duration.ofMinutes(2), "2 minutes"),
+            new Wait(Duration.ofMinutes(1), "1 minute"),
+            new Wait(Duration.ofSeconds(61), "2 minutes"),
+            new Wait(Duration.ofSeconds(90), "2 minutes"),
+            new Wait(Duration.ofSeconds(30), "1 minute"),
+            new Wait(Duration.ZERO, "1 minute"),
+            new Wait(Duration.ofMinutes(10), "10 minutes")
+        };
+        return EnumSet.complementOf(EnumSet.of(StkReason.PAID)).stream()
+                .flatMap(reason -> Arrays.stream(waits).map(w -> Arguments.of(reason, w.cooldown(), w.named())));
+    }
+
+    @ParameterizedTest(name = "{0} with cooldown {1}")
+    @MethodSource("sentences")
+    void givenReasonAndCooldown_whenSentenceRead_thenItNamesTheWaitExactlyWhenTheReasonWaits(StkReason reason,
+            Duration cooldown, String wait) {
+        String sentence = reason.customerSentence(cooldown);
+
+        assertThat(sentence).contains("Pay with M-PESA").doesNotContain("%");
+        if (reason.retry() == StkReason.Retry.AFTER_COOLDOWN) {
+            assertThat(sentence).endsWith("in " + wait + ".");
+        } else {
+            assertThat(sentence).doesNotContain("minute").isEqualTo(reason.customerSentence());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StkReason.class, names = {"CANCELLED_BY_USER", "PHONE_UNREACHABLE", "RULE_LIMITED"})
+    void givenReasonThatWaits_whenSentenceReadWithoutACooldown_thenItNamesTheDefaultTwoMinutes(StkReason reason) {
+        assertThat(reason.customerSentence())
+                .isEqualTo(reason.customerSentence(PaymentAttemptPolicy.DEFAULT.cooldown()))
+                .contains("2 minutes");
     }
 }

@@ -4,6 +4,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.application.idempotency.IdempotentRequestsService;
+import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
 import ke.invoiceiq.application.invoice.CancelInvoiceService;
 import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
 import ke.invoiceiq.application.invoice.CreateInvoiceService;
@@ -13,6 +15,10 @@ import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
 import ke.invoiceiq.application.invoice.RemindInvoiceService;
 import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
 import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentService;
+import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentUseCase;
+import ke.invoiceiq.application.payment.FindUnmatchedPaymentsService;
+import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
 import ke.invoiceiq.application.payment.RecordPaymentResultService;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.application.payment.RequestPaymentService;
@@ -48,8 +54,8 @@ public class TestWiring {
     private final OutboxWriter outbox = new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant,
             ports.tracing());
     private final RecordPaymentResultService results = new RecordPaymentResultService(ports.paymentResults(),
-            ports.payments(), ports.invoices(), ports.outbox(), ports.transactions(), ports.ids(), ports.clock(),
-            ports.events(), merchant, ports.tracing());
+            ports.payments(), ports.invoices(), ports.unmatchedPayments(), ports.outbox(), ports.transactions(),
+            ports.ids(), ports.clock(), ports.events(), merchant, payment, ports.tracing());
 
     @Produces
     @Singleton
@@ -86,8 +92,8 @@ public class TestWiring {
     @Produces
     @Singleton
     CancelInvoiceUseCase cancelInvoice() {
-        return new CancelInvoiceService(ports.invoices(), ports.payments(), outbox, ports.transactions(),
-                ports.events(), ports.clock());
+        return new CancelInvoiceService(ports.invoices(), outbox, ports.transactions(), ports.events(),
+                ports.clock());
     }
 
     @Produces
@@ -112,8 +118,27 @@ public class TestWiring {
     @Produces
     @Singleton
     ViewPayLinkUseCase viewPayLink() {
-        return new ViewPayLinkService(ports.invoices(), ports.payments(), ports.transactions(), ports.clock(),
-                payment);
+        return new ViewPayLinkService(ports.invoices(), ports.transactions(), ports.clock(), payment);
+    }
+
+    @Produces
+    @Singleton
+    IdempotentRequestsUseCase idempotentRequests() {
+        return new IdempotentRequestsService(ports.idempotentAnswers(), ports.transactions(), ports.clock());
+    }
+
+    @Produces
+    @Singleton
+    FindUnmatchedPaymentsUseCase findUnmatchedPayments() {
+        return new FindUnmatchedPaymentsService(ports.unmatchedPayments(), ports.transactions());
+    }
+
+    @Produces
+    @Singleton
+    ApplyUnmatchedPaymentUseCase applyUnmatchedPayment() {
+        return new ApplyUnmatchedPaymentService(ports.unmatchedPayments(), ports.invoices(), ports.payments(),
+                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant, payment,
+                ports.tracing());
     }
 
     @Produces

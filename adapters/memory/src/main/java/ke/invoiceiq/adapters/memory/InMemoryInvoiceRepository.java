@@ -16,11 +16,20 @@ import ke.invoiceiq.domain.invoice.InvoiceStatistics;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.invoice.StatsSummary;
+import ke.invoiceiq.domain.payment.CheckoutRequestId;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentId;
 import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 
 /**
- * Invoices in a map, with the optimistic version check a database row would give. Updating an invoice that
- * was never added is a programming error ({@link IllegalStateException}), not a concurrent change.
+ * Invoices in a map, each whole with its payment attempts, with the optimistic version check a database row would
+ * give. What the database keeps unique across invoices is refused here too ({@link AttemptIndex}): an attempt's
+ * id, idempotency key, CheckoutRequestID and receipt, and a creation key. Attempts are never removed and their
+ * fixed fields (invoice, payer, amount, key, creation time) never change, as in the database, where they are
+ * written once. Updating an invoice that was never added is a programming error ({@link IllegalStateException}),
+ * not a concurrent change.
  */
 public final class InMemoryInvoiceRepository implements InvoiceRepository, InvoiceStatistics {
 
@@ -30,19 +39,42 @@ public final class InMemoryInvoiceRepository implements InvoiceRepository, Invoi
 
     private final Map<InvoiceId, Invoice> byId = new HashMap<>();
     private final Map<PayToken, InvoiceId> idByPayToken = new HashMap<>();
+    private final Map<IdempotencyKey, InvoiceId> idByCreationKey = new HashMap<>();
+    private final AttemptIndex attempts = new AttemptIndex();
 
+    /** @throws IllegalArgumentException when the invoice has attempts already: they are added by {@link #update} */
     @Override
-    public synchronized void add(Invoice invoice) {
+    public synchronized void add(Invoice invoice, Optional<IdempotencyKey> creationKey) {
+        if (!invoice.payments().isEmpty()) {
+            throw new IllegalArgumentException("a new invoice has no payment attempts yet: " + invoice.id());
+        }
         if (byId.containsKey(invoice.id())) {
             throw new IllegalStateException("invoice " + invoice.id() + " exists already");
         }
         if (idByPayToken.containsKey(invoice.payToken())) {
             throw new IllegalStateException("pay token of invoice " + invoice.id() + " is taken");
         }
+        if (creationKey.filter(idByCreationKey::containsKey).isPresent()) {
+            throw new IllegalStateException("the creation key of invoice " + invoice.id() + " is taken");
+        }
         byId.put(invoice.id(), invoice);
         idByPayToken.put(invoice.payToken(), invoice.id());
+        creationKey.ifPresent(key -> idByCreationKey.put(key, invoice.id()));
     }
 
+    @Override
+    public synchronized Optional<Invoice> findByCreationKey(IdempotencyKey creationKey) {
+        return Optional.ofNullable(idByCreationKey.get(creationKey)).map(byId::get);
+    }
+
+    /**
+     * @throws ConcurrentUpdateException when the stored version is not {@code invoice.version()}, or an attempt's
+     *         idempotency key is held by another invoice's attempt
+     * @throws IllegalStateException when the invoice was never added, or an attempt's id, CheckoutRequestID or
+     *         receipt is held by another attempt
+     * @throws IllegalArgumentException when the pay token would change, an attempt would disappear or change a
+     *         fixed field
+     */
     @Override
     public synchronized Invoice update(Invoice invoice) {
         Invoice stored = byId.get(invoice.id());
@@ -55,9 +87,24 @@ public final class InMemoryInvoiceRepository implements InvoiceRepository, Invoi
         if (!stored.payToken().equals(invoice.payToken())) {
             throw new IllegalArgumentException("the pay token of invoice " + invoice.id() + " cannot change");
         }
+        requireKept(stored, invoice);
+        attempts.requireFree(invoice);
         Invoice next = invoice.withVersion(invoice.version() + 1);
         byId.put(next.id(), next);
+        attempts.replace(stored, next);
         return next;
+    }
+
+    private static void requireKept(Invoice stored, Invoice next) {
+        for (Payment before : stored.payments()) {
+            Payment after = next.payment(before.id()).orElseThrow(() -> new IllegalArgumentException(
+                    "payment " + before.id() + " of invoice " + stored.id() + " cannot be removed"));
+            if (!before.payer().equals(after.payer()) || !before.amount().equals(after.amount())
+                    || !before.idempotencyKey().equals(after.idempotencyKey())
+                    || !before.createdAt().equals(after.createdAt())) {
+                throw new IllegalArgumentException("the fixed fields of payment " + before.id() + " cannot change");
+            }
+        }
     }
 
     @Override
@@ -85,6 +132,28 @@ public final class InMemoryInvoiceRepository implements InvoiceRepository, Invoi
     @Override
     public synchronized boolean exists(InvoiceId id) {
         return byId.containsKey(id);
+    }
+
+    // The attempts as stored, for InMemoryPaymentRepository: the invoices are their only copy.
+
+    synchronized Optional<Payment> attempt(PaymentId id) {
+        return attempts.find(id);
+    }
+
+    synchronized Optional<Payment> attemptWithKey(IdempotencyKey key) {
+        return attempts.findByKey(key);
+    }
+
+    synchronized Optional<Payment> attemptNamed(CheckoutRequestId id) {
+        return attempts.findByCheckout(id);
+    }
+
+    synchronized Optional<Payment> attemptWithReceipt(MpesaReceipt receipt) {
+        return attempts.findByReceipt(receipt);
+    }
+
+    synchronized List<Payment> attempts() {
+        return attempts.all();
     }
 
     /**

@@ -2,85 +2,109 @@ package ke.invoiceiq.adapters.memory;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.payment.MerchantRequestId;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.PaymentId;
 import ke.invoiceiq.domain.payment.PaymentRepository;
-import ke.invoiceiq.domain.payment.PaymentStatus;
 
 /**
- * STK attempts in a map. When a new attempt both repeats a key and meets one in flight, DUPLICATE_KEY wins:
- * the caller is repeating itself, and should be handed the attempt it already made.
+ * The attempts as the invoices hold them: this repository keeps no copy, so an attempt written with its invoice
+ * is found here at once. Only the reconciler's leases are its own, since they are no part of the aggregate (an
+ * invoice update never touches them).
  */
 public final class InMemoryPaymentRepository implements PaymentRepository {
 
     private static final Comparator<Payment> OLDEST_FIRST =
             Comparator.comparing(Payment::createdAt).thenComparing(p -> p.id().value());
 
-    private final Map<PaymentId, Payment> byId = new LinkedHashMap<>();
+    private static final Comparator<Payment> LOOKED_AT_LEAST_RECENTLY =
+            Comparator.comparing((Payment p) -> p.lastQueriedAt().orElse(p.createdAt()))
+                    .thenComparing(p -> p.id().value());
 
-    @Override
-    public synchronized AddResult addIfNoneInFlight(Payment payment) {
-        if (payment.status() != PaymentStatus.INITIATED) {
-            throw new IllegalArgumentException("only an INITIATED attempt can be added, not " + payment.status());
-        }
-        if (byId.containsKey(payment.id())) {
-            throw new IllegalStateException("payment " + payment.id() + " exists already");
-        }
-        if (findByIdempotencyKey(payment.idempotencyKey()).isPresent()) {
-            return AddResult.DUPLICATE_KEY;
-        }
-        boolean inFlight = byId.values().stream()
-                .anyMatch(p -> p.invoiceId().equals(payment.invoiceId()) && p.isInFlight());
-        if (inFlight) {
-            return AddResult.ANOTHER_IN_FLIGHT;
-        }
-        byId.put(payment.id(), payment);
-        return AddResult.ADDED;
+    private final InMemoryInvoiceRepository invoices;
+    private final Map<PaymentId, Instant> leaseUntil = new HashMap<>();
+
+    public InMemoryPaymentRepository(InMemoryInvoiceRepository invoices) {
+        this.invoices = Objects.requireNonNull(invoices, "invoices");
     }
 
     @Override
-    public synchronized void update(Payment payment) {
-        if (!byId.containsKey(payment.id())) {
-            throw new IllegalStateException("no payment " + payment.id() + " to update");
-        }
-        byId.put(payment.id(), payment);
+    public Optional<Payment> find(PaymentId id) {
+        return invoices.attempt(id);
     }
 
     @Override
-    public synchronized Optional<Payment> find(PaymentId id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<Payment> findByCheckoutRequestId(CheckoutRequestId id) {
+        return invoices.attemptNamed(id);
+    }
+
+    /** The oldest, when several attempts carry it (Daraja does not promise it is unique). */
+    @Override
+    public Optional<Payment> findByMerchantRequestId(MerchantRequestId id) {
+        return invoices.attempts().stream()
+                .filter(p -> p.merchantRequestId().equals(Optional.of(id)))
+                .min(OLDEST_FIRST);
     }
 
     @Override
-    public synchronized Optional<Payment> findByCheckoutRequestId(CheckoutRequestId id) {
-        return byId.values().stream().filter(p -> p.checkoutRequestId().equals(Optional.of(id))).findFirst();
+    public Optional<Payment> findByIdempotencyKey(IdempotencyKey key) {
+        return invoices.attemptWithKey(key);
     }
 
     @Override
-    public synchronized Optional<Payment> findByIdempotencyKey(IdempotencyKey key) {
-        return byId.values().stream().filter(p -> p.idempotencyKey().equals(key)).findFirst();
+    public Optional<Payment> findByReceipt(MpesaReceipt receipt) {
+        return invoices.attemptWithReceipt(receipt);
+    }
+
+    @Override
+    public List<Payment> findByInvoice(InvoiceId invoiceId) {
+        return invoices.find(invoiceId).map(i -> i.payments().stream().sorted(OLDEST_FIRST).toList())
+                .orElse(List.of());
     }
 
     /** Oldest first. */
     @Override
-    public synchronized List<Payment> findByInvoice(InvoiceId invoiceId) {
-        return byId.values().stream().filter(p -> p.invoiceId().equals(invoiceId)).sorted(OLDEST_FIRST).toList();
+    public List<Payment> findUnnamed(Msisdn payer, Instant from, Instant to) {
+        return invoices.attempts().stream()
+                .filter(p -> !p.isNamed() && p.payer().equals(payer))
+                .filter(p -> !p.createdAt().isBefore(from) && !p.createdAt().isAfter(to))
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 
+    /** Looked at least recently first: the last query's time, or the creation for one never queried. */
     @Override
-    public synchronized List<Payment> findInitiatedBefore(Instant cutoff, int limit) {
+    public synchronized List<AttemptRef> claimInFlight(Instant createdBefore, Instant now, Instant leaseUntil,
+            int limit) {
         Limits.requireNonNegative(limit);
-        return byId.values().stream()
-                .filter(p -> p.isInFlight() && p.createdAt().isBefore(cutoff))
-                .sorted(OLDEST_FIRST)
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        List<Payment> due = invoices.attempts().stream()
+                .filter(p -> p.isInFlight() && p.createdAt().isBefore(createdBefore) && isFree(p.id(), now))
+                .sorted(LOOKED_AT_LEAST_RECENTLY)
                 .limit(limit)
                 .toList();
+        due.forEach(p -> this.leaseUntil.put(p.id(), leaseUntil));
+        return due.stream().map(p -> new AttemptRef(p.invoiceId(), p.id())).toList();
+    }
+
+    /** An attempt never claimed, or unknown, changes nothing. */
+    @Override
+    public synchronized void release(PaymentId id) {
+        leaseUntil.remove(id);
+    }
+
+    private boolean isFree(PaymentId id, Instant now) {
+        Instant until = leaseUntil.get(id);
+        return until == null || !until.isAfter(now);
     }
 }

@@ -2,7 +2,10 @@ package ke.invoiceiq.adapters.memory;
 
 import java.time.Instant;
 
-/** One of every in-memory port, for a test to wire use cases with. */
+/**
+ * One of every in-memory port, for a test to wire use cases with. The payments are read from the invoices, which
+ * hold them, so an attempt stored with its invoice is found by {@link #payments()} at once.
+ */
 public record InMemoryPorts(
         MutableClock clock,
         SequentialIdGenerator ids,
@@ -11,6 +14,8 @@ public record InMemoryPorts(
         InMemoryInvoiceRepository invoices,
         InMemoryPaymentRepository payments,
         InMemoryPaymentResultInbox paymentResults,
+        InMemoryUnmatchedPayments unmatchedPayments,
+        InMemoryIdempotentAnswers idempotentAnswers,
         InMemoryChatSessionRepository chatSessions,
         InMemoryCustomerDirectory customers,
         InMemoryOutbox outbox,
@@ -28,9 +33,11 @@ public record InMemoryPorts(
 
     public static InMemoryPorts create(Instant start) {
         var clock = new MutableClock(start);
+        var invoices = new InMemoryInvoiceRepository();
         return new InMemoryPorts(clock, new SequentialIdGenerator(), new DirectTransactions(),
-                new RecordingDomainEvents(), new InMemoryInvoiceRepository(), new InMemoryPaymentRepository(),
-                new InMemoryPaymentResultInbox(), new InMemoryChatSessionRepository(clock),
+                new RecordingDomainEvents(), invoices, new InMemoryPaymentRepository(invoices),
+                new InMemoryPaymentResultInbox(), new InMemoryUnmatchedPayments(), new InMemoryIdempotentAnswers(),
+                new InMemoryChatSessionRepository(clock),
                 new InMemoryCustomerDirectory(), new InMemoryOutbox(), new InMemoryMessageLog(),
                 new InMemoryInboundEventLog(), new InMemoryReplyCooldowns(),
                 new RecordingChatMessenger(), new RecordingSmsMessenger(), new ScriptedPaymentGateway(),

@@ -6,11 +6,12 @@ import ke.invoiceiq.domain.payment.PaymentRepository;
 
 class InMemoryPaymentRepositoryContractTest extends PaymentRepositoryContract {
 
-    private final InMemoryInvoiceRepository invoices = new InMemoryInvoiceRepository();
+    private InMemoryInvoiceRepository invoices;
 
     @Override
     protected PaymentRepository repository() {
-        return new InMemoryPaymentRepository();
+        invoices = new InMemoryInvoiceRepository();
+        return new InMemoryPaymentRepository(invoices);
     }
 
     @Override

@@ -3,6 +3,8 @@ package ke.invoiceiq.adapters.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import ke.invoiceiq.adapters.memory.contract.Fixtures;
+import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.shared.DomainEvent;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,22 @@ class InMemoryPortsTest {
         assertThat(ports.clock().instant()).isEqualTo(start);
         assertThat(ports.statistics()).isSameAs(ports.invoices());
         assertThat(ports.outbox().all()).isEmpty();
+        assertThat(ports.unmatchedPayments().countOpen()).isZero();
+        assertThat(ports.idempotentAnswers().purgeBefore(Instant.MAX, 10)).isZero();
         assertThat(InMemoryPorts.create().clock().instant()).isEqualTo(MutableClock.DEFAULT_START);
+    }
+
+    @Test
+    void givenAnAttemptStoredWithItsInvoice_whenLookedUpInThePayments_thenItIsThere() {
+        var ports = InMemoryPorts.create();
+        Invoice issued = Fixtures.invoice(1, Fixtures.at(0));
+        ports.invoices().add(issued);
+
+        Invoice stored = ports.invoices().update(Fixtures.requested(Fixtures.sent(issued, Fixtures.at(1)), 1,
+                Fixtures.at(2)));
+
+        assertThat(ports.payments().find(Fixtures.paymentId(1))).contains(stored.payments().getFirst());
+        assertThat(ports.payments().findByInvoice(issued.id())).containsExactlyElementsOf(stored.payments());
     }
 
     @Test

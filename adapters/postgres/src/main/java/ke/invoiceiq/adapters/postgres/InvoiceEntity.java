@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A row of {@code invoices}. Written by {@link PostgresInvoiceRepository}; never left managed. */
+/**
+ * A row of {@code invoices}, the root of the aggregate (its attempts are {@link PaymentEntity} rows). Written by
+ * {@link PostgresInvoiceRepository}; never left managed.
+ */
 @Entity
 @Table(name = "invoices")
 public class InvoiceEntity extends PanacheEntityBase {
@@ -64,8 +67,17 @@ public class InvoiceEntity extends PanacheEntityBase {
     @Column(name = "delivery_channel")
     public String deliveryChannel;
 
+    /** The receipt of its latest payment; written for reports, never read back (the attempts hold it). */
     @Column(name = "mpesa_receipt")
     public String mpesaReceipt;
+
+    /** What its successful attempts received in all; written for reports, never read back. */
+    @Column(name = "amount_paid_cents", nullable = false)
+    public long amountPaidCents;
+
+    /** The Idempotency-Key of the request that created it, if it carried one. */
+    @Column(name = "creation_key")
+    public String creationKey;
 
     @Column(name = "reminder_count", nullable = false)
     public int reminderCount;

@@ -8,9 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A row of {@code payments}. Read through the entity; inserted and updated by SQL statements in
- * {@link PostgresPaymentRepository}. {@code raw_request} / {@code raw_callback} are not mapped: the domain
- * keeps no raw provider bodies.
+ * A row of {@code payments}: one attempt of an invoice. Read through the entity; written with its invoice by SQL
+ * statements in {@link PostgresInvoiceRepository}. {@code raw_request} / {@code raw_callback} are not mapped (the
+ * domain keeps no raw provider bodies on an attempt), nor is {@code reconcile_lease_until}, which only
+ * {@link PostgresPaymentRepository}'s claim writes.
  */
 @Entity
 @Table(name = "payments")
@@ -61,6 +62,10 @@ public class PaymentEntity extends PanacheEntityBase {
 
     @Column(name = "transaction_time")
     public Instant transactionTime;
+
+    /** What M-PESA moved: present exactly when the attempt succeeded. */
+    @Column(name = "received_cents")
+    public Long receivedCents;
 
     @Column(name = "queries", nullable = false)
     public int queries;

@@ -3,7 +3,6 @@ package ke.invoiceiq.adapters.postgres;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,8 +11,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import ke.invoiceiq.domain.customer.CustomerName;
+import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -23,48 +25,92 @@ import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.invoice.StatsSummary;
 import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 
 /**
- * Invoices in {@code invoices}. An update is one {@code UPDATE … WHERE id = ? AND version = ?}: a concurrent
- * writer blocks on the row, then finds the version moved and loses with {@link ConcurrentUpdateException}.
- * Every method joins the caller's transaction or runs in its own.
+ * Invoices in {@code invoices}, each with its attempts in {@code payments} ({@link AttemptRows}): the aggregate is
+ * read and written whole. An update is one {@code UPDATE … WHERE id = ? AND version = ?} of the invoice row, then
+ * one upsert per attempt: a concurrent writer blocks on the invoice row, then finds the version moved and loses
+ * with {@link ConcurrentUpdateException}. Every method joins the caller's transaction or runs in its own.
  */
 @ApplicationScoped
 @Transactional
 public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStatistics {
 
     private final Sql sql;
+    private final AttemptRows attempts;
 
     @Inject
     PostgresInvoiceRepository(Sql sql) {
         this.sql = sql;
-    }
-
-    /** @throws IllegalStateException when the id or the pay token is taken (a programming error) */
-    @Override
-    public void add(Invoice invoice) {
-        if (exists(invoice.id())) {
-            throw new IllegalStateException("invoice " + invoice.id() + " exists already");
-        }
-        if (InvoiceEntity.count("payToken", invoice.payToken().value()) > 0) {
-            throw new IllegalStateException("pay token of invoice " + invoice.id() + " is taken");
-        }
-        try {
-            sql.insert(InvoiceMapper.toEntity(invoice));
-        } catch (PersistenceException e) {
-            if (Constraints.isUniqueViolation(e)) {
-                throw new IllegalStateException("invoice " + invoice.id() + " or its pay token exists already", e);
-            }
-            throw e;
-        }
+        this.attempts = new AttemptRows(sql);
     }
 
     /**
-     * @throws ConcurrentUpdateException when the stored version is not {@code invoice.version()}
-     * @throws IllegalStateException when the invoice was never added
-     * @throws IllegalArgumentException when the pay token would change
+     * One {@code INSERT … ON CONFLICT DO NOTHING}: a taken id, pay token or creation key is answered without
+     * failing the caller's transaction (nothing was written, so it is not marked for rollback either), and a request
+     * that lost the race for its creation key can read the winner in the same unit of work.
+     *
+     * @throws IllegalArgumentException when the invoice has attempts already: they are added by {@link #update}
+     * @throws IllegalStateException when the id, the pay token or the creation key is taken
+     */
+    @Override
+    @Transactional(dontRollbackOn = IllegalStateException.class)
+    public void add(Invoice invoice, Optional<IdempotencyKey> creationKey) {
+        if (!invoice.payments().isEmpty()) {
+            throw new IllegalArgumentException("a new invoice has no payment attempts yet: " + invoice.id());
+        }
+        int inserted = sql.update("""
+                INSERT INTO invoices (id, customer_name, msisdn, amount_cents, currency, description, status,
+                                      created_at, pay_token, sent_at, paid_at, cancelled_at, delivery_channel,
+                                      mpesa_receipt, reminder_count, last_reminded_at, amount_paid_cents,
+                                      creation_key, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """,
+                invoice.id().value(),
+                invoice.customer().name().map(CustomerName::value),
+                invoice.customer().msisdn().value(),
+                invoice.amount().cents(),
+                Amount.CURRENCY,
+                invoice.description().value(),
+                invoice.status(),
+                invoice.createdAt(),
+                invoice.payToken().value(),
+                invoice.sentAt(),
+                invoice.paidAt(),
+                invoice.cancelledAt(),
+                invoice.deliveryChannel().map(Channel::name),
+                invoice.receipt().map(MpesaReceipt::value),
+                invoice.reminderCount(),
+                invoice.lastRemindedAt(),
+                invoice.paid().cents(),
+                creationKey.map(IdempotencyKey::value),
+                invoice.version());
+        if (inserted == 0) {
+            throw new IllegalStateException(exists(invoice.id())
+                    ? "invoice " + invoice.id() + " exists already"
+                    : "the pay token or the creation key of invoice " + invoice.id() + " is taken");
+        }
+    }
+
+    @Override
+    public Optional<Invoice> findByCreationKey(IdempotencyKey creationKey) {
+        return consistently(() -> sql.detached(InvoiceEntity.<InvoiceEntity>find("creationKey", creationKey.value())
+                .firstResultOptional()));
+    }
+
+    /**
+     * @throws ConcurrentUpdateException when the stored version is not {@code invoice.version()}, or an attempt's
+     *         idempotency key was taken by another invoice's attempt (the transaction cannot go on: retry the unit
+     *         of work in a new one)
+     * @throws IllegalStateException when the invoice was never added, or an attempt's id, CheckoutRequestID or
+     *         receipt is another attempt's
+     * @throws IllegalArgumentException when the pay token would change, or a stored attempt would disappear or
+     *         change what it asked
      */
     @Override
     public Invoice update(Invoice invoice) {
@@ -72,7 +118,8 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 UPDATE invoices
                    SET customer_name = ?, msisdn = ?, amount_cents = ?, description = ?, status = ?,
                        sent_at = ?, paid_at = ?, cancelled_at = ?, delivery_channel = ?, mpesa_receipt = ?,
-                       reminder_count = ?, last_reminded_at = ?, updated_at = now(), version = version + 1
+                       reminder_count = ?, last_reminded_at = ?, amount_paid_cents = ?, updated_at = now(),
+                       version = version + 1
                  WHERE id = ? AND version = ? AND pay_token = ?
                 """,
                 invoice.customer().name().map(CustomerName::value),
@@ -87,10 +134,12 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 invoice.receipt().map(MpesaReceipt::value),
                 invoice.reminderCount(),
                 invoice.lastRemindedAt(),
+                invoice.paid().cents(),
                 invoice.id().value(),
                 invoice.version(),
                 invoice.payToken().value());
         if (updated == 1) {
+            attempts.write(invoice);
             return invoice.withVersion(invoice.version() + 1);
         }
         InvoiceEntity stored = sql.detached(InvoiceEntity.<InvoiceEntity>findById(invoice.id().value()));
@@ -105,13 +154,13 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
 
     @Override
     public Optional<Invoice> find(InvoiceId id) {
-        return sql.detached(InvoiceEntity.<InvoiceEntity>findByIdOptional(id.value())).map(InvoiceMapper::toDomain);
+        return consistently(() -> sql.detached(InvoiceEntity.<InvoiceEntity>findByIdOptional(id.value())));
     }
 
     @Override
     public Optional<Invoice> findByPayToken(PayToken token) {
-        return sql.detached(InvoiceEntity.<InvoiceEntity>find("payToken", token.value()).firstResultOptional())
-                .map(InvoiceMapper::toDomain);
+        return consistently(() -> sql.detached(InvoiceEntity.<InvoiceEntity>find("payToken", token.value())
+                .firstResultOptional()));
     }
 
     /**
@@ -140,12 +189,56 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
         var query = where.isEmpty()
                 ? InvoiceEntity.<InvoiceEntity>findAll(newestFirst)
                 : InvoiceEntity.<InvoiceEntity>find(String.join(" and ", where), newestFirst, params);
-        return sql.detached(query.range(0, limit - 1).list()).stream().map(InvoiceMapper::toDomain).toList();
+        List<InvoiceEntity> page = sql.detached(query.range(0, limit - 1).list());
+        List<String> ids = page.stream().map(e -> e.id).toList();
+        Map<String, List<Payment>> attemptsOf = attempts.of(ids);
+        Map<String, Long> versions = versionsOf(ids);
+        return page.stream()
+                .map(e -> versions.getOrDefault(e.id, e.version) == e.version
+                        ? InvoiceMapper.toDomain(e, attemptsOf.getOrDefault(e.id, List.of()))
+                        : find(new InvoiceId(e.id)).orElseThrow())
+                .toList();
     }
 
     @Override
     public boolean exists(InvoiceId id) {
         return InvoiceEntity.count("id", id.value()) > 0;
+    }
+
+    /** How often a read is taken again when a writer commits between its two statements. */
+    private static final int READS = 5;
+
+    /**
+     * The invoice row and its payment rows as one consistent state. They are two statements, and each sees what was
+     * committed when it began, so a writer committing between them would pair the invoice of one version with the
+     * attempts of the next. Attempts are only ever written together with a new version of their invoice, so reading
+     * the version once more after the attempts tells: unchanged, the two reads belong together; changed, read again.
+     *
+     * @throws ConcurrentUpdateException when writers keep committing in between (the caller's unit of work retries)
+     */
+    private Optional<Invoice> consistently(Supplier<Optional<InvoiceEntity>> read) {
+        for (int attempt = 0; attempt < READS; attempt++) {
+            Optional<InvoiceEntity> row = read.get();
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            InvoiceEntity e = row.get();
+            List<Payment> rows = attempts.of(e.id);
+            if (versionsOf(List.of(e.id)).getOrDefault(e.id, e.version) == e.version) {
+                return Optional.of(InvoiceMapper.toDomain(e, rows));
+            }
+        }
+        throw new ConcurrentUpdateException("invoice read while it kept changing");
+    }
+
+    private Map<String, Long> versionsOf(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> versions = new HashMap<>();
+        sql.query("SELECT id, version FROM invoices WHERE id = ANY (?)",
+                rs -> versions.put(rs.getString("id"), rs.getLong("version")), (Object) ids.toArray(String[]::new));
+        return versions;
     }
 
     /**

@@ -117,6 +117,7 @@ class Sql {
                 case BigDecimal d -> ps.setBigDecimal(index, d);
                 case Enum<?> e -> ps.setString(index, e.name());
                 case byte[] bytes -> ps.setBytes(index, bytes);
+                case String[] texts -> ps.setArray(index, ps.getConnection().createArrayOf("text", texts));
                 default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
             }
         }

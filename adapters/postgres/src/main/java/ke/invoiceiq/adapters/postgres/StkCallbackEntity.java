@@ -9,15 +9,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A row of {@code stk_callbacks}: one payment result per CheckoutRequestID. Inserted with
- * {@code ON CONFLICT DO NOTHING} by {@link PostgresPaymentResultInbox}; {@code raw_body} is not mapped.
+ * A row of {@code stk_callbacks}: one payment result, several per CheckoutRequestID. Inserted with
+ * {@code ON CONFLICT DO NOTHING} by {@link PostgresPaymentResultInbox}, with its body as received.
  */
 @Entity
 @Table(name = "stk_callbacks")
 public class StkCallbackEntity extends PanacheEntityBase {
 
+    /** Given by the database ({@code bigserial}) when the row is inserted. */
     @Id
-    @Column(name = "checkout_request_id")
+    @Column(name = "id")
+    public long id;
+
+    @Column(name = "checkout_request_id", nullable = false)
     public String checkoutRequestId;
 
     @Column(name = "merchant_request_id")
@@ -47,4 +51,12 @@ public class StkCallbackEntity extends PanacheEntityBase {
 
     @Column(name = "processed_at")
     public Instant processedAt;
+
+    /** The body as received: no port reads it back; it is kept for support and audits. */
+    @Column(name = "raw_body")
+    public String rawBody;
+
+    /** The end of the sweeper's lease, once it claimed the row. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import ke.invoiceiq.adapters.memory.contract.PaymentResultInboxContract;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
 
@@ -22,5 +23,10 @@ class PostgresPaymentResultInboxContractTest extends PaymentResultInboxContract 
     protected PaymentResultInbox inbox() {
         database.clean();
         return port;
+    }
+
+    @Override
+    protected Optional<String> rawBody(long keptId) {
+        return database.text("SELECT raw_body FROM stk_callbacks WHERE id = ?", keptId);
     }
 }

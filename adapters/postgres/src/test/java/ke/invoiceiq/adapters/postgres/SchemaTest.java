@@ -47,8 +47,9 @@ class SchemaTest {
         assertThat(strings("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name
-                """)).containsExactly("chat_sessions", "customers", "inbound_events", "invoices", "message_log",
-                "outbox", "payments", "reply_cooldowns", "stk_callbacks", "webhook_inbox");
+                """)).containsExactly("chat_sessions", "customers", "idempotency_answers", "inbound_events", "invoices",
+                "message_log", "outbox", "payments", "reply_cooldowns", "stk_callbacks", "unmatched_payments",
+                "webhook_inbox");
     }
 
     @Test
@@ -58,11 +59,13 @@ class SchemaTest {
         assertThat(strings("""
                 SELECT tablename || ': ' || indexdef FROM pg_indexes
                  WHERE schemaname = 'public' AND indexname IN ('inbound_events_seen_idx', 'message_log_created_idx',
-                       'outbox_finished_idx', 'stk_callbacks_processed_idx', 'customers_contacts_inbound_idx')
+                       'outbox_finished_idx', 'stk_callbacks_processed_idx', 'customers_contacts_inbound_idx',
+                       'idempotency_answers_claimed_idx')
                  ORDER BY tablename
                 """)).satisfiesExactly(
                 customers -> assertThat(customers).startsWith("customers: ").contains("(last_inbound_at)")
                         .contains("WHERE (NOT is_customer)"),
+                answers -> assertThat(answers).startsWith("idempotency_answers: ").contains("(claimed_at)"),
                 inbound -> assertThat(inbound).startsWith("inbound_events: ").contains("(seen_at)"),
                 log -> assertThat(log).startsWith("message_log: ").contains("(created_at)"),
                 outbox -> assertThat(outbox).startsWith("outbox: ").contains("(updated_at)")
@@ -144,6 +147,113 @@ class SchemaTest {
                  WHERE table_schema = 'public' AND table_name = 'message_log' ORDER BY ordinal_position
                 """)).containsExactly("id", "seq", "invoice_id", "channel", "direction", "event",
                 "provider_message_id", "error_code", "created_at");
+    }
+
+    @Test
+    void givenPayments_whenWhatTheyReceivedContradictsTheirStatus_thenTheDatabaseRefusesIt() {
+        database.execute(INVOICE.formatted("SENT"));
+        database.execute(payment("pay-1", "key-1", "FAILED", "1032"));
+
+        assertRejected("UPDATE payments SET received_cents = 250000 WHERE id = 'pay-1'", CHECK_VIOLATION,
+                "payments_received_ck");
+        assertRejected("UPDATE payments SET status = 'SUCCESS', result_code = 0 WHERE id = 'pay-1'", CHECK_VIOLATION,
+                "payments_received_ck");
+        assertRejected("UPDATE payments SET status = 'SUCCESS', result_code = 0, received_cents = 0 WHERE id = 'pay-1'",
+                CHECK_VIOLATION, "payments_received_ck");
+        database.execute("UPDATE payments SET status = 'SUCCESS', result_code = 0, received_cents = 1 WHERE id = 'pay-1'");
+    }
+
+    @Test
+    void givenAReceiptRecordedOnce_whenAnotherPaymentRecordsItToo_thenTheDatabaseRefusesIt() {
+        database.execute(INVOICE.formatted("SENT"));
+        database.execute(payment("pay-1", "key-1", "FAILED", "1032"));
+        database.execute(payment("pay-2", "key-2", "FAILED", "1032"));
+        database.execute("UPDATE payments SET mpesa_receipt = 'NLJ7RT61SV' WHERE id = 'pay-1'");
+
+        assertRejected("UPDATE payments SET mpesa_receipt = 'NLJ7RT61SV' WHERE id = 'pay-2'", UNIQUE_VIOLATION,
+                "payments_mpesa_receipt_uq");
+    }
+
+    @Test
+    void givenAnInvoice_whenWhatItWasPaidIsNegative_thenTheDatabaseRefusesIt() {
+        database.execute(INVOICE.formatted("SENT"));
+
+        assertRejected("UPDATE invoices SET amount_paid_cents = -1", CHECK_VIOLATION, "invoices_amount_paid_ck");
+        assertRejected("UPDATE invoices SET amount_paid_cents = NULL", "23502", "amount_paid_cents");
+    }
+
+    @Test
+    void givenTwoInvoices_whenTheyShareACreationKey_thenTheDatabaseRefusesIt() {
+        database.execute(INVOICE.formatted("SENT"));
+        database.execute("UPDATE invoices SET creation_key = 'create-1'");
+
+        assertRejected("""
+                INSERT INTO invoices (id, msisdn, amount_cents, description, status, pay_token, created_at,
+                                      creation_key)
+                VALUES ('INV-000002', '254712345678', 250000, 'Cleaning', 'SENT', 'token-2', now(), 'create-1')
+                """, UNIQUE_VIOLATION, "invoices_creation_key_uq");
+    }
+
+    @Test
+    void givenAKeptCallback_whenTheSameResultComesAgain_thenOnlyADifferentResultIsKept() {
+        String callback = """
+                INSERT INTO stk_callbacks (checkout_request_id, result_code, result_desc, mpesa_receipt, raw_body,
+                                           received_at)
+                VALUES ('ws_CO_1', %d, 'desc', %s, '{"Body": 1 }', now())
+                """;
+        database.execute(callback.formatted(1037, "NULL"));
+        database.execute(callback.formatted(0, "'NLJ7RT61SV'"));
+        database.execute(callback.formatted(0, "'NLJ7RT61SW'"));
+
+        assertRejected(callback.formatted(1037, "NULL"), UNIQUE_VIOLATION, "stk_callbacks_result_uq");
+        assertRejected(callback.formatted(0, "'NLJ7RT61SV'"), UNIQUE_VIOLATION, "stk_callbacks_result_uq");
+    }
+
+    @Test
+    void givenUnmatchedPayments_whenTheyBreakTheirRules_thenTheDatabaseRefusesThem() {
+        database.execute(INVOICE.formatted("SENT"));
+        String payment = """
+                INSERT INTO unmatched_payments (id, checkout_request_id, mpesa_receipt, amount_cents, payer_msisdn,
+                                                received_at, status, applied_invoice_id, resolved_at, version)
+                VALUES ('%s', 'ws_CO_1', %s, %s, %s, now(), '%s', %s, %s, 0)
+                """;
+        database.execute(payment.formatted("u-1", "'NLJ7RT61SV'", "250000", "'254712345678'", "OPEN", "NULL", "NULL"));
+
+        assertRejected(payment.formatted("u-2", "'NLJ7RT61SV'", "100", "NULL", "OPEN", "NULL", "NULL"),
+                UNIQUE_VIOLATION, "unmatched_payments_money_uq");
+        assertRejected(payment.formatted("u-2", "NULL", "0", "NULL", "OPEN", "NULL", "NULL"),
+                CHECK_VIOLATION, "unmatched_payments_amount_ck");
+        assertRejected(payment.formatted("u-2", "NULL", "NULL", "'0712345678'", "OPEN", "NULL", "NULL"),
+                CHECK_VIOLATION, "unmatched_payments_payer_ck");
+        assertRejected(payment.formatted("u-2", "NULL", "NULL", "NULL", "REFUNDED", "NULL", "NULL"),
+                CHECK_VIOLATION, "unmatched_payments_status_ck");
+        assertRejected(payment.formatted("u-2", "NULL", "NULL", "NULL", "APPLIED", "NULL", "NULL"),
+                CHECK_VIOLATION, "unmatched_payments_applied_ck");
+        assertRejected(payment.formatted("u-2", "NULL", "NULL", "NULL", "OPEN", "'INV-000001'", "now()"),
+                CHECK_VIOLATION, "unmatched_payments_applied_ck");
+        assertRejected(payment.formatted("u-2", "NULL", "NULL", "NULL", "APPLIED", "'INV-000001'", "NULL"),
+                CHECK_VIOLATION, "unmatched_payments_resolved_ck");
+        assertRejected(payment.formatted("u-2", "NULL", "NULL", "NULL", "APPLIED", "'INV-000009'", "now()"),
+                "23503", "unmatched_payments_applied_invoice_id_fkey");
+        database.execute(payment.formatted("u-2", "NULL", "NULL", "NULL", "APPLIED", "'INV-000001'", "now()"));
+    }
+
+    @Test
+    void givenIdempotencyAnswers_whenHalfAnswered_thenTheDatabaseRefusesThem() {
+        String answer = """
+                INSERT INTO idempotency_answers (scope, key, fingerprint, status, body, claimed_at, completed_at)
+                VALUES ('POST /invoices', '%s', 'f', %s, %s, now(), %s)
+                """;
+        database.execute(answer.formatted("k-1", "NULL", "NULL", "NULL"));
+        database.execute(answer.formatted("k-2", "201", "'{}'", "now()"));
+
+        assertRejected(answer.formatted("k-3", "201", "NULL", "now()"), CHECK_VIOLATION,
+                "idempotency_answers_completed_ck");
+        assertRejected(answer.formatted("k-3", "NULL", "'{}'", "now()"), CHECK_VIOLATION,
+                "idempotency_answers_completed_ck");
+        assertRejected(answer.formatted("k-3", "201", "'{}'", "NULL"), CHECK_VIOLATION,
+                "idempotency_answers_completed_ck");
+        assertRejected(answer.formatted("k-1", "NULL", "NULL", "NULL"), UNIQUE_VIOLATION, "idempotency_answers_pkey");
     }
 
     private void assertRejected(String statement, String sqlState, String constraint) {

@@ -47,17 +47,20 @@ import org.jboss.logging.Logger;
  * CheckoutRequestID could not be tied to a payment anyway. The attempt it belonged to is settled by the
  * reconciler's STK query.</li>
  * <li><b>Store, then apply</b>: {@link RecordPaymentResultUseCase#record} is called <b>synchronously, before the
- * answer</b>. It first keeps the result in the {@code PaymentResultInbox} in a transaction of its own (unique by
- * CheckoutRequestID) and only then applies it in a second one, so "store first" holds however this adapter
+ * answer</b>, with the body exactly as it arrived. It first keeps the result and that raw body in the
+ * {@code PaymentResultInbox} in a transaction of its own (the same result told twice is kept once; a different
+ * one for the same CheckoutRequestID is kept beside it) and only then applies it in a second one, so "store
+ * first" holds however this adapter
  * calls it. This adapter deliberately does not split the two itself (inbox port here, {@code applyStored} on a
  * worker): that would copy the use case's de-duplication rule and transaction boundaries into an adapter, and
  * buy little, because applying is local database work (customer and merchant messages are only queued in the
  * outbox; nothing calls a provider on this thread). Being synchronous also means the answer is only given
  * once the result is durably kept.</li>
  * <li><b>Answer</b>: <b>200</b> {@code {"ResultCode":0,"ResultDesc":"Accepted"}} for every outcome:
- * {@code Applied}, {@code AmountMismatch}, {@code Kept} (an early callback whose attempt is not known yet: the
- * STK response or the reconciler applies it later) and {@code Duplicate} (the use case de-duplicates; this
- * adapter hands every authenticated callback on, unchanged).</li>
+ * {@code Settled}, {@code Kept} (an early callback whose attempt is not known yet: the STK response or the
+ * reconciler applies it later, or raises its money as an unmatched payment), {@code Unmatched} and
+ * {@code Duplicate} (the use case de-duplicates; this adapter hands every authenticated callback on, unchanged).
+ * </li>
  * <li>Should the use case throw (the database is down), the answer is <b>503</b> and the error is logged with
  * its exception type only. Whether the result was kept is then unknown: if it was, the reconciler applies it
  * from the inbox; if not, the reconciler's STK query settles the attempt (without the receipt).</li>
@@ -143,7 +146,7 @@ public class StkCallbackResource {
         }
         RecordOutcome outcome;
         try {
-            outcome = payments.record(result);
+            outcome = payments.record(result, Optional.of(new String(raw, StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             LOG.errorf("could not record the STK callback for %s (%s); answered 503, the reconciler settles it",
                     result.checkoutRequestId(), e.getClass().getName());

@@ -31,9 +31,19 @@ import org.jboss.logging.Logger;
  * <p><b>The STK push is never retried automatically</b> (no {@code @Retry} on it, and nothing here loops): a push
  * that timed out or failed with a 5xx may still have raised a prompt, and a second one can charge the payer twice.
  * The only repeat is the single one after Daraja called the access token invalid (HTTP 401 or
- * {@code 404.001.03}), which happens before Daraja processes anything. A push that got no answer (time-out, a
- * connection dropped after sending) is rethrown: nobody knows whether the prompt went out, so the core leaves the
- * attempt in flight for the reconciler rather than let the customer pay again.
+ * {@code 404.001.03}), which happens before Daraja processes anything.
+ *
+ * <p>What a push's answer says about the prompt (docs/daraja.md, "When is the outcome unknown"):
+ * <ul>
+ * <li>{@link StkPushResponse.Accepted}: named, a prompt is on its way.</li>
+ * <li>{@link StkPushResponse.RetryLater}: certainly no prompt — spike arrest or quota (refused at Daraja's gate),
+ * the connection never opened, the circuit breaker open, or a 2xx whose {@code ResponseCode} is not {@code 0}.</li>
+ * <li>{@link StkPushResponse.SubscriberBusy} and {@link StkPushResponse.Rejected}: refused before processing.</li>
+ * <li>{@link StkPushResponse.OutcomeUnknown}: the request went out and no usable answer came back — a time-out, a
+ * connection lost after sending, a 5xx from Daraja's back end ({@code 500.003.1001} or any other 5xx), or an
+ * accepting answer without its ids. The prompt may be on the phone; the core keeps the attempt in flight so the
+ * customer cannot be charged twice.</li>
+ * </ul>
  *
  * <p>Logs carry short kinds and field names only: never the phone number, the consumer secret, the passkey, the
  * password or the token.
@@ -112,9 +122,12 @@ public class DarajaPaymentGateway implements PaymentGateway {
         } catch (DarajaFailure.SubscriberLocked e) {
             LOG.infof("STK push for payment %s refused: a prompt is already open on the phone", request.paymentId());
             return new StkPushResponse.SubscriberBusy();
-        } catch (DarajaFailure.Throttled | DarajaFailure.ServerError e) {
+        } catch (DarajaFailure.Throttled e) {
             LOG.warnf("STK push for payment %s refused: %s", request.paymentId(), e.kind());
             return new StkPushResponse.RetryLater(e.kind());
+        } catch (DarajaFailure.ServerError e) {
+            LOG.warnf("STK push for payment %s answered %s; outcome unknown", request.paymentId(), e.kind());
+            return new StkPushResponse.OutcomeUnknown(e.kind());
         } catch (DarajaFailure.Rejected | DarajaFailure.InvalidToken e) {
             LOG.errorf("STK push for payment %s rejected: %s", request.paymentId(), e.kind());
             return new StkPushResponse.Rejected(e.kind());
@@ -126,10 +139,11 @@ public class DarajaPaymentGateway implements PaymentGateway {
                 LOG.warnf("STK push for payment %s: Daraja unreachable", request.paymentId());
                 return new StkPushResponse.RetryLater("unreachable");
             }
-            throw e;
+            LOG.warnf("STK push for payment %s: connection failed after sending; outcome unknown", request.paymentId());
+            return new StkPushResponse.OutcomeUnknown("io");
         } catch (TimeoutException e) {
             LOG.warnf("STK push for payment %s timed out; outcome unknown", request.paymentId());
-            throw e;
+            return new StkPushResponse.OutcomeUnknown("timeout");
         }
     }
 
@@ -140,6 +154,10 @@ public class DarajaPaymentGateway implements PaymentGateway {
         if (code.equals("0") && merchant.isPresent() && checkout.isPresent()) {
             return new StkPushResponse.Accepted(new MerchantRequestId(merchant.get()),
                     new CheckoutRequestId(checkout.get()));
+        }
+        if (code.equals("0")) {
+            LOG.warn("STK push accepted without its ids; outcome unknown");
+            return new StkPushResponse.OutcomeUnknown("accepted-without-ids");
         }
         LOG.warnf("STK push answered 2xx with ResponseCode %s", code.isEmpty() ? "-" : code.replaceAll("\\W", ""));
         return new StkPushResponse.RetryLater("not-accepted");
@@ -172,6 +190,9 @@ public class DarajaPaymentGateway implements PaymentGateway {
             return new StkQueryResponse.Final(new StkResult(code, text(answer, "ResultDesc").orElse("")));
         } catch (DarajaFailure.SubscriberLocked e) {
             return new StkQueryResponse.Pending();
+        } catch (DarajaFailure.Throttled e) {
+            LOG.warnf("STK query for %s throttled: %s", checkoutRequestId, e.kind());
+            return new StkQueryResponse.Throttled(e.kind());
         } catch (DarajaFailure e) {
             LOG.warnf("STK query for %s failed: %s", checkoutRequestId, e.kind());
             return new StkQueryResponse.Unknown(e.kind());

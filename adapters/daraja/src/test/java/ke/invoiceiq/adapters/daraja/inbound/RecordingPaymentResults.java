@@ -2,10 +2,12 @@ package ke.invoiceiq.adapters.daraja.inbound;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import ke.invoiceiq.application.payment.RecordOutcome;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
+import ke.invoiceiq.domain.payment.KeptResult;
 import ke.invoiceiq.domain.payment.PaymentResult;
 
 /**
@@ -16,15 +18,17 @@ import ke.invoiceiq.domain.payment.PaymentResult;
 public class RecordingPaymentResults implements RecordPaymentResultUseCase {
 
     private final List<PaymentResult> recorded = new CopyOnWriteArrayList<>();
+    private final List<Optional<String>> rawBodies = new CopyOnWriteArrayList<>();
     private volatile RecordOutcome answer = new RecordOutcome.Kept();
     private volatile RuntimeException failure;
 
     @Override
-    public RecordOutcome record(PaymentResult result) {
+    public RecordOutcome record(PaymentResult result, Optional<String> rawBody) {
         if (failure != null) {
             throw failure;
         }
         recorded.add(result);
+        rawBodies.add(rawBody);
         return answer;
     }
 
@@ -34,12 +38,21 @@ public class RecordingPaymentResults implements RecordPaymentResultUseCase {
     }
 
     @Override
+    public RecordOutcome resolve(KeptResult kept, boolean finalAttempt) {
+        throw new AssertionError("the callback resource never resolves a kept result");
+    }
+
+    @Override
     public RecordOutcome applyQueried(PaymentResult result) {
         throw new AssertionError("the callback resource never applies a queried result");
     }
 
     List<PaymentResult> recorded() {
         return List.copyOf(recorded);
+    }
+
+    List<Optional<String>> rawBodies() {
+        return List.copyOf(rawBodies);
     }
 
     void answer(RecordOutcome outcome) {
@@ -52,6 +65,7 @@ public class RecordingPaymentResults implements RecordPaymentResultUseCase {
 
     void reset() {
         recorded.clear();
+        rawBodies.clear();
         answer = new RecordOutcome.Kept();
         failure = null;
     }

@@ -15,7 +15,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import ke.invoiceiq.application.payment.RecordOutcome;
+import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.invoice.Amount;
+import ke.invoiceiq.domain.invoice.Description;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.PayToken;
+import ke.invoiceiq.domain.invoice.Settlement;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.PaymentResult;
@@ -71,6 +78,15 @@ class StkCallbackResourceTest {
     }
 
     @Test
+    void the_body_is_handed_on_exactly_as_it_arrived_to_be_kept_for_disputes() {
+        byte[] body = callback("success");
+
+        assertAccepted(post(CallbackTestProfile.TOKEN, body));
+
+        assertThat(results.rawBodies()).containsExactly(java.util.Optional.of(new String(body, StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void the_acknowledgement_is_exactly_the_conventional_body() {
         String body = post(CallbackTestProfile.TOKEN, callback("success")).then().statusCode(200).extract().asString();
 
@@ -91,14 +107,16 @@ class StkCallbackResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"applied", "mismatch", "kept", "duplicate"})
+    @ValueSource(strings = {"settled", "unmatched", "kept", "duplicate"})
     void every_outcome_of_the_use_case_is_acknowledged_the_same(String kind) {
         RecordOutcome outcome = switch (kind) {
             case "kept" -> new RecordOutcome.Kept();
             case "duplicate" -> new RecordOutcome.Duplicate();
-            // the payment inside is not looked at by the resource
-            case "applied" -> new RecordOutcome.Applied(null);
-            default -> new RecordOutcome.AmountMismatch(null, java.math.BigDecimal.TEN);
+            // what is inside is not looked at by the resource
+            case "settled" -> new RecordOutcome.Settled(new Settlement.Unchanged(Invoice.issue(
+                    new InvoiceId("INV-7K3Q9X"), Customer.of(new Msisdn("254708374149")), Amount.ofShillings(1),
+                    new Description("Test"), new PayToken("q7Zt4mX2bN9vR1kL5sD8wY3h"), Instant.EPOCH)));
+            default -> new RecordOutcome.Unmatched(null);
         };
         results.answer(outcome);
 

@@ -261,10 +261,13 @@ class DarajaPaymentGatewayTest {
                         new StkPushResponse.RetryLater("spike-arrest")),
                 Arguments.of("500.003.03 quota", darajaError(500, "500.003.03", "Quota Violation"),
                         new StkPushResponse.RetryLater("quota")),
+                // a 5xx from the back end may come after the prompt went out: nobody knows (issue 14, finding 1)
                 Arguments.of("500.003.1001 internal", darajaError(500, "500.003.1001", "Internal Server Error"),
-                        new StkPushResponse.RetryLater("server-error")),
+                        new StkPushResponse.OutcomeUnknown("server-error")),
                 Arguments.of("503 without envelope", aResponse().withStatus(503).withBody("<html>down</html>"),
-                        new StkPushResponse.RetryLater("http-503")),
+                        new StkPushResponse.OutcomeUnknown("http-503")),
+                Arguments.of("200 accepted without ids", okJson("{\"ResponseCode\":\"0\"}"),
+                        new StkPushResponse.OutcomeUnknown("accepted-without-ids")),
                 Arguments.of("400.002.02 invalid field", darajaError(400, "400.002.02",
                         "Bad Request - Invalid PhoneNumber"), new StkPushResponse.Rejected("invalid-field:PhoneNumber")),
                 Arguments.of("500.001.1001 wrong credentials", darajaError(500, "500.001.1001", "Wrong credentials"),
@@ -276,12 +279,12 @@ class DarajaPaymentGatewayTest {
     }
 
     @Test
-    void givenSlowDaraja_whenPushed_thenTimeoutPropagatesAndPushIsNotRepeated() {
+    void givenSlowDaraja_whenPushed_thenOutcomeUnknownAndPushIsNotRepeated() {
         stubToken("tok", 3599);
         wiremock.stubFor(post(urlPathEqualTo(PUSH_PATH)).willReturn(okJson("{\"ResponseCode\":\"0\"}")
                 .withFixedDelay(2000)));
 
-        assertThatThrownBy(() -> gateway.requestStkPush(request())).isInstanceOf(TimeoutException.class);
+        assertThat(gateway.requestStkPush(request())).isEqualTo(new StkPushResponse.OutcomeUnknown("timeout"));
         wiremock.verify(1, postRequestedFor(urlPathEqualTo(PUSH_PATH)));
     }
 
@@ -356,13 +359,13 @@ class DarajaPaymentGatewayTest {
     }
 
     @Test
-    void givenSpikeArrest_whenQueried_thenUnknownWithoutInlineRetry() {
+    void givenSpikeArrest_whenQueried_thenThrottledWithoutInlineRetry() {
         stubToken("tok", 3599);
         wiremock.stubFor(post(urlPathEqualTo(QUERY_PATH))
                 .willReturn(darajaError(500, "500.003.02", "Spike Arrest Violation")));
 
         assertThat(gateway.queryStkPush(new CheckoutRequestId("ws_CO_1")))
-                .isEqualTo(new StkQueryResponse.Unknown("spike-arrest"));
+                .isEqualTo(new StkQueryResponse.Throttled("spike-arrest"));
         wiremock.verify(1, postRequestedFor(urlPathEqualTo(QUERY_PATH)));
     }
 

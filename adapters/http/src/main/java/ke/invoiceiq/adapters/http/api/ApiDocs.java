@@ -9,18 +9,21 @@ final class ApiDocs {
 
     static final String INVOICE = """
             {"id":"INV-7K3Q9X","status":"PENDING","msisdn":"254712345678","customer_name":null,\
-            "amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","currency":"KES",\
+            "amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","amount_paid_cents":0,\
+            "amount_paid_display":"KES 0","balance_cents":250000,"balance_display":"KES 2,500","currency":"KES",\
             "description":"Cleaning","pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw",\
             "created_at":"2026-03-02T06:00:00Z","sent_at":null,"paid_at":null,"cancelled_at":null,\
-            "delivery_channel":null,"mpesa_receipt":null,"reminder_count":0,"last_reminded_at":null}""";
+            "delivery_channel":null,"mpesa_receipt":null,"mpesa_receipts":[],"reminder_count":0,\
+            "last_reminded_at":null}""";
 
     static final String PAID_INVOICE = """
             {"id":"INV-7K3Q9X","status":"PAID","msisdn":"254712345678","customer_name":"Mama Njeri",\
-            "amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","currency":"KES",\
+            "amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","amount_paid_cents":250000,\
+            "amount_paid_display":"KES 2,500","balance_cents":0,"balance_display":"KES 0","currency":"KES",\
             "description":"Cleaning","pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw",\
             "created_at":"2026-03-02T06:00:00Z","sent_at":"2026-03-02T06:00:02Z","paid_at":"2026-03-02T06:12:40Z",\
-            "cancelled_at":null,"delivery_channel":"WHATSAPP","mpesa_receipt":"NLJ7RT61SV","reminder_count":1,\
-            "last_reminded_at":"2026-03-02T06:10:00Z"}""";
+            "cancelled_at":null,"delivery_channel":"WHATSAPP","mpesa_receipt":"NLJ7RT61SV",\
+            "mpesa_receipts":["NLJ7RT61SV"],"reminder_count":1,"last_reminded_at":"2026-03-02T06:10:00Z"}""";
 
     static final String INVOICE_PAGE = "{\"items\":[" + PAID_INVOICE + "],"
             + "\"next_cursor\":\"djE6MTc3MjQzMTIwMC4wMDAwMDAwMDA6SU5WLTdLM1E5WA\"}";
@@ -32,13 +35,42 @@ final class ApiDocs {
 
     static final String PAYMENT = """
             {"id":"pay_01HZX3","invoice_id":"INV-7K3Q9X","status":"INITIATED","amount_cents":250000,"amount":2500,\
-            "checkout_request_id":"ws_CO_020320260600123456","merchant_request_id":"29115-34620561-1",\
-            "mpesa_receipt":null,"result_code":null,"result_description":null,"failure_reason":null,\
-            "transaction_time":null,"created_at":"2026-03-02T06:05:00Z","updated_at":"2026-03-02T06:05:01Z"}""";
+            "received_cents":null,"checkout_request_id":"ws_CO_020320260600123456",\
+            "merchant_request_id":"29115-34620561-1","mpesa_receipt":null,"result_code":null,\
+            "result_description":null,"failure_reason":null,"transaction_time":null,\
+            "created_at":"2026-03-02T06:05:00Z","updated_at":"2026-03-02T06:05:01Z"}""";
+
+    /** A push that went out without a clear answer from M-PESA: in flight, not named yet. */
+    static final String PAYMENT_AWAITING = """
+            {"id":"pay_01HZX3","invoice_id":"INV-7K3Q9X","status":"INITIATED","amount_cents":250000,"amount":2500,\
+            "received_cents":null,"checkout_request_id":null,"merchant_request_id":null,"mpesa_receipt":null,\
+            "result_code":null,"result_description":null,"failure_reason":null,"transaction_time":null,\
+            "created_at":"2026-03-02T06:05:00Z","updated_at":"2026-03-02T06:05:00Z"}""";
 
     static final String PAYMENTS = "{\"invoice_id\":\"INV-7K3Q9X\",\"items\":[" + PAYMENT + "]}";
 
     static final String STK_REQUEST = "{\"invoice_id\":\"INV-7K3Q9X\"}";
+    static final String APPLY_REQUEST = STK_REQUEST;
+
+    static final String UNMATCHED = """
+            {"id":"3c1e8a2f-0b7d-4e59-a6c4-9d2f1e0b7a35","checkout_request_id":"ws_CO_020320260611223344",\
+            "merchant_request_id":"29115-34620561-9","mpesa_receipt":"NLK2XY81QZ","amount_cents":100000,\
+            "amount_display":"KES 1,000","payer":"2547****5678","transaction_time":"2026-03-02T06:11:20Z",\
+            "received_at":"2026-03-02T06:11:22Z","status":"OPEN","applied_invoice_id":null,"resolved_at":null}""";
+    static final String UNMATCHED_LIST = "{\"items\":[" + UNMATCHED + "]}";
+    static final String APPLIED = """
+            {"unmatched_payment":{"id":"3c1e8a2f-0b7d-4e59-a6c4-9d2f1e0b7a35",\
+            "checkout_request_id":"ws_CO_020320260611223344","merchant_request_id":"29115-34620561-9",\
+            "mpesa_receipt":"NLK2XY81QZ","amount_cents":100000,"amount_display":"KES 1,000","payer":"2547****5678",\
+            "transaction_time":"2026-03-02T06:11:20Z","received_at":"2026-03-02T06:11:22Z","status":"APPLIED",\
+            "applied_invoice_id":"INV-7K3Q9X","resolved_at":"2026-03-02T07:00:00Z"},\
+            "invoice":{"id":"INV-7K3Q9X","status":"SENT","msisdn":"254712345678","customer_name":null,\
+            "amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","amount_paid_cents":100000,\
+            "amount_paid_display":"KES 1,000","balance_cents":150000,"balance_display":"KES 1,500","currency":"KES",\
+            "description":"Cleaning","pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw",\
+            "created_at":"2026-03-02T06:00:00Z","sent_at":"2026-03-02T06:00:02Z","paid_at":null,"cancelled_at":null,\
+            "delivery_channel":"WHATSAPP","mpesa_receipt":"NLK2XY81QZ","mpesa_receipts":["NLK2XY81QZ"],\
+            "reminder_count":0,"last_reminded_at":null}}""";
 
     static final String STATS = """
             {"total":42,"by_status":{"PENDING":2,"SENT":8,"PAID":30,"CANCELLED":1,"FAILED":1},"sent":40,"paid":30,\
@@ -46,18 +78,21 @@ final class ApiDocs {
 
     static final String REMINDED = """
             {"result":"reminded","invoice":{"id":"INV-7K3Q9X","status":"SENT","msisdn":"254712345678",\
-            "customer_name":null,"amount_cents":250000,"amount":2500,"amount_display":"KES 2,500","currency":"KES",\
-            "description":"Cleaning","pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw",\
+            "customer_name":null,"amount_cents":250000,"amount":2500,"amount_display":"KES 2,500",\
+            "amount_paid_cents":0,"amount_paid_display":"KES 0","balance_cents":250000,"balance_display":"KES 2,500",\
+            "currency":"KES","description":"Cleaning","pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw",\
             "created_at":"2026-03-02T06:00:00Z","sent_at":"2026-03-02T06:00:02Z","paid_at":null,"cancelled_at":null,\
-            "delivery_channel":"WHATSAPP","mpesa_receipt":null,"reminder_count":1,\
+            "delivery_channel":"WHATSAPP","mpesa_receipt":null,"mpesa_receipts":[],"reminder_count":1,\
             "last_reminded_at":"2026-03-02T08:00:00Z"}}""";
     static final String CANCELLED = """
             {"result":"cancelled","customer_notified":true,"invoice":{"id":"INV-7K3Q9X","status":"CANCELLED",\
             "msisdn":"254712345678","customer_name":null,"amount_cents":250000,"amount":2500,\
-            "amount_display":"KES 2,500","currency":"KES","description":"Cleaning",\
+            "amount_display":"KES 2,500","amount_paid_cents":0,"amount_paid_display":"KES 0","balance_cents":250000,\
+            "balance_display":"KES 2,500","currency":"KES","description":"Cleaning",\
             "pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw","created_at":"2026-03-02T06:00:00Z",\
             "sent_at":"2026-03-02T06:00:02Z","paid_at":null,"cancelled_at":"2026-03-02T09:30:00Z",\
-            "delivery_channel":"WHATSAPP","mpesa_receipt":null,"reminder_count":0,"last_reminded_at":null}}""";
+            "delivery_channel":"WHATSAPP","mpesa_receipt":null,"mpesa_receipts":[],"reminder_count":0,\
+            "last_reminded_at":null}}""";
 
     static final String VALIDATION = """
             {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
@@ -123,6 +158,35 @@ final class ApiDocs {
             {"type":"https://invoiceiq.ke/problems/idempotency-key-reused","title":"The Idempotency-Key was used for \
             another request","status":422,"detail":"This Idempotency-Key was used for a payment of another invoice; \
             use a new key for a new request."}""";
+    static final String KEY_REUSED_BODY = """
+            {"type":"https://invoiceiq.ke/problems/idempotency-key-reused","title":"The Idempotency-Key was used for \
+            another request","status":422,"detail":"This Idempotency-Key was used for a different request; use a new \
+            key."}""";
+    static final String IN_PROGRESS = """
+            {"type":"https://invoiceiq.ke/problems/request-in-progress","title":"A request with this Idempotency-Key \
+            is in progress","status":409,"detail":"A request with this Idempotency-Key is still being handled; send \
+            it again in a moment to get its answer."}""";
+    static final String UNMATCHED_NOT_FOUND = """
+            {"type":"https://invoiceiq.ke/problems/unmatched-payment-not-found","title":"No such unmatched payment",\
+            "status":404,"detail":"There is no unmatched payment 3c1e8a2f-0b7d-4e59-a6c4-9d2f1e0b7a35."}""";
+    static final String UNMATCHED_APPLIED = """
+            {"type":"https://invoiceiq.ke/problems/unmatched-payment-applied","title":"The unmatched payment was \
+            applied already","status":409,"detail":"Unmatched payment 3c1e8a2f-0b7d-4e59-a6c4-9d2f1e0b7a35 was \
+            applied already to invoice INV-7K3Q9X; nothing changed."}""";
+    static final String ALREADY_RECORDED = """
+            {"type":"https://invoiceiq.ke/problems/payment-already-recorded","title":"The payment is recorded on an \
+            invoice already","status":409,"detail":"Its M-PESA receipt NLK2XY81QZ is recorded on invoice INV-4M8P2D \
+            already: the money is counted there. Unmatched payment 3c1e8a2f-0b7d-4e59-a6c4-9d2f1e0b7a35 is now \
+            marked applied to INV-4M8P2D; nothing was added to INV-7K3Q9X."}""";
+    static final String AMOUNT_UNKNOWN = """
+            {"type":"https://invoiceiq.ke/problems/payment-amount-unknown","title":"M-PESA did not report the amount \
+            of the payment","status":422,"detail":"M-PESA did not report how much unmatched payment \
+            3c1e8a2f-0b7d-4e59-a6c4-9d2f1e0b7a35 was, so it cannot be counted towards an invoice; check the M-PESA \
+            statement."}""";
+    static final String BAD_APPLY = """
+            {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
+            "detail":"invoice_id: Required: a string, e.g. \\"INV-7K3Q9X\\".","errors":[{"field":"invoice_id",\
+            "rule":"required","message":"Required: a string, e.g. \\"INV-7K3Q9X\\"."}]}""";
     static final String MISSING_KEY = """
             {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
             "detail":"Idempotency-Key: Required: a unique value per payment request (e.g. a UUID); repeat it to \

@@ -47,6 +47,15 @@ final class ApiJson {
         }
     }
 
+    /** A value this API wrote itself with {@link #write}; empty when {@code json} is not one. */
+    static <T> Optional<T> readOwn(String json, Class<T> type) {
+        try {
+            return Optional.ofNullable(JSON.readValue(json, type));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The body as a JSON object whose members are all in {@code allowed}.
      *

@@ -17,10 +17,13 @@ final class ApiPaths {
             Pattern.compile("/invoices/[^/]+/(remind|cancel)/?"), "POST, OPTIONS",
             Pattern.compile("/payments/?"), "GET, HEAD, OPTIONS",
             Pattern.compile("/payments/stk/initiate/?"), "POST, OPTIONS",
+            Pattern.compile("/payments/unmatched/?"), "GET, HEAD, OPTIONS",
+            Pattern.compile("/payments/unmatched/[^/]+/?"), "GET, HEAD, OPTIONS",
+            Pattern.compile("/payments/unmatched/[^/]+/apply/?"), "POST, OPTIONS",
             Pattern.compile("/stats/summary/?"), "GET, HEAD, OPTIONS");
 
     private static final Pattern API = Pattern.compile(
-            "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/stats(/.*)?");
+            "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/payments/unmatched(/.*)?|/stats(/.*)?");
 
     private ApiPaths() {
     }

@@ -3,11 +3,13 @@ package ke.invoiceiq.adapters.http.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.Money;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -31,6 +33,16 @@ public record InvoiceJson(
         long amountCents,
         @Schema(description = "Whole shillings.", examples = "2500") long amount,
         @JsonProperty("amount_display") @Schema(examples = "KES 2,500") String amountDisplay,
+        @JsonProperty("amount_paid_cents") @Schema(description = "What M-PESA has moved for this invoice so far: the "
+                + "sum of its successful payments, in cents (M-PESA may report cents). More than `amount_cents` "
+                + "when it was paid twice or overpaid (the excess is to refund).", examples = "100000")
+        long amountPaidCents,
+        @JsonProperty("amount_paid_display") @Schema(examples = "KES 1,000") String amountPaidDisplay,
+        @JsonProperty("balance_cents") @Schema(description = "What is still to pay: `amount_cents` less "
+                + "`amount_paid_cents`, never below 0. The next M-PESA prompt asks for it (rounded up to whole "
+                + "shillings).", examples = "150000")
+        long balanceCents,
+        @JsonProperty("balance_display") @Schema(examples = "KES 1,500") String balanceDisplay,
         @Schema(enumeration = "KES", examples = "KES") String currency,
         @Schema(examples = "Cleaning") String description,
         @JsonProperty("pay_url") @Schema(description = "The customer's pay page.",
@@ -43,13 +55,19 @@ public record InvoiceJson(
         String cancelledAt,
         @JsonProperty("delivery_channel") @Schema(enumeration = {"WHATSAPP", "SMS"}, nullable = true)
         String deliveryChannel,
-        @JsonProperty("mpesa_receipt") @Schema(nullable = true, examples = "NLJ7RT61SV") String mpesaReceipt,
+        @JsonProperty("mpesa_receipt") @Schema(nullable = true, description = "The receipt of the latest payment that "
+                + "has one.", examples = "NLJ7RT61SV") String mpesaReceipt,
+        @JsonProperty("mpesa_receipts") @Schema(description = "Every M-PESA receipt of the invoice's payments, oldest "
+                + "first; more than one after part payments.", examples = "[\"NLJ7RT61SV\"]")
+        List<String> mpesaReceipts,
         @JsonProperty("reminder_count") @Schema(examples = "0") int reminderCount,
         @JsonProperty("last_reminded_at") @Schema(type = SchemaType.STRING, format = "date-time", nullable = true)
         String lastRemindedAt) {
 
     static InvoiceJson of(Invoice invoice, MerchantSettings merchant) {
         Amount amount = invoice.amount();
+        Money paid = invoice.paid();
+        Money balance = invoice.balance();
         return new InvoiceJson(
                 invoice.id().value(),
                 invoice.status().name(),
@@ -58,6 +76,10 @@ public record InvoiceJson(
                 amount.cents(),
                 amount.shillings(),
                 amount.display(),
+                paid.cents(),
+                paid.display(),
+                balance.cents(),
+                balance.display(),
                 Amount.CURRENCY,
                 invoice.description().value(),
                 merchant.payLink(invoice.payToken()),
@@ -67,6 +89,7 @@ public record InvoiceJson(
                 time(invoice.cancelledAt()),
                 invoice.deliveryChannel().map(Channel::name).orElse(null),
                 invoice.receipt().map(MpesaReceipt::value).orElse(null),
+                invoice.receipts().stream().map(MpesaReceipt::value).toList(),
                 invoice.reminderCount(),
                 time(invoice.lastRemindedAt()));
     }

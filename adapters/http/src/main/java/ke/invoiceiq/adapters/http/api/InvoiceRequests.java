@@ -19,6 +19,7 @@ import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.shared.Parsed;
 import ke.invoiceiq.domain.shared.Text;
 
@@ -39,6 +40,7 @@ final class InvoiceRequests {
 
     static final Set<String> CREATE_MEMBERS = members(MSISDN, CUSTOMER_NAME, AMOUNT_CENTS, AMOUNT, DESCRIPTION);
     static final Set<String> STK_MEMBERS = members(INVOICE_ID);
+    static final Set<String> APPLY_MEMBERS = members(INVOICE_ID);
 
     private static final BigInteger HUNDRED = BigInteger.valueOf(100);
     private static final BigInteger MAX_CENTS = BigInteger.valueOf(Amount.MAX * 100);
@@ -50,6 +52,14 @@ final class InvoiceRequests {
 
     /** @throws ApiProblemException a 400 naming every member to fix */
     static CreateInvoiceCommand create(ObjectNode body) {
+        return create(body, Optional.empty());
+    }
+
+    /**
+     * @param key the request's idempotency key in the use case's key space: a repeat returns the first invoice
+     * @throws ApiProblemException a 400 naming every member to fix
+     */
+    static CreateInvoiceCommand create(ObjectNode body, Optional<IdempotencyKey> key) {
         var m = new Members(body);
         Optional<Msisdn> msisdn = m.requiredText(MSISDN, "\"254712345678\"")
                 .flatMap(raw -> accept(m, MSISDN, Msisdn.parse(raw), error -> Rule.FORMAT));
@@ -62,11 +72,14 @@ final class InvoiceRequests {
                 .flatMap(raw -> accept(m, DESCRIPTION, Description.parse(raw), error -> descriptionRule(raw)));
         m.throwIfAny();
         return new CreateInvoiceCommand(new CustomerRef.ByPhone(msisdn.orElseThrow()), name.orElseThrow(),
-                amount.orElseThrow(), description.orElseThrow());
+                amount.orElseThrow(), description.orElseThrow(), key);
     }
 
-    /** The invoice of {@code POST /payments/stk/initiate}. */
-    static InvoiceId stkInvoice(ObjectNode body) {
+    /**
+     * The {@code invoice_id} member of a body: the invoice of {@code POST /payments/stk/initiate} and of
+     * {@code POST /payments/unmatched/{id}/apply}.
+     */
+    static InvoiceId invoiceMember(ObjectNode body) {
         var m = new Members(body);
         Optional<InvoiceId> id = m.requiredText(INVOICE_ID, "\"INV-7K3Q9X\"")
                 .flatMap(raw -> accept(m, INVOICE_ID, InvoiceId.parse(raw), error -> Rule.FORMAT));

@@ -37,6 +37,7 @@ import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.invoice.Refusal;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -81,17 +82,19 @@ public class InvoicesResource {
     private final RemindInvoiceUseCase remindInvoice;
     private final CancelInvoiceUseCase cancelInvoice;
     private final MerchantSettings merchant;
+    private final IdempotentEndpoint idempotent;
     private final Clock clock;
 
     @Inject
     public InvoicesResource(CreateInvoiceUseCase createInvoice, FindInvoicesUseCase findInvoices,
             RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice, MerchantSettings merchant,
-            Clock clock) {
+            IdempotentEndpoint idempotent, Clock clock) {
         this.createInvoice = createInvoice;
         this.findInvoices = findInvoices;
         this.remindInvoice = remindInvoice;
         this.cancelInvoice = cancelInvoice;
         this.merchant = merchant;
+        this.idempotent = idempotent;
         this.clock = clock;
     }
 
@@ -111,15 +114,25 @@ public class InvoicesResource {
                     `"KES 2500"`, `"2500.00"`). The amount is KES 1 to KES 250,000 (M-PESA's per-payment limit).
                     * `description` (required, 3–120 characters).
 
-                    Every refused member is listed in `errors` with its `field` and `rule`.""")
+                    Every refused member is listed in `errors` with its `field` and `rule`.
+
+                    **Idempotent with a key**: send an `Idempotency-Key` header to retry safely. The key is bound to \
+                    the first request that uses it, whatever its answer: the same key with the same body returns the \
+                    first status and body (with `Idempotent-Replayed: true`) and creates nothing; with another body \
+                    it is refused with 422; while the first request is still being handled, a repeat gets 409 \
+                    `request-in-progress` with `Retry-After: 1`. Without the header every request creates an \
+                    invoice.""")
     @RequestBody(required = true, description = "The invoice.", content = @Content(mediaType = JSON,
             schema = @Schema(implementation = CreateInvoiceRequest.class),
             examples = {
                     @ExampleObject(name = "amount in cents", value = ApiDocs.CREATE_CENTS),
                     @ExampleObject(name = "amount in shillings, with a name", value = ApiDocs.CREATE_AMOUNT)}))
     @APIResponse(responseCode = "201", description = "Created and queued to the customer.",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "The invoice's URL.",
-                    schema = @Schema(type = SchemaType.STRING)),
+            headers = {
+                    @Header(name = HttpHeaders.LOCATION, description = "The invoice's URL.",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = IdempotentEndpoint.REPLAYED, description = "With an Idempotency-Key: true when "
+                            + "this repeats an earlier request's answer.", schema = @Schema(type = SchemaType.BOOLEAN))},
             content = @Content(mediaType = JSON, schema = @Schema(implementation = InvoiceJson.class),
                     examples = @ExampleObject(name = "created", value = ApiDocs.INVOICE)))
     @APIResponse(responseCode = "400", description = "A member is missing, of the wrong type, out of range, or "
@@ -129,24 +142,48 @@ public class InvoicesResource {
                             @ExampleObject(name = "validation-error", value = ApiDocs.VALIDATION),
                             @ExampleObject(name = "unknown field", value = ApiDocs.UNKNOWN_FIELD),
                             @ExampleObject(name = "malformed-json", value = ApiDocs.MALFORMED)}))
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still being "
+            + "handled; see Retry-After.",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds.",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
+                    examples = @ExampleObject(name = "request-in-progress", value = ApiDocs.IN_PROGRESS)))
     @APIResponse(responseCode = "413", description = "The body is over 16 KB.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class)))
     @APIResponse(responseCode = "415", description = "The body is not sent as JSON.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
                     examples = @ExampleObject(name = "unsupported-media-type", value = ApiDocs.UNSUPPORTED)))
-    public Response create(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
+                    examples = @ExampleObject(name = "idempotency-key-reused", value = ApiDocs.KEY_REUSED_BODY)))
+    public Response create(
+            @Parameter(name = IdempotentEndpoint.HEADER, in = ParameterIn.HEADER, required = false,
+                    description = "Optional: a unique value per invoice, 1–195 visible ASCII characters (e.g. a "
+                            + "UUID). Repeat it to retry safely: the first answer comes back and no second invoice "
+                            + "is created.", example = "7d0c6a52-1f9e-4b3a-8d25-6e4f0b9c2a17")
+            @HeaderParam(IdempotentEndpoint.HEADER) String key,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {
+        Optional<IdempotentEndpoint.Key> checked = IdempotentEndpoint.optionalKey(key);
+        return idempotent.answer(IdempotentEndpoint.Scope.INVOICES, checked, IdempotentEndpoint.fingerprint(body),
+                () -> create(checked.map(IdempotentEndpoint.Key::forUseCase), contentType, body));
+    }
+
+    private Response create(Optional<IdempotencyKey> key, String contentType, byte[] body) {
         CreateInvoiceCommand command = InvoiceRequests.create(
-                ApiJson.object(contentType, body, InvoiceRequests.CREATE_MEMBERS));
+                ApiJson.object(contentType, body, InvoiceRequests.CREATE_MEMBERS), key);
         return switch (createInvoice.create(command)) {
             case CreateInvoiceOutcome.Created created -> {
                 Invoice invoice = created.invoice();
-                LOG.infof("invoice %s created through the API", invoice.id());
-                yield Response.created(UriBuilder.fromResource(InvoicesResource.class).path(invoice.id().value())
-                                .build())
+                if (created.isNew()) {
+                    LOG.infof("invoice %s created through the API", invoice.id());
+                }
+                var answer = Response.created(UriBuilder.fromResource(InvoicesResource.class)
+                                .path(invoice.id().value()).build())
                         .type(JSON)
-                        .entity(ApiJson.write(InvoiceJson.of(stored(invoice), merchant)))
-                        .build();
+                        .entity(ApiJson.write(InvoiceJson.of(stored(invoice), merchant)));
+                // created before under the same key (its stored answer was lost): it is a repeat, nothing new
+                yield (created.isNew() ? answer : answer.header(IdempotentEndpoint.REPLAYED, true)).build();
             }
             // a number never needs the directory; kept so every outcome has an answer
             case CreateInvoiceOutcome.UnknownCustomer unknown ->
@@ -348,7 +385,7 @@ public class InvoicesResource {
         }
     }
 
-    private static int limit(String raw, ArrayList<FieldViolation> errors) {
+    static int limit(String raw, ArrayList<FieldViolation> errors) {
         if (raw == null || raw.isBlank()) {
             return DEFAULT_LIMIT;
         }

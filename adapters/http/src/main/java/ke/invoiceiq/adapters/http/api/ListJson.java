@@ -5,7 +5,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The list answers: one page of invoices, and the payments of an invoice. */
+/** The list answers (a page of invoices, an invoice's payments, unmatched payments) and the action results. */
 final class ListJson {
 
     private ListJson() {
@@ -42,6 +42,18 @@ final class ListJson {
             @Schema(enumeration = {"cancelled", "already_cancelled"}) String result,
             @JsonProperty("customer_notified") @Schema(description = "Whether a cancellation notice was queued to the "
                     + "customer (only when the invoice had reached them).") boolean customerNotified,
+            InvoiceJson invoice) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "UnmatchedPaymentList", description = "Unmatched payments, newest first.")
+    record UnmatchedPayments(List<UnmatchedPaymentJson> items) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "ApplyResult", description = "An unmatched payment applied to an invoice, and the invoice after it.")
+    record Applied(
+            @JsonProperty("unmatched_payment") UnmatchedPaymentJson unmatchedPayment,
             InvoiceJson invoice) {
     }
 }

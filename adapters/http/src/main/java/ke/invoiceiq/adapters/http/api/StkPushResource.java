@@ -10,16 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import ke.invoiceiq.adapters.http.api.FieldViolation.Rule;
 import ke.invoiceiq.application.payment.RequestPaymentCommand;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
-import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
-import ke.invoiceiq.domain.shared.Parsed;
+import ke.invoiceiq.domain.payment.Payment;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,8 +35,10 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code POST /payments/stk/initiate}: raise the M-PESA prompt on the invoiced customer's phone, idempotently. The
- * client's {@code Idempotency-Key} is stored prefixed with {@value #KEY_PREFIX}, so a key chosen by an API client
- * can never collide with the keys the chat and the pay page make ({@code whatsapp:…}, {@code sms:…}, …).
+ * {@code Idempotency-Key} is required; {@link IdempotentEndpoint} binds it to the first request (scope
+ * {@code stk-initiate}) and answers repeats. The use case gets it prefixed with {@value IdempotentEndpoint#KEY_PREFIX},
+ * so a key chosen by an API client can never collide with the keys the chat and the pay page make
+ * ({@code whatsapp:…}, {@code sms:…}, …).
  */
 @Path("/payments/stk/initiate")
 @AdminApi
@@ -45,20 +46,24 @@ import org.jboss.logging.Logger;
 @SecurityRequirement(name = ApiDocs.BEARER)
 public class StkPushResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
-    static final String KEY_PREFIX = "rest:";
+    static final String IDEMPOTENCY_KEY = IdempotentEndpoint.HEADER;
+    static final String REPLAYED = IdempotentEndpoint.REPLAYED;
+    /**
+     * When to try again after M-PESA refused a push at its gate (throttled, unreachable): no prompt went out, so a
+     * new one may start at once; a short pause lets a spike arrest pass.
+     */
+    static final Duration GATEWAY_RETRY_AFTER = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(StkPushResource.class);
 
     private final RequestPaymentUseCase requestPayment;
-    private final PaymentSettings settings;
+    private final IdempotentEndpoint idempotent;
     private final Clock clock;
 
     @Inject
-    public StkPushResource(RequestPaymentUseCase requestPayment, PaymentSettings settings, Clock clock) {
+    public StkPushResource(RequestPaymentUseCase requestPayment, IdempotentEndpoint idempotent, Clock clock) {
         this.requestPayment = requestPayment;
-        this.settings = settings;
+        this.idempotent = idempotent;
         this.clock = clock;
     }
 
@@ -66,20 +71,30 @@ public class StkPushResource {
     @Operation(summary = "Send the M-PESA prompt (STK push) for an invoice",
             description = """
                     Asks M-PESA to show the payment prompt on the invoiced customer's phone (the customer types \
-                    their PIN; the result arrives later, see `GET /payments?invoice_id=`).
+                    their PIN; the result arrives later, see `GET /payments?invoice_id=`). The prompt asks for the \
+                    invoice's balance: what is still to pay after earlier (part) payments.
 
-                    **Idempotent**: the `Idempotency-Key` header is required. Repeating a request with the same key \
-                    and the same body returns the first answer (with `Idempotent-Replayed: true`) and never sends a \
-                    second prompt; the same key with another invoice is refused with 422. Use a new key (e.g. a UUID) \
-                    for each new payment request.""")
+                    **Idempotent**: the `Idempotency-Key` header is required, and bound to the first request that \
+                    uses it, whatever its answer. Repeating a request with the same key and the same body returns \
+                    the first answer, status and body (with `Idempotent-Replayed: true`), and never sends a second \
+                    prompt; the same key with another body is refused with 422; while the first request is still \
+                    being handled, a repeat gets 409 `request-in-progress` with `Retry-After: 1`. Use a new key (e.g. \
+                    a UUID) for each new payment request.
+
+                    A 202 whose payment has no `checkout_request_id` means the push went out but M-PESA has not \
+                    confirmed it yet (a prompt may be on the phone): no second prompt is sent for this invoice until \
+                    that attempt is resolved by M-PESA's callback, a status query or the reconciler.""")
     @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = InitiateStkPushRequest.class),
             examples = @ExampleObject(name = "pay an invoice", value = ApiDocs.STK_REQUEST)))
-    @APIResponse(responseCode = "202", description = "The prompt is on its way to the customer's phone.",
+    @APIResponse(responseCode = "202", description = "The prompt is on its way to the customer's phone; without a "
+            + "`checkout_request_id`, M-PESA has not confirmed it yet and no second prompt is sent until it resolves.",
             headers = @Header(name = REPLAYED, description = "true when this repeats an earlier request's answer.",
                     schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = PaymentJson.class),
-                    examples = @ExampleObject(name = "initiated", value = ApiDocs.PAYMENT)))
+                    examples = {
+                            @ExampleObject(name = "initiated", value = ApiDocs.PAYMENT),
+                            @ExampleObject(name = "awaiting M-PESA", value = ApiDocs.PAYMENT_AWAITING)}))
     @APIResponse(responseCode = "400", description = "No or a malformed Idempotency-Key, or a bad body.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
                     examples = @ExampleObject(name = "no Idempotency-Key", value = ApiDocs.MISSING_KEY)))
@@ -91,16 +106,22 @@ public class StkPushResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
                     examples = @ExampleObject(name = "invoice-not-found", value = ApiDocs.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "A prompt for this invoice is open, the invoice is paid or "
-            + "cancelled, or another prompt is open on the customer's phone.",
+            + "cancelled, another prompt is open on the customer's phone, or the first request with this "
+            + "Idempotency-Key is still being handled (then with Retry-After).",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "request-in-progress only: seconds.",
+                    schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
                     examples = {
                             @ExampleObject(name = "payment-in-flight", value = ApiDocs.IN_FLIGHT),
                             @ExampleObject(name = "invoice-already-paid", value = ApiDocs.ALREADY_PAID),
                             @ExampleObject(name = "invoice-cancelled", value = ApiDocs.CANCELLED_PROBLEM),
-                            @ExampleObject(name = "payer-busy", value = ApiDocs.PAYER_BUSY)}))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another invoice.",
+                            @ExampleObject(name = "payer-busy", value = ApiDocs.PAYER_BUSY),
+                            @ExampleObject(name = "request-in-progress", value = ApiDocs.IN_PROGRESS)}))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
-                    examples = @ExampleObject(name = "idempotency-key-reused", value = ApiDocs.KEY_REUSED)))
+                    examples = {
+                            @ExampleObject(name = "idempotency-key-reused", value = ApiDocs.KEY_REUSED_BODY),
+                            @ExampleObject(name = "key used for another invoice", value = ApiDocs.KEY_REUSED)}))
     @APIResponse(responseCode = "429", description = "The last attempt failed moments ago; see Retry-After.",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until a new attempt is allowed.",
                     schema = @Schema(type = SchemaType.INTEGER)),
@@ -121,8 +142,14 @@ public class StkPushResource {
             @HeaderParam(IDEMPOTENCY_KEY) String key,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {
-        IdempotencyKey idempotencyKey = idempotencyKey(key);
-        InvoiceId invoiceId = InvoiceRequests.stkInvoice(
+        IdempotentEndpoint.Key checked = IdempotentEndpoint.requiredKey(key,
+                "Required: a unique value per payment request (e.g. a UUID); repeat it to retry safely.");
+        return idempotent.answer(IdempotentEndpoint.Scope.STK_INITIATE, Optional.of(checked),
+                IdempotentEndpoint.fingerprint(body), () -> initiate(checked.forUseCase(), contentType, body));
+    }
+
+    private Response initiate(IdempotencyKey idempotencyKey, String contentType, byte[] body) {
+        InvoiceId invoiceId = InvoiceRequests.invoiceMember(
                 ApiJson.object(contentType, body, InvoiceRequests.STK_MEMBERS));
         RequestPaymentOutcome outcome = requestPayment.requestPayment(
                 new RequestPaymentCommand(new RequestPaymentCommand.InvoiceRef.ById(invoiceId), Optional.empty(),
@@ -130,11 +157,9 @@ public class StkPushResource {
         LOG.infof("STK push for %s requested through the API: %s", invoiceId, outcome.getClass().getSimpleName());
         Instant now = clock.instant();
         return switch (outcome) {
-            case RequestPaymentOutcome.Initiated initiated -> Response.accepted()
-                    .type(JSON)
-                    .header(REPLAYED, initiated.replayed())
-                    .entity(ApiJson.write(PaymentJson.of(initiated.payment())))
-                    .build();
+            case RequestPaymentOutcome.Initiated initiated -> accepted(initiated.payment(), initiated.replayed());
+            // the push went out without a clear answer: the attempt stays in flight, and blocks a second prompt
+            case RequestPaymentOutcome.AwaitingMpesa awaiting -> accepted(awaiting.payment(), false);
             case RequestPaymentOutcome.AlreadyInFlight inFlight -> Problems.of(ProblemType.PAYMENT_IN_FLIGHT,
                     "An M-PESA prompt for invoice " + invoiceId + " is open on the customer's phone (payment "
                             + inFlight.current().id() + "); wait for it to end.");
@@ -152,7 +177,7 @@ public class StkPushResource {
                     + "prompt is open on the customer's phone; ask them to finish or close it, then try again.");
             case RequestPaymentOutcome.GatewayUnavailable unavailable -> Problems.retryLater(
                     ProblemType.PAYMENT_GATEWAY_UNAVAILABLE, "M-PESA did not take the request now; try again later.",
-                    now, now.plus(settings.cooldown()));
+                    now, now.plus(GATEWAY_RETRY_AFTER));
             case RequestPaymentOutcome.GatewayRejected rejected -> Problems.of(ProblemType.PAYMENT_GATEWAY_REJECTED,
                     "M-PESA refused the request; an operator must check the M-PESA settings.");
             case RequestPaymentOutcome.KeyReused reused -> Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -160,21 +185,11 @@ public class StkPushResource {
         };
     }
 
-    /** The client's key, checked with the domain's rule, then prefixed into the API's own key space. */
-    static IdempotencyKey idempotencyKey(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw new ApiProblemException(Problems.validation(new FieldViolation(IDEMPOTENCY_KEY, Rule.REQUIRED,
-                    "Required: a unique value per payment request (e.g. a UUID); repeat it to retry safely.")));
-        }
-        int max = IdempotencyKey.MAX - KEY_PREFIX.length();
-        if (raw.strip().length() > max) {
-            throw new ApiProblemException(Problems.validation(new FieldViolation(IDEMPOTENCY_KEY, Rule.MAX_LENGTH,
-                    "Idempotency-Key must be at most " + max + " characters.")));
-        }
-        return switch (IdempotencyKey.parse(raw)) {
-            case Parsed.Ok<IdempotencyKey> ok -> new IdempotencyKey(KEY_PREFIX + ok.value().value());
-            case Parsed.Rejected<IdempotencyKey> rejected -> throw new ApiProblemException(Problems.validation(
-                    new FieldViolation(IDEMPOTENCY_KEY, Rule.FORMAT, rejected.error().message())));
-        };
+    private static Response accepted(Payment payment, boolean replayed) {
+        return Response.accepted()
+                .type(JSON)
+                .header(REPLAYED, replayed)
+                .entity(ApiJson.write(PaymentJson.of(payment)))
+                .build();
     }
 }

@@ -11,7 +11,7 @@ import ke.invoiceiq.application.payment.RequestPaymentOutcome;
 enum PayNotice {
     /** No flag, or one this page does not know. */
     NONE(""),
-    /** The prompt went out (or, for a repeated form, had gone out). */
+    /** The prompt went out (or, for a repeated form, had gone out, or M-PESA has not confirmed it yet). */
     SENT("sent"),
     /** A prompt was already open. */
     OPEN("open"),
@@ -47,6 +47,8 @@ enum PayNotice {
     static PayNotice of(RequestPaymentOutcome outcome) {
         return switch (outcome) {
             case RequestPaymentOutcome.Initiated i -> SENT;
+            // the push went out but M-PESA has not confirmed it: a prompt may be on the phone, the same as sent
+            case RequestPaymentOutcome.AwaitingMpesa a -> SENT;
             case RequestPaymentOutcome.AlreadyInFlight a -> OPEN;
             case RequestPaymentOutcome.AlreadyPaid p -> PAID;
             case RequestPaymentOutcome.NotPayable n -> CANCELLED;

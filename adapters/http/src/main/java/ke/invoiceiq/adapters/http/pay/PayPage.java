@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import ke.invoiceiq.application.payment.PayLinkView;
 import ke.invoiceiq.application.payment.PayLinkView.Attempt;
 import ke.invoiceiq.domain.chat.BotCopy;
@@ -12,15 +14,21 @@ import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.StkReason;
 
 /**
  * What the pay page shows, worked out from the invoice, its latest STK attempt and the flag of the last press of
  * the button; the template only lays it out. Merchant-typed text (business name, description) is kept as typed:
- * the template escapes it. The sentences are the bot's ({@link BotCopy}), so the chat and the page say the same.
+ * the template escapes it. The sentences are the bot's ({@link BotCopy}, {@link StkReason}), so the chat and the
+ * page say the same.
+ *
+ * <p>An open invoice that was partly paid shows its balance as the amount due, with the invoice's total and what
+ * was received: the next prompt asks for the balance. Amounts in the sentences are what a press of the button asks
+ * for, the balance in whole shillings (as {@link Invoice#requestPayment} asks for it).
  *
  * @param businessName   the merchant's name, as customers see it
  * @param invoiceId      {@code INV-7K3Q9X}
- * @param amountLabel    what the amount is: due, paid, or just the amount of a cancelled invoice
+ * @param amountLabel    what the amount is: due, still to pay, paid, or just the amount of a cancelled invoice
  * @param amount         {@code 2,500} (the template puts "KES" before it)
  * @param description    what the invoice is for
  * @param status         the invoice's state in plain words
@@ -28,7 +36,11 @@ import ke.invoiceiq.domain.payment.MpesaReceipt;
  *                       {@code cancelled}
  * @param notice         the message about the payment, one entry per line; empty for none
  * @param noticeKind     {@code info}, {@code success} or {@code warning}
- * @param receipt        the M-PESA receipt number once paid, otherwise empty
+ * @param receipt        the M-PESA receipt numbers once paid (comma-separated after part payments), otherwise empty
+ * @param total          the invoice's amount ({@code 2,500}) when part of it was paid and it is still open, else
+ *                       empty
+ * @param received       what was paid so far ({@code 1,000}) when part of it was paid and it is still open, else
+ *                       empty
  * @param payable        whether the "Pay with M-PESA" form is offered
  * @param payTo          the invoiced number, masked ({@code 2547****5678}): where the prompt goes
  * @param token          the pay token, for the form's action and the links (already validated: URL-safe)
@@ -36,8 +48,8 @@ import ke.invoiceiq.domain.payment.MpesaReceipt;
  * @param refreshSeconds how soon the page reloads itself while a prompt is open; 0 for never
  */
 public record PayPage(String businessName, String invoiceId, String amountLabel, String amount, String description,
-        String status, String statusKind, List<String> notice, String noticeKind, String receipt, boolean payable,
-        String payTo, String token, String nonce, int refreshSeconds) {
+        String status, String statusKind, List<String> notice, String noticeKind, String receipt, String total,
+        String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds) {
 
     /** While a prompt is open the page reloads itself this often (no JavaScript: a meta refresh). */
     static final int REFRESH_SECONDS = 5;
@@ -61,45 +73,88 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
         Invoice invoice = view.invoice();
         Instant now = view.asOf();
         InvoiceId id = invoice.id();
-        Amount amount = invoice.amount();
         var page = new Builder(businessName, invoice, token, nonce);
         switch (invoice.status()) {
-            case PAID -> page.state("Paid", "paid").notice("success", BotCopy.receipt(id, amount, invoice.receipt()))
-                    .receipt(invoice.receipt().map(MpesaReceipt::value).orElse(""));
+            case PAID -> page.state("Paid", "paid")
+                    .notice("success", BotCopy.receipt(id, invoice.amount(), invoice.receipt()))
+                    .receipt(invoice.receipts().stream().map(MpesaReceipt::value).collect(Collectors.joining(", ")));
             case CANCELLED -> page.state("Cancelled", "cancelled")
-                    .notice("warning", BotCopy.invoiceCancelled(id, amount));
-            case PENDING, SENT, FAILED -> payable(page, view.attempt(), flag, businessName, id, amount, now);
+                    .notice("warning", BotCopy.invoiceCancelled(id, invoice.amount()));
+            case PENDING, SENT, FAILED -> payable(page, view.attempt(), flag, invoice, now);
         }
         return page.build();
     }
 
-    private static void payable(Builder page, Attempt attempt, PayNotice flag, String businessName, InvoiceId id,
-            Amount amount, Instant now) {
+    /** What a press of the button asks for: the balance, in whole shillings. */
+    static Amount due(Invoice invoice) {
+        return Amount.ofShillings(Math.max(1, (invoice.balance().cents() + 99) / 100));
+    }
+
+    /** "Received KES 1,000 — KES 1,500 still to pay." */
+    static String partPaid(Invoice invoice) {
+        return "Received " + invoice.paid().display() + " — " + invoice.balance().display() + " still to pay.";
+    }
+
+    private static void payable(Builder page, Attempt attempt, PayNotice flag, Invoice invoice, Instant now) {
+        InvoiceId id = invoice.id();
+        Amount due = due(invoice);
+        boolean partPaid = !invoice.paid().isZero();
+        if (partPaid) {
+            page.receipt(invoice.receipts().stream().map(MpesaReceipt::value).collect(Collectors.joining(", ")));
+        }
         switch (attempt) {
             case Attempt.InFlight inFlight -> page.state("Waiting for your M-PESA PIN", "progress")
                     .notice("info", flag == PayNotice.SENT
-                            ? BotCopy.checkYourPhone(id, amount)
-                            : BotCopy.promptAlreadySent(id, amount))
+                            ? BotCopy.checkYourPhone(id, due)
+                            : BotCopy.promptAlreadySent(id, due))
                     .refresh();
-            case Attempt.Succeeded succeeded -> page.state("Payment being confirmed", "progress")
-                    .notice("info", "M-PESA reported a payment for Invoice #" + id.value() + " (KES "
-                            + amount.formatted() + ").\n" + businessName
-                            + " is confirming it. Please don't pay again.");
+            // the latest attempt moved money and the invoice is still open: that payment left a balance
+            case Attempt.Succeeded succeeded -> {
+                page.state("Part paid", "open").payable();
+                if (!flagged(page, flag, id, due)) {
+                    page.notice("info", partPaid(invoice) + "\nTap Pay with M-PESA to pay the rest.");
+                }
+            }
             case Attempt.Failed failed -> {
-                page.state("Awaiting payment", "open").payable();
-                if (!flagged(page, flag, id, amount)) {
-                    String text = BotCopy.paymentFailedToCustomer(id, amount, failed.reason().customerSentence());
-                    if (failed.tryAgainAt().filter(at -> at.isAfter(now)).isPresent()) {
-                        text += "\n" + BotCopy.tryAgainLater(id, amount, minutesUntil(failed.tryAgainAt().get(), now));
-                    }
-                    page.notice("warning", text);
+                page.state(partPaid ? "Part paid" : "Awaiting payment", "open").payable();
+                if (!flagged(page, flag, id, due)) {
+                    page.notice("warning", failure(failed, id, due, now));
                 }
             }
             case Attempt.None none -> {
                 page.state("Awaiting payment", "open").payable();
-                flagged(page, flag, id, amount);
+                if (!flagged(page, flag, id, due) && partPaid) {
+                    page.notice("info", partPaid(invoice));
+                }
             }
         }
+    }
+
+    /**
+     * Why the last attempt ended without money, and when to press again. An attempt M-PESA never answered about
+     * ({@link StkReason#NO_ANSWER}) did not necessarily fail: its own sentence says not to pay again if the money
+     * left the account. A reason that asks for a pause names the minutes left, or, once they are over, says the
+     * button can be pressed again.
+     */
+    private static String failure(Attempt.Failed failed, InvoiceId id, Amount due, Instant now) {
+        StkReason reason = failed.reason();
+        if (reason == StkReason.NO_ANSWER) {
+            return reason.customerSentence() + "\n(Invoice #" + id.value() + ", KES " + due.formatted() + ")";
+        }
+        Optional<Instant> waitUntil = failed.tryAgainAt().filter(at -> at.isAfter(now));
+        if (reason.retry() == StkReason.Retry.AT_ONCE) {
+            String text = BotCopy.paymentFailedToCustomer(id, due, reason.customerSentence());
+            return waitUntil.map(at -> text + "\n" + BotCopy.tryAgainLater(id, due, minutesUntil(at, now)))
+                    .orElse(text);
+        }
+        String sentence = waitUntil
+                .map(at -> reason.customerSentence(Duration.between(now, at)))
+                .orElseGet(() -> capitalised(reason.plainReason()) + ". You can tap Pay with M-PESA again now.");
+        return BotCopy.paymentFailedToCustomer(id, due, sentence);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The words for a press M-PESA turned away before any prompt; false when the flag adds nothing. */
@@ -172,14 +227,18 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
         }
 
         PayPage build() {
+            boolean open = invoice.isPayable();
+            boolean partPaid = open && !invoice.paid().isZero();
             String amountLabel = switch (invoice.status()) {
                 case PAID -> "Amount paid";
                 case CANCELLED -> "Amount";
-                case PENDING, SENT, FAILED -> "Amount due";
+                case PENDING, SENT, FAILED -> partPaid ? "Still to pay" : "Amount due";
             };
-            return new PayPage(businessName, invoice.id().value(), amountLabel, invoice.amount().formatted(),
-                    invoice.description().value(), status, statusKind, notice, noticeKind, receipt, payable,
-                    invoice.customer().msisdn().masked(), token, nonce, refreshSeconds);
+            String amount = partPaid ? invoice.balance().formatted() : invoice.amount().formatted();
+            return new PayPage(businessName, invoice.id().value(), amountLabel, amount,
+                    invoice.description().value(), status, statusKind, notice, noticeKind, receipt,
+                    partPaid ? invoice.amount().formatted() : "", partPaid ? invoice.paid().formatted() : "",
+                    payable, invoice.customer().msisdn().masked(), token, nonce, refreshSeconds);
         }
     }
 }

@@ -30,10 +30,12 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  * <li><b>GET</b>: business name, invoice #, amount, description and state. PENDING, SENT and FAILED (the
- * invoice could not be delivered, which does not stop its payment) offer the form, unless a prompt is open: then
- * the page says "check your phone" and reloads itself every {@value PayPage#REFRESH_SECONDS} s (a
- * {@code <meta http-equiv="refresh">}) until M-PESA has answered. PAID shows the M-PESA receipt; CANCELLED says
- * there is nothing to pay. A failed attempt is explained in the bot's words, with the cooldown left.</li>
+ * invoice could not be delivered, which does not stop its payment) offer the form, unless a prompt is open (or
+ * M-PESA has not confirmed one yet): then the page says "check your phone" and reloads itself every
+ * {@value PayPage#REFRESH_SECONDS} s (a {@code <meta http-equiv="refresh">}) until M-PESA has answered. A partly
+ * paid invoice shows what was received and what is still to pay; the button asks for the balance. PAID shows the
+ * M-PESA receipt; CANCELLED says there is nothing to pay. A failed attempt is explained in the bot's words, with
+ * the cooldown left; one M-PESA never answered about says not to pay again if the money left the account.</li>
  * <li><b>POST</b>: {@link RequestPaymentUseCase} with the invoice named by its token and no payer, so the prompt
  * goes to the invoiced number. The form's hidden nonce, fresh on every render, makes the idempotency key
  * ({@link PayNonces}): a double-submitted form raises one push. The answer is a 303 to the page with a flag
@@ -146,6 +148,7 @@ public class PayPageResource {
     private static String describe(RequestPaymentOutcome outcome) {
         String id = switch (outcome) {
             case RequestPaymentOutcome.Initiated i -> i.invoice().id().value();
+            case RequestPaymentOutcome.AwaitingMpesa a -> a.invoice().id().value();
             case RequestPaymentOutcome.AlreadyInFlight a -> a.invoice().id().value();
             case RequestPaymentOutcome.AlreadyPaid p -> p.invoice().id().value();
             case RequestPaymentOutcome.NotYourInvoice n -> n.invoice().id().value();

@@ -8,14 +8,13 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
 import ke.invoiceiq.domain.messaging.Channel;
-import ke.invoiceiq.domain.payment.MpesaReceipt;
 import java.time.Duration;
 
 /** The tests' way to the API (with the key), to problem answers, and to invoices in a given state. */
@@ -23,7 +22,6 @@ final class Api {
 
     static final String CUSTOMER = "254712345678";
     static final String SMOKE_BODY = "{\"msisdn\":\"254712345678\",\"amount_cents\":250000,\"description\":\"Cleaning\"}";
-    static final String RECEIPT = "NLJ7RT61SV";
 
     private Api() {
     }
@@ -60,9 +58,8 @@ final class Api {
             case SENT -> sent(ports, id);
             case FAILED -> update(ports, invoice(ports, id).deliveryFailedOnEveryChannel(ports.clock().instant())
                     .invoice());
-            case PAID -> update(ports, sent(ports, id).paymentSucceeded(Optional.of(new MpesaReceipt(RECEIPT)),
-                    ports.clock().instant()).invoice());
-            case CANCELLED -> update(ports, invoice(ports, id).cancel(false, ports.clock().instant()).invoice());
+            case PAID -> TestPayments.pay(ports, sent(ports, id), 2_500);
+            case CANCELLED -> update(ports, invoice(ports, id).cancel(ports.clock().instant()).invoice());
         };
     }
 

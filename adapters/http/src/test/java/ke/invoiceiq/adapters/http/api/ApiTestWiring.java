@@ -21,7 +21,7 @@ public class ApiTestWiring {
     @Singleton
     @DefaultBean
     FindPaymentsUseCase findPayments(InMemoryPorts ports) {
-        return new FindPaymentsService(ports.invoices(), ports.payments(), ports.transactions());
+        return new FindPaymentsService(ports.invoices(), ports.transactions());
     }
 
     @Produces

@@ -9,15 +9,24 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.UUID;
+import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentResult;
 import ke.invoiceiq.domain.payment.PaymentStatus;
 import ke.invoiceiq.domain.payment.StkPushResponse;
+import ke.invoiceiq.domain.payment.StkResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +38,9 @@ class InitiateStkPushTest {
 
     @Inject
     InMemoryPorts ports;
+
+    @Inject
+    RecordPaymentResultUseCase results;
 
     private static Response initiate(String key, String body) {
         var request = Api.json(body);
@@ -152,24 +164,80 @@ class InitiateStkPushTest {
     }
 
     @Test
-    void tellsWhenMpesaIsUnavailableThenWhenTheCooldownEnds() {
+    void givenMpesaUnavailable_whenAskedAgainWithANewKey_thenAPromptAtOnce() {
         Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
         ports.gateway().respondWith(new StkPushResponse.RetryLater("spike arrest"));
 
         Response unavailable = initiate(newKey(), invoice);
 
-        problem(unavailable, 503, "payment-gateway-unavailable");
-        assertThat(unavailable.header("Retry-After")).isEqualTo("120");
+        JsonPath problem = problem(unavailable, 503, "payment-gateway-unavailable");
+        assertThat(unavailable.header("Retry-After")).isEqualTo("30");
+        assertThat(Instant.parse(problem.getString("retry_at"))).isEqualTo(ports.clock().instant().plusSeconds(30));
+        // no prompt reached the phone: nothing asks for a pause, a new request may push at once
+        initiate(newKey(), invoice).then().statusCode(202);
+    }
 
+    @Test
+    void givenTheCustomerCancelledThePrompt_whenAskedAgain_then429UntilTheCooldownEnds_andItsReplayStays429() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        initiate(newKey(), invoice).then().statusCode(202);
+        callback(invoice, 1032, 0);
         ports.clock().advance(Duration.ofSeconds(30));
-        Response cooling = initiate(newKey(), invoice);
+        String key = newKey();
+
+        Response cooling = initiate(key, invoice);
 
         JsonPath problem = problem(cooling, 429, "payment-cooling-down");
         assertThat(cooling.header("Retry-After")).isEqualTo("90");
         assertThat(Instant.parse(problem.getString("retry_at"))).isEqualTo(ports.clock().instant().plusSeconds(90));
 
         ports.clock().advance(Duration.ofSeconds(90));
+        // the key was bound to its 429: repeating it gives the 429 again, a new key gets the prompt
+        Response replay = initiate(key, invoice);
+        assertThat(replay.statusCode()).isEqualTo(429);
+        assertThat(replay.asString()).isEqualTo(cooling.asString());
+        assertThat(replay.contentType()).startsWith("application/problem+json");
+        assertThat(replay.header("Retry-After")).isEqualTo("90");
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         initiate(newKey(), invoice).then().statusCode(202);
+    }
+
+    @Test
+    void givenTheFirstAttemptWasPaid_whenTheSameKeyIsSentAgain_thenTheFirst202BodyAndNoPush() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        String key = newKey();
+        Response first = initiate(key, invoice);
+        callback(invoice, 0, 2_500);
+        assertThat(Api.invoice(ports, invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        int pushes = ports.gateway().pushCount();
+
+        Response again = initiate(key, invoice);
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.asString()).isEqualTo(first.asString());
+        assertThat(again.jsonPath().getString("status")).as("the first answer, not today's state")
+                .isEqualTo("INITIATED");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(ports.gateway().pushCount()).isEqualTo(pushes);
+        // a new key is a new request: the invoice is paid now
+        problem(initiate(newKey(), invoice), 409, "invoice-already-paid");
+    }
+
+    @Test
+    void givenMpesaGaveNoClearAnswer_whenInitiated_then202WithoutACheckoutId_andNoSecondPromptUntilItResolves() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        ports.gateway().respondWith(new StkPushResponse.OutcomeUnknown("read timed out"));
+
+        Response awaiting = initiate(newKey(), invoice);
+
+        assertThat(awaiting.statusCode()).as(awaiting.asString()).isEqualTo(202);
+        assertThat(awaiting.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(awaiting.jsonPath().getString("status")).isEqualTo("INITIATED");
+        assertThat(awaiting.jsonPath().getString("checkout_request_id")).isNull();
+        int pushes = ports.gateway().pushCount();
+        // a prompt may be on the phone: a second one could charge twice
+        problem(initiate(newKey(), invoice), 409, "payment-in-flight");
+        assertThat(ports.gateway().pushCount()).isEqualTo(pushes);
     }
 
     @Test
@@ -194,15 +262,43 @@ class InitiateStkPushTest {
     }
 
     @Test
-    void repeatsARefusalForTheSameKeyWithoutAnotherPush() {
+    void givenAFirstAnswerThatWasA409Problem_whenTheSameKeyIsSentAgain_thenThatProblemAgainWithoutAnotherPush() {
         Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
         ports.gateway().respondWith(new StkPushResponse.SubscriberBusy());
         String key = newKey();
-        problem(initiate(key, invoice), 409, "payer-busy");
+        Response first = initiate(key, invoice);
+        problem(first, 409, "payer-busy");
         int pushes = ports.gateway().pushCount();
 
-        problem(initiate(key, invoice), 409, "payer-busy");
+        Response again = initiate(key, invoice);
 
+        problem(again, 409, "payer-busy");
+        assertThat(again.asString()).isEqualTo(first.asString());
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(ports.gateway().pushCount()).isEqualTo(pushes);
+    }
+
+    @Test
+    void givenTheSameKeyWithTheSameInvoiceSpelledDifferently_whenSent_then422() {
+        // the fingerprint is the raw body: another spelling is another request
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        String key = newKey();
+        initiate(key, invoice).then().statusCode(202);
+
+        problem(initiate(key, "{ \"invoice_id\" : \"" + invoice.id() + "\" }"), 422, "idempotency-key-reused");
+    }
+
+    /** M-PESA's callback for the invoice's attempt: {@code code} 0 with {@code shillings} and a new receipt. */
+    private void callback(Invoice invoice, int code, long shillings) {
+        Payment attempt = ports.payments().findByInvoice(invoice.id()).stream()
+                .max(Comparator.comparing(Payment::createdAt)).orElseThrow();
+        Instant now = ports.clock().instant();
+        boolean paid = code == 0;
+        results.record(new PaymentResult(attempt.checkoutRequestId().orElseThrow(), attempt.merchantRequestId(),
+                StkResult.of(code), paid ? Optional.of(BigDecimal.valueOf(shillings)) : Optional.empty(),
+                paid ? Optional.of(new MpesaReceipt(TestPayments.nextReceipt())) : Optional.empty(),
+                paid ? Optional.of(now) : Optional.empty(), Optional.of(invoice.customer().msisdn()), now),
+                Optional.empty());
     }
 }

@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
+import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
@@ -50,6 +51,29 @@ class ListPaymentsTest {
         assertThat(list.getString("items[1].checkout_request_id")).isNull();
         assertThat(list.getList("items.invoice_id", String.class)).containsOnly(invoice.id().value());
         assertThat(list.getString("items[0].created_at")).isEqualTo(ports.clock().instant().toString());
+    }
+
+    @Test
+    void givenAPaidAndAGivenUpAttempt_whenListed_thenWhatWasReceivedAndTheNoAnswerReason() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+        initiate(invoice, 202);
+        // the reconciler gives up: M-PESA never said how the prompt ended
+        Invoice current = Api.invoice(ports, invoice.id());
+        Api.update(ports, current.giveUp(current.attemptInFlight().orElseThrow().id(), ports.clock().instant())
+                .invoice());
+        ports.clock().advance(Duration.ofMinutes(1));
+        TestPayments.pay(ports, invoice, 1_000);
+
+        JsonPath list = api().queryParam("invoice_id", invoice.id().value()).get("/payments").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(list.getList("items.status", String.class)).containsExactly("SUCCESS", "EXPIRED");
+        assertThat(list.getLong("items[0].received_cents")).isEqualTo(100_000L);
+        assertThat(list.getLong("items[0].amount_cents")).isEqualTo(250_000L);
+        assertThat(list.getString("items[0].failure_reason")).isNull();
+        assertThat(list.getString("items[1].received_cents")).isNull();
+        assertThat(list.getString("items[1].failure_reason")).isEqualTo("M-PESA never confirmed the outcome");
+        assertThat(list.getInt("items[1].result_code")).isEqualTo(-3);
     }
 
     @Test

@@ -33,7 +33,7 @@ class OpenApiTest {
 
     static Stream<Arguments> operations() {
         return Stream.of(
-                Arguments.of("/invoices", "post", List.of("201", "400", "401", "415")),
+                Arguments.of("/invoices", "post", List.of("201", "400", "401", "409", "415", "422")),
                 Arguments.of("/invoices", "get", List.of("200", "400", "401")),
                 Arguments.of("/invoices/{id}", "get", List.of("200", "400", "401", "404")),
                 Arguments.of("/invoices/{id}/remind", "post", List.of("202", "401", "404", "409", "429")),
@@ -41,6 +41,10 @@ class OpenApiTest {
                 Arguments.of("/payments/stk/initiate", "post",
                         List.of("202", "400", "401", "404", "409", "422", "429", "502", "503")),
                 Arguments.of("/payments", "get", List.of("200", "400", "401", "404")),
+                Arguments.of("/payments/unmatched", "get", List.of("200", "400", "401")),
+                Arguments.of("/payments/unmatched/{id}", "get", List.of("200", "400", "401", "404")),
+                Arguments.of("/payments/unmatched/{id}/apply", "post",
+                        List.of("200", "400", "401", "404", "409", "415", "422")),
                 Arguments.of("/stats/summary", "get", List.of("200", "401")));
     }
 
@@ -71,6 +75,22 @@ class OpenApiTest {
     void documentsTheIdempotencyKeyAndTheQueryParameters() {
         assertThat(spec.path("paths").path("/payments/stk/initiate").path("post").path("parameters").toString())
                 .contains("Idempotency-Key").contains("\"required\":true");
+        // optional where it is optional
+        for (String path : List.of("/invoices", "/payments/unmatched/{id}/apply")) {
+            JsonNode key = null;
+            for (JsonNode parameter : spec.path("paths").path(path).path("post").path("parameters")) {
+                if (parameter.path("name").asText().equals("Idempotency-Key")) {
+                    key = parameter;
+                }
+            }
+            assertThat(key).as(path).isNotNull();
+            assertThat(key.path("in").asText()).isEqualTo("header");
+            assertThat(key.path("required").asBoolean(false)).as(path).isFalse();
+        }
+        assertThat(spec.path("paths").path("/payments/stk/initiate").path("post").path("description").asText())
+                .contains("checkout_request_id").contains("no second prompt");
+        assertThat(spec.path("paths").path("/payments/unmatched").path("get").path("parameters").toString())
+                .contains("\"status\"").contains("\"limit\"");
         assertThat(spec.path("paths").path("/invoices").path("get").path("parameters").toString())
                 .contains("\"status\"").contains("\"limit\"").contains("\"cursor\"");
     }
@@ -98,7 +118,8 @@ class OpenApiTest {
         String yaml = given().get("/q/openapi").then().statusCode(200).extract().asString();
 
         assertThat(yaml).contains("/invoices:", "/invoices/{id}:", "/invoices/{id}/remind:", "/invoices/{id}/cancel:",
-                "/payments:", "/payments/stk/initiate:", "/stats/summary:", "bearer");
+                "/payments:", "/payments/stk/initiate:", "/payments/unmatched:", "/payments/unmatched/{id}:",
+                "/payments/unmatched/{id}/apply:", "/stats/summary:", "bearer");
     }
 
     private static List<String> fieldNames(JsonNode node) {

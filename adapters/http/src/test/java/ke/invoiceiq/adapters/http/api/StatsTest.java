@@ -9,11 +9,10 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
-import ke.invoiceiq.domain.payment.MpesaReceipt;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /stats/summary}, in an application of its own so every counted invoice is the test's. */
@@ -56,7 +55,6 @@ class StatsTest {
     private void paidAfter(Duration timeToPay) {
         Invoice sent = Api.in(ports, InvoiceStatus.SENT);
         ports.clock().advance(timeToPay);
-        Api.update(ports, sent.paymentSucceeded(Optional.of(new MpesaReceipt(Api.RECEIPT)), ports.clock().instant())
-                .invoice());
+        TestPayments.pay(ports, sent, 2_500);
     }
 }

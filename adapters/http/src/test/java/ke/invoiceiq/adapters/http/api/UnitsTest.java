@@ -63,10 +63,19 @@ class UnitsTest {
     @CsvSource({
             "/invoices, true", "/invoices/INV-1/remind, true", "/payments, true", "/payments/, true",
             "/payments/stk/initiate, true", "/stats/summary, true", "invoices, true",
+            "/payments/unmatched, true", "/payments/unmatched/x, true", "/payments/unmatched/x/apply, true",
             "/payments/stk/callback/abc, false", "/pay/abc, false", "/sms/inbound/x, false", "/whatsapp/webhook, false",
             "/q/openapi, false", "/docs, false", "/invoicesx, false"})
     void knowsWhichPathsAreTheApis(String path, boolean api) {
         assertThat(ApiPaths.isApi(path)).isEqualTo(api);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/payments/unmatched, 'GET, HEAD, OPTIONS'", "/payments/unmatched/id-1, 'GET, HEAD, OPTIONS'",
+            "/payments/unmatched/id-1/apply, 'POST, OPTIONS'"})
+    void knowsWhichMethodsTheUnmatchedPathsAnswer(String path, String allow) {
+        assertThat(ApiPaths.allowed(path)).contains(allow);
     }
 
     @Test

@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.http.pay;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.domain.customer.Customer;
@@ -23,7 +24,6 @@ import ke.invoiceiq.domain.payment.StkResult;
 final class PayInvoices {
 
     static final Msisdn CUSTOMER = new Msisdn("254712345678");
-    static final String RECEIPT = "NLJ7RT61SV";
 
     private final InMemoryPorts ports;
 
@@ -46,9 +46,9 @@ final class PayInvoices {
             case PENDING -> invoice;
             case SENT -> save(invoice.sendAccepted(Channel.WHATSAPP, now).invoice());
             case FAILED -> save(invoice.deliveryFailedOnEveryChannel(now).invoice());
-            case PAID -> save(save(invoice.sendAccepted(Channel.WHATSAPP, now).invoice())
-                    .paymentSucceeded(Optional.of(new MpesaReceipt(RECEIPT)), now).invoice());
-            case CANCELLED -> save(save(invoice.sendAccepted(Channel.SMS, now).invoice()).cancel(false, now).invoice());
+            case PAID -> TestPayments.pay(ports, save(invoice.sendAccepted(Channel.WHATSAPP, now).invoice()),
+                    shillings);
+            case CANCELLED -> save(save(invoice.sendAccepted(Channel.SMS, now).invoice()).cancel(now).invoice());
         };
     }
 
@@ -73,16 +73,32 @@ final class PayInvoices {
         return attempts.getFirst();
     }
 
-    /** M-PESA's callback for the invoice's one attempt: paid ({@code 0}) with {@link #RECEIPT}, or failed. */
+    /** The invoice's latest M-PESA receipt, as stored. */
+    String receiptOf(Invoice invoice) {
+        return reload(invoice).receipt().orElseThrow().value();
+    }
+
+    /** M-PESA's callback for the invoice's latest attempt: paid in full ({@code 0}, a new receipt), or failed. */
     void callback(RecordPaymentResultUseCase results, Invoice invoice, int resultCode) {
-        Payment attempt = onlyAttempt(invoice);
+        Payment attempt = latestAttempt(invoice);
+        callback(results, attempt, resultCode, attempt.amount().shillings());
+    }
+
+    /** M-PESA's callback for {@code attempt}: paid {@code shillings} ({@code 0}, a new receipt), or failed. */
+    void callback(RecordPaymentResultUseCase results, Payment attempt, int resultCode, long shillings) {
         CheckoutRequestId checkout = attempt.checkoutRequestId().orElseThrow();
         boolean paid = resultCode == 0;
         var now = ports.clock().instant();
         results.record(new PaymentResult(checkout, Optional.of(new MerchantRequestId("mr-page")),
-                StkResult.of(resultCode), paid ? Optional.of(BigDecimal.valueOf(attempt.amount().shillings()))
-                        : Optional.empty(),
-                paid ? Optional.of(new MpesaReceipt(RECEIPT)) : Optional.empty(),
-                paid ? Optional.of(now) : Optional.empty(), paid ? Optional.of(CUSTOMER) : Optional.empty(), now));
+                StkResult.of(resultCode), paid ? Optional.of(BigDecimal.valueOf(shillings)) : Optional.empty(),
+                paid ? Optional.of(new MpesaReceipt(TestPayments.nextReceipt())) : Optional.empty(),
+                paid ? Optional.of(now) : Optional.empty(), paid ? Optional.of(CUSTOMER) : Optional.empty(), now),
+                Optional.empty());
+    }
+
+    Payment latestAttempt(Invoice invoice) {
+        return ports.payments().findByInvoice(invoice.id()).stream()
+                .max(java.util.Comparator.comparing(Payment::createdAt).thenComparing(p -> p.id().value()))
+                .orElseThrow();
     }
 }

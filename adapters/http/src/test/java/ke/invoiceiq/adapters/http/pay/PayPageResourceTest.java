@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.adapters.http.TestWiring;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
@@ -80,7 +81,7 @@ class PayPageResourceTest {
         String html = get(invoice).then().statusCode(200).extract().asString();
 
         assertThat(html).contains("id=\"status\">Paid<")
-                .contains("id=\"receipt\">" + PayInvoices.RECEIPT + "<")
+                .contains("id=\"receipt\">" + invoices.receiptOf(invoice) + "<")
                 .contains("Paid ✔ — Invoice #" + invoice.id().value() + " (KES 2,500)")
                 .contains("id=\"amount\">KES 2,500<")
                 .doesNotContain("<form")
@@ -226,7 +227,7 @@ class PayPageResourceTest {
 
         assertThat(invoices.pushesFor(invoice)).isZero();
         assertThat(get("/pay/" + invoice.payToken().value() + "?r=paid").asString())
-                .contains("id=\"receipt\">" + PayInvoices.RECEIPT + "<");
+                .contains("id=\"receipt\">" + invoices.receiptOf(invoice) + "<");
     }
 
     @Test
@@ -274,9 +275,9 @@ class PayPageResourceTest {
         invoices.callback(results, invoice, 1032);
 
         String failed = get(invoice).asString();
+        // the customer's own "no" asks for a pause: the sentence names the minutes left
         assertThat(failed).contains("Payment for Invoice #" + invoice.id().value() + " (KES 2,500) did not go through.")
-                .contains("You cancelled the M-PESA prompt. Tap Pay with M-PESA when you are ready.")
-                .contains("Please wait about 2 minutes, then tap Pay with M-PESA again.")
+                .contains("You cancelled the M-PESA prompt. When you are ready, tap Pay with M-PESA again in 2 minutes.")
                 .contains("id=\"status\">Awaiting payment<");
 
         post(invoice, nonceOf(failed)).then().statusCode(303).header("Location", invoice.payToken().value() + "?r=wait");
@@ -284,7 +285,9 @@ class PayPageResourceTest {
 
         ports.clock().advance(Duration.ofMinutes(3));
         String later = get(invoice).asString();
-        assertThat(later).doesNotContain("Please wait about");
+        // the pause is over: no minutes are named any more
+        assertThat(later).doesNotContain("again in 2 minutes")
+                .contains("The payment was cancelled on the phone. You can tap Pay with M-PESA again now.");
         post(invoice, nonceOf(later)).then().statusCode(303).header("Location", invoice.payToken().value() + "?r=sent");
         assertThat(invoices.pushesFor(invoice)).isEqualTo(2);
     }
@@ -299,8 +302,65 @@ class PayPageResourceTest {
 
         assertThat(invoices.onlyAttempt(invoice).status()).isEqualTo(PaymentStatus.SUCCESS);
         String html = get("/pay/" + invoice.payToken().value() + "?r=sent").asString();
-        assertThat(html).contains("id=\"status\">Paid<").contains("id=\"receipt\">" + PayInvoices.RECEIPT + "<")
+        assertThat(html).contains("id=\"status\">Paid<").contains("id=\"receipt\">" + invoices.receiptOf(invoice) + "<")
                 .doesNotContain("http-equiv=\"refresh\"").doesNotContain("<form");
+    }
+
+    @Test
+    void givenAPartPayment_whenOpened_thenWhatWasReceivedTheBalanceAndAButtonThatAsksForTheBalance() {
+        Invoice invoice = TestPayments.pay(ports, invoices.in(InvoiceStatus.SENT), 1_000);
+
+        String html = get(invoice).then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Still to pay")
+                .contains("id=\"amount\">KES 1,500<")
+                .contains("id=\"total\">KES 2,500<")
+                .contains("id=\"received\">KES 1,000<")
+                .contains("Received KES 1,000 — KES 1,500 still to pay.")
+                .contains("id=\"receipt\">" + invoices.receiptOf(invoice) + "<")
+                .contains("id=\"status\">Part paid<")
+                .contains(">Pay with M-PESA</button>");
+
+        post(invoice, nonceOf(html)).then().statusCode(303).header("Location", invoice.payToken().value() + "?r=sent");
+        assertThat(ports.gateway().lastPush().orElseThrow().amount().shillings()).as("the balance").isEqualTo(1_500);
+        assertThat(get("/pay/" + invoice.payToken().value() + "?r=sent").asString())
+                .contains("Check your phone for the M-PESA payment prompt! (Invoice #" + invoice.id().value()
+                        + ", KES 1,500)");
+    }
+
+    @Test
+    void givenAnAttemptMpesaNeverAnswered_whenOpened_thenDoNotPayAgainIfTheMoneyLeftAndTheButton() {
+        Invoice invoice = invoices.in(InvoiceStatus.SENT);
+        post(invoice, PayNonces.fresh()).then().statusCode(303);
+        // the reconciler gives up on the prompt: its outcome is unknown
+        Invoice current = invoices.reload(invoice);
+        ports.invoices().update(current.giveUp(current.attemptInFlight().orElseThrow().id(), ports.clock().instant())
+                .invoice());
+
+        String html = get(invoice).then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("M-PESA has not confirmed your last payment. If the money left your account, do"
+                        + " not pay again. If not, tap Pay with M-PESA.")
+                .doesNotContain("did not go through")
+                .contains("id=\"status\">Awaiting payment<")
+                .contains(">Pay with M-PESA</button>");
+    }
+
+    @Test
+    void givenMpesaGivesNoClearAnswerToThePush_whenPosted_thenCheckYourPhoneAndNoButton() {
+        Invoice invoice = invoices.in(InvoiceStatus.SENT);
+        ports.gateway().respondWith(new StkPushResponse.OutcomeUnknown("read timed out"));
+
+        post(invoice, PayNonces.fresh()).then().statusCode(303).header("Location", invoice.payToken().value() + "?r=sent");
+
+        // a prompt may be on the phone: the page waits for it like any open prompt, and offers no second one
+        assertThat(get("/pay/" + invoice.payToken().value() + "?r=sent").asString())
+                .contains("Check your phone for the M-PESA payment prompt!")
+                .contains("id=\"status\">Waiting for your M-PESA PIN<")
+                .contains("http-equiv=\"refresh\"")
+                .doesNotContain("<form");
+        post(invoice, PayNonces.fresh()).then().statusCode(303).header("Location", invoice.payToken().value() + "?r=open");
+        assertThat(invoices.pushesFor(invoice)).isEqualTo(1);
     }
 
     @Test

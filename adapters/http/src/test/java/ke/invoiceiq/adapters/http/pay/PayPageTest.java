@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.application.payment.PayLinkView;
 import ke.invoiceiq.application.payment.PayLinkView.Attempt;
 import ke.invoiceiq.domain.customer.Customer;
@@ -15,7 +16,6 @@ import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.messaging.Channel;
-import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.StkReason;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +45,39 @@ class PayPageTest {
     }
 
     @Test
-    void moneyTakenButNotYetMatchedSaysDoNotPayAgainWithoutAButton() {
-        PayPage page = page(new Attempt.Succeeded(Optional.of(new MpesaReceipt("NLJ7RT61SV"))), PayNotice.SENT);
+    void aPartPaymentShowsTheBalanceAsDueWithTheTotalAndWhatWasReceived() {
+        Invoice partPaid = TestPayments.paid(SENT, 400, "part", NOW.minusSeconds(60));
+        PayPage page = PayPage.of(new PayLinkView(partPaid,
+                new Attempt.Succeeded(partPaid.receipt()), NOW), PayNotice.NONE, "Mama Njeri's Kiosk", TOKEN.value(),
+                "n".repeat(24));
 
-        assertThat(page.status()).isEqualTo("Payment being confirmed");
-        assertThat(String.join(" ", page.notice())).contains("Mama Njeri's Kiosk is confirming it")
-                .contains("Please don't pay again");
-        assertThat(page.payable()).isFalse();
+        assertThat(page.amountLabel()).isEqualTo("Still to pay");
+        assertThat(page.amount()).isEqualTo("800");
+        assertThat(page.total()).isEqualTo("1,200");
+        assertThat(page.received()).isEqualTo("400");
+        assertThat(page.notice()).containsExactly("Received KES 400 — KES 800 still to pay.",
+                "Tap Pay with M-PESA to pay the rest.");
+        assertThat(page.payable()).isTrue();
         assertThat(page.refreshSeconds()).isZero();
+    }
+
+    @Test
+    void nothingPaidShowsNoTotalNorReceived() {
+        PayPage page = page(new Attempt.None(), PayNotice.NONE);
+
+        assertThat(page.total()).isEmpty();
+        assertThat(page.received()).isEmpty();
+        assertThat(page.amount()).isEqualTo("1,200");
+    }
+
+    @Test
+    void anAttemptMpesaNeverAnsweredSaysNotToPayAgainIfTheMoneyLeftAndKeepsTheButton() {
+        PayPage page = page(new Attempt.Failed(StkReason.NO_ANSWER, Optional.empty()), PayNotice.NONE);
+
+        assertThat(page.notice()).containsExactly(StkReason.NO_ANSWER.customerSentence(),
+                "(Invoice #INV-7K3Q9X, KES 1,200)");
+        assertThat(page.notice().getFirst()).contains("If the money left your account, do not pay again.");
+        assertThat(page.payable()).isTrue();
     }
 
     @Test

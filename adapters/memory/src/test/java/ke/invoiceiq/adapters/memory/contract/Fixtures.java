@@ -11,7 +11,9 @@ import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.PayToken;
+import ke.invoiceiq.domain.invoice.PaymentRequest;
 import ke.invoiceiq.domain.messaging.Button;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
@@ -22,7 +24,7 @@ import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.payment.MerchantRequestId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
-import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentAttemptPolicy;
 import ke.invoiceiq.domain.payment.PaymentId;
 import ke.invoiceiq.domain.payment.PaymentResult;
 import ke.invoiceiq.domain.payment.StkResult;
@@ -34,6 +36,9 @@ import ke.invoiceiq.domain.payment.StkResult;
 public final class Fixtures {
 
     public static final Instant T0 = Instant.parse("2026-03-02T06:00:00Z");
+
+    /** The default: a new attempt follows most failures at once, a few (cancelled on the phone…) after 2 minutes. */
+    public static final PaymentAttemptPolicy POLICY = PaymentAttemptPolicy.DEFAULT;
 
     private Fixtures() {
     }
@@ -60,42 +65,131 @@ public final class Fixtures {
                 Amount.ofShillings(2_500), new Description("Cleaning (Wed 3pm)"), payToken(n), createdAt);
     }
 
+    /** A PENDING invoice number {@code n} to {@code customer}: several invoices can share a payer. */
+    public static Invoice invoice(int n, Msisdn customer, Instant createdAt) {
+        return Invoice.issue(invoiceId(n), Customer.of(customer, new CustomerName("Customer " + n)),
+                Amount.ofShillings(2_500), new Description("Cleaning (Wed 3pm)"), payToken(n), createdAt);
+    }
+
+    /**
+     * Stores {@code state} as a repository would get it from the use cases: added as issued (an invoice is added
+     * with no attempts), then updated to {@code state}. Returns it as stored.
+     */
+    public static Invoice store(InvoiceRepository invoices, Invoice state) {
+        invoices.add(Invoice.issue(state.id(), state.customer(), state.amount(), state.description(),
+                state.payToken(), state.createdAt()));
+        return invoices.update(state);
+    }
+
     public static Invoice sent(Invoice invoice, Instant at) {
         return invoice.sendAccepted(Channel.WHATSAPP, at).invoice();
     }
 
+    /** Paid in full at {@code at} by one attempt of its own, started, named and settled then. */
     public static Invoice paid(Invoice invoice, Instant at) {
-        return invoice.paymentSucceeded(Optional.of(new MpesaReceipt("NLJ7RT61SV")), at).invoice();
+        String tag = invoice.id().value();
+        var id = new PaymentId("paid-" + tag);
+        var checkout = new CheckoutRequestId("ws_CO_paid_" + tag);
+        Invoice asked = start(invoice, id, new IdempotencyKey("paid-" + tag), at);
+        Invoice named = asked.pushAccepted(id, new MerchantRequestId("paid-" + tag), checkout, at);
+        var result = new PaymentResult(checkout, Optional.empty(), StkResult.of(0),
+                Optional.of(BigDecimal.valueOf(invoice.balance().cents(), 2)),
+                Optional.of(new MpesaReceipt("PAID" + tag.replaceAll("[^A-Z0-9]", ""))), Optional.of(at),
+                Optional.of(invoice.customer().msisdn()), at);
+        return named.settle(id, result, POLICY, at).invoice();
     }
 
     public static Invoice cancelled(Invoice invoice, Instant at) {
-        return invoice.cancel(false, at).invoice();
+        return invoice.cancel(at).invoice();
     }
 
     public static Invoice failed(Invoice invoice, Instant at) {
         return invoice.deliveryFailedOnEveryChannel(at).invoice();
     }
 
-    /** An INITIATED attempt with id {@code pay-n} and idempotency key {@code key-n}. */
-    public static Payment payment(int n, InvoiceId invoice, Instant createdAt) {
-        return payment(n, invoice, new IdempotencyKey("key-" + n), createdAt);
+    // ---------------------------------------------------------------------------------------------------------
+    // Payment attempts, always through the invoice's own transitions. Attempt n is pay-n, with key key-n, and
+    // Daraja names it with MerchantRequestID and CheckoutRequestID n.
+    // ---------------------------------------------------------------------------------------------------------
+
+    public static PaymentId paymentId(int n) {
+        return new PaymentId("pay-" + n);
     }
 
-    public static Payment payment(int n, InvoiceId invoice, IdempotencyKey key, Instant createdAt) {
-        return Payment.initiate(new PaymentId("pay-" + n), invoice, msisdn(n), Amount.ofShillings(2_500), key,
-                createdAt);
+    public static IdempotencyKey key(int n) {
+        return new IdempotencyKey("key-" + n);
+    }
+
+    public static MerchantRequestId merchantRequestId(int n) {
+        return new MerchantRequestId("29115-34620561-" + n);
     }
 
     public static CheckoutRequestId checkoutRequestId(int n) {
         return new CheckoutRequestId("ws_CO_020320260600%06d".formatted(n));
     }
 
-    /** A success callback with everything M-PESA sends. */
+    public static MpesaReceipt receipt(int n) {
+        return new MpesaReceipt("NLJ7RT%06d".formatted(n));
+    }
+
+    /** Attempt n starts at {@code at}, for the invoice's balance, pushed to the invoiced number. */
+    public static Invoice requested(Invoice invoice, int n, Instant at) {
+        return start(invoice, paymentId(n), key(n), at);
+    }
+
+    /** Attempt n starts under idempotency key {@code key}. */
+    public static Invoice requested(Invoice invoice, int n, IdempotencyKey key, Instant at) {
+        return start(invoice, paymentId(n), key, at);
+    }
+
+    /** Daraja accepted attempt n's push and named it. */
+    public static Invoice named(Invoice invoice, int n, Instant at) {
+        return invoice.pushAccepted(paymentId(n), merchantRequestId(n), checkoutRequestId(n), at);
+    }
+
+    /** M-PESA's result for attempt n, applied at {@code at}. */
+    public static Invoice settled(Invoice invoice, int n, PaymentResult result, Instant at) {
+        return invoice.settle(paymentId(n), result, POLICY, at).invoice();
+    }
+
+    /** Attempt n is named, then succeeds with {@code shillings} and receipt n, all at {@code at}. */
+    public static Invoice paidBy(Invoice invoice, int n, long shillings, Instant at) {
+        return settled(named(invoice, n, at), n, success(n, shillings, at), at);
+    }
+
+    private static Invoice start(Invoice invoice, PaymentId id, IdempotencyKey key, Instant at) {
+        return switch (invoice.requestPayment(Optional.empty(), id, key, POLICY, at)) {
+            case PaymentRequest.Start start -> start.invoice();
+            case PaymentRequest refused -> throw new IllegalStateException("no new attempt: " + refused);
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Payment results
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** A success callback for attempt n with everything M-PESA sends: KES 2,500 and receipt n. */
     public static PaymentResult callback(int n, Instant receivedAt) {
-        return new PaymentResult(checkoutRequestId(n), Optional.of(new MerchantRequestId("29115-34620561-" + n)),
+        return success(n, 2_500, receivedAt);
+    }
+
+    /** A success callback for attempt n: {@code shillings} moved, with receipt n. */
+    public static PaymentResult success(int n, long shillings, Instant receivedAt) {
+        return success(n, receipt(n), shillings, receivedAt);
+    }
+
+    public static PaymentResult success(int n, MpesaReceipt receipt, long shillings, Instant receivedAt) {
+        return new PaymentResult(checkoutRequestId(n), Optional.of(merchantRequestId(n)),
                 new StkResult(0, "The service request is processed successfully."),
-                Optional.of(new BigDecimal("2500")), Optional.of(new MpesaReceipt("NLJ7RT61SV")),
+                Optional.of(new BigDecimal(shillings)), Optional.of(receipt),
                 Optional.of(Instant.parse("2026-03-02T06:00:31Z")), Optional.of(msisdn(n)), receivedAt);
+    }
+
+    /** A failure callback for attempt n: M-PESA's code, no money, no receipt. */
+    public static PaymentResult failure(int n, int code, Instant receivedAt) {
+        return new PaymentResult(checkoutRequestId(n), Optional.of(merchantRequestId(n)),
+                new StkResult(code, "Request cancelled or failed"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), receivedAt);
     }
 
     /** A WhatsApp message with buttons, an SMS fallback text and template parameters. */

@@ -1,9 +1,22 @@
 package ke.invoiceiq.adapters.memory.contract;
 
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.at;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.checkoutRequestId;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.failure;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoice;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoiceId;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.merchantRequestId;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.named;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.paid;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.paidBy;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.payToken;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.paymentId;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.receipt;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.requested;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.sent;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.settled;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.store;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,13 +32,24 @@ import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.invoice.Money;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
 import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.payment.Payment;
+import ke.invoiceiq.domain.payment.PaymentStatus;
 import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link InvoiceRepository} must do. */
+/**
+ * What every {@link InvoiceRepository} must do. An invoice is stored whole with its payment attempts, under one
+ * version: new attempts come in with an update, never with the add. What a database keeps unique across all
+ * invoices is refused across invoices: an attempt's id, CheckoutRequestID and receipt ({@link
+ * IllegalStateException}), and its idempotency key ({@link ConcurrentUpdateException}: two invoices raced for one
+ * key, and the loser's unit of work is retried). Attempts are never removed, and what an attempt asked (payer,
+ * amount, key, creation time) never changes.
+ */
 public abstract class InvoiceRepositoryContract {
 
     /** An empty repository; called once before each test. */
@@ -284,5 +308,239 @@ public abstract class InvoiceRepositoryContract {
         Invoice cancelled = repo.update(Fixtures.cancelled(other, at(50)));
         assertThat(repo.find(other.id())).contains(cancelled);
         assertThat(cancelled.cancelledAt()).contains(at(50));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Creation keys
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void givenAnInvoiceAddedWithACreationKey_whenLookedUpByIt_thenItIsFoundAsItIsNow() {
+        var key = new IdempotencyKey("create-1");
+        Invoice issued = invoice(1, at(0));
+        repo.add(issued, Optional.of(key));
+        repo.add(invoice(2, at(1)));
+        repo.add(invoice(3, at(2)), Optional.empty());
+
+        assertThat(repo.findByCreationKey(key)).contains(issued);
+        assertThat(repo.findByCreationKey(new IdempotencyKey("create-2"))).isEmpty();
+
+        Invoice sent = repo.update(sent(issued, at(10)));
+        assertThat(repo.findByCreationKey(key)).contains(sent);
+    }
+
+    @Test
+    void givenACreationKeyInUse_whenAnotherInvoiceIsAddedWithIt_thenItIsRefusedAndNotStored() {
+        var key = new IdempotencyKey("create-1");
+        repo.add(invoice(1, at(0)), Optional.of(key));
+
+        assertThatThrownBy(() -> repo.add(invoice(2, at(1)), Optional.of(key)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(repo.exists(invoiceId(2))).isFalse();
+        assertThat(repo.findByCreationKey(key).map(Invoice::id)).contains(invoiceId(1));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The aggregate: an invoice and its payment attempts, read and written whole
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void givenAnInvoiceWithAttempts_whenAdded_thenItIsRefused() {
+        Invoice withAttempt = requested(sent(invoice(1, at(0)), at(5)), 1, at(10));
+
+        assertThatThrownBy(() -> repo.add(withAttempt)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(repo.exists(invoiceId(1))).isFalse();
+    }
+
+    @Test
+    void givenAttemptsAddedAndChangedThroughUpdates_whenReadBack_thenTheAggregateIsExactlyAsStored() {
+        Invoice issued = invoice(1, at(0));
+        repo.add(issued);
+        Invoice first = repo.update(requested(sent(issued, at(5)), 1, at(10)));
+        assertThat(repo.find(issued.id())).contains(first);
+        assertThat(first.payments()).hasSize(1);
+
+        Invoice refused = repo.update(settled(named(first, 1, at(11)), 1, failure(1, 1, at(20)), at(20)));
+        Invoice given = named(requested(refused, 2, at(30)), 2, at(31)).queried(paymentId(2), at(90))
+                .queried(paymentId(2), at(150));
+        Invoice expired = repo.update(given.giveUp(paymentId(2), at(300)).invoice());
+        Invoice partly = repo.update(paidBy(requested(expired, 3, at(400)), 3, 1_000, at(410)));
+        Invoice inFlight = repo.update(requested(partly, 4, at(500)));
+
+        assertThat(repo.find(issued.id())).contains(inFlight);
+        assertThat(repo.findByPayToken(issued.payToken())).contains(inFlight);
+        assertThat(repo.latest(Optional.empty(), 10)).containsExactly(inFlight);
+        assertThat(inFlight.version()).isEqualTo(5);
+        assertThat(inFlight.payments()).extracting(Payment::status).containsExactly(PaymentStatus.FAILED,
+                PaymentStatus.EXPIRED, PaymentStatus.SUCCESS, PaymentStatus.INITIATED);
+        assertThat(inFlight.payment(paymentId(2)).orElseThrow().queries()).isEqualTo(2);
+        assertThat(inFlight.paid()).isEqualTo(Money.ofShillings(1_000));
+        assertThat(inFlight.attemptInFlight().orElseThrow().amount()).isEqualTo(Amount.ofShillings(1_500));
+        assertThat(inFlight.status()).isEqualTo(InvoiceStatus.SENT);
+
+        Invoice paid = repo.update(paidBy(inFlight, 4, 1_500, at(520)));
+        assertThat(repo.find(issued.id())).contains(paid);
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(paid.receipts()).containsExactly(receipt(3), receipt(4));
+        assertThat(paid.receipt()).contains(receipt(4));
+    }
+
+    @Test
+    void givenMoneyDifferentFromWhatWasAsked_whenStored_thenWhatWasReceivedIsKept() {
+        Invoice issued = invoice(1, at(0));
+        repo.add(issued);
+
+        Invoice overpaid = repo.update(paidBy(requested(sent(issued, at(5)), 1, at(10)), 1, 3_000, at(20)));
+
+        Payment payment = repo.find(issued.id()).orElseThrow().payment(paymentId(1)).orElseThrow();
+        assertThat(payment.amount()).isEqualTo(Amount.ofShillings(2_500));
+        assertThat(payment.received()).contains(Money.ofShillings(3_000));
+        assertThat(repo.find(issued.id()).orElseThrow().paid()).isEqualTo(Money.ofShillings(3_000));
+        assertThat(overpaid.status()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @Test
+    void givenAPageOfInvoicesSomeWithAttempts_whenListed_thenEachComesWithItsOwnAttempts() {
+        Invoice one = store(repo, requested(sent(invoice(1, at(0)), at(1)), 1, at(2)));
+        Invoice two = store(repo, invoice(2, at(10)));
+        Invoice three = store(repo, paid(requested(sent(invoice(3, at(20)), at(21)), 3, at(22))
+                .settle(paymentId(3), failure(3, 1, at(23)), Fixtures.POLICY, at(23)).invoice(), at(30)));
+
+        assertThat(repo.latest(Optional.empty(), 10)).containsExactly(three, two, one);
+        assertThat(repo.latest(Optional.of(InvoiceStatus.PAID), 10)).containsExactly(three);
+        assertThat(three.payments()).hasSize(2);
+    }
+
+    @Test
+    void givenAStaleReadWithANewAttempt_whenUpdated_thenItIsRefusedAndNoAttemptIsStored() {
+        Invoice issued = invoice(1, at(0));
+        repo.add(issued);
+        Invoice winner = repo.update(sent(issued, at(5)));
+
+        assertThatThrownBy(() -> repo.update(requested(issued, 1, at(10))))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(repo.find(issued.id())).contains(winner);
+        assertThat(repo.find(issued.id()).orElseThrow().payments()).isEmpty();
+    }
+
+    @Test
+    void givenTwoRequestsFromOneRead_whenBothStoreAnAttemptAtOnce_thenExactlyOneAttemptIsStored()
+            throws InterruptedException {
+        Invoice read = repo.update(sent(stored(invoice(1, at(0))), at(5)));
+
+        var results = Concurrently.run(2, i -> {
+            try {
+                return Optional.of(repo.update(requested(read, 10 + i, at(10))));
+            } catch (ConcurrentUpdateException lost) {
+                return Optional.<Invoice>empty();
+            }
+        });
+
+        var winners = results.stream().flatMap(Optional::stream).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(repo.find(read.id())).contains(winners.getFirst());
+        assertThat(repo.find(read.id()).orElseThrow().payments()).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // What is unique across all invoices: an attempt's id, idempotency key, CheckoutRequestID and receipt
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void givenAnIdempotencyKeyTakenByAnotherInvoicesAttempt_whenUpdated_thenItIsAConcurrentUpdate() {
+        var key = new IdempotencyKey("tap-1");
+        Invoice first = repo.update(requested(sent(stored(invoice(1, at(0))), at(1)), 1, key, at(10)));
+        Invoice second = repo.update(sent(stored(invoice(2, at(0))), at(1)));
+
+        assertThatThrownBy(() -> repo.update(requested(second, 2, key, at(11))))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(repo.find(invoiceId(2))).contains(second);
+        assertThat(repo.find(invoiceId(1))).contains(first);
+    }
+
+    @Test
+    void givenTwoInvoicesRacingForOneIdempotencyKey_whenBothAreUpdatedAtOnce_thenExactlyOneKeepsIt()
+            throws InterruptedException {
+        var key = new IdempotencyKey("tap-1");
+        Invoice first = repo.update(sent(stored(invoice(1, at(0))), at(1)));
+        Invoice second = repo.update(sent(stored(invoice(2, at(0))), at(1)));
+        List<Invoice> reads = List.of(first, second);
+
+        var results = Concurrently.run(2, i -> {
+            try {
+                return Optional.of(repo.update(requested(reads.get(i), 1 + i, key, at(10))));
+            } catch (ConcurrentUpdateException lost) {
+                return Optional.<Invoice>empty();
+            }
+        });
+
+        var winners = results.stream().flatMap(Optional::stream).toList();
+        assertThat(winners).hasSize(1);
+        var attempts = new ArrayList<Payment>();
+        attempts.addAll(repo.find(invoiceId(1)).orElseThrow().payments());
+        attempts.addAll(repo.find(invoiceId(2)).orElseThrow().payments());
+        assertThat(attempts).singleElement().satisfies(p -> assertThat(p.idempotencyKey()).isEqualTo(key));
+    }
+
+    @Test
+    void givenAPaymentIdTakenByAnotherInvoicesAttempt_whenUpdated_thenItIsRefused() {
+        Invoice first = repo.update(requested(sent(stored(invoice(1, at(0))), at(1)), 1, at(10)));
+        Invoice second = repo.update(sent(stored(invoice(2, at(0))), at(1)));
+
+        assertThatThrownBy(() -> repo.update(requested(second, 1, new IdempotencyKey("other"), at(11))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(repo.find(invoiceId(1))).contains(first);
+        assertThat(repo.find(invoiceId(2))).contains(second);
+    }
+
+    @Test
+    void givenACheckoutRequestIdTakenByAnotherInvoicesAttempt_whenUpdated_thenItIsRefused() {
+        Invoice first = repo.update(named(requested(sent(stored(invoice(1, at(0))), at(1)), 1, at(10)), 1, at(11)));
+        Invoice second = repo.update(requested(sent(stored(invoice(2, at(0))), at(1)), 2, at(10)));
+        Invoice clash = second.pushAccepted(paymentId(2), merchantRequestId(2), checkoutRequestId(1), at(12));
+
+        assertThatThrownBy(() -> repo.update(clash)).isInstanceOf(IllegalStateException.class);
+        assertThat(repo.find(invoiceId(2))).contains(second);
+        assertThat(repo.find(invoiceId(1))).contains(first);
+    }
+
+    @Test
+    void givenAReceiptRecordedByAnotherInvoicesAttempt_whenUpdated_thenItIsRefused() {
+        Invoice first = repo.update(paidBy(requested(sent(stored(invoice(1, at(0))), at(1)), 1, at(10)), 1, 2_500,
+                at(11)));
+        Invoice second = repo.update(named(requested(sent(stored(invoice(2, at(0))), at(1)), 2, at(10)), 2, at(11)));
+        Invoice clash = settled(second, 2, success(2, receipt(1), 2_500, at(12)), at(12));
+
+        assertThatThrownBy(() -> repo.update(clash)).isInstanceOf(IllegalStateException.class);
+        assertThat(repo.find(invoiceId(2))).contains(second);
+        assertThat(repo.find(invoiceId(1))).contains(first);
+    }
+
+    @Test
+    void givenAStoredAttempt_whenAnUpdateLeavesItOutOrChangesWhatItAsked_thenItIsRefused() {
+        Invoice stored = repo.update(requested(sent(stored(invoice(1, at(0))), at(1)), 1, at(10)));
+        Payment attempt = stored.payments().getFirst();
+        Payment askedMore = new Payment(attempt.id(), attempt.invoiceId(), attempt.payer(), Amount.ofShillings(9),
+                attempt.idempotencyKey(), attempt.status(), attempt.merchantRequestId(), attempt.checkoutRequestId(),
+                attempt.result(), attempt.receipt(), attempt.transactionTime(), attempt.received(),
+                attempt.createdAt(), attempt.updatedAt(), attempt.queries(), attempt.lastQueriedAt());
+
+        assertThatThrownBy(() -> repo.update(withPayments(stored, List.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> repo.update(withPayments(stored, List.of(askedMore))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(repo.find(invoiceId(1))).contains(stored);
+    }
+
+    private Invoice stored(Invoice issued) {
+        repo.add(issued);
+        return issued;
+    }
+
+    /** The same invoice with other attempts: what no transition produces, to prove the repository refuses it. */
+    private static Invoice withPayments(Invoice i, List<Payment> payments) {
+        return new Invoice(i.id(), i.customer(), i.amount(), i.description(), i.status(), i.payToken(),
+                i.createdAt(), i.sentAt(), i.paidAt(), i.cancelledAt(), i.deliveryChannel(), i.reminderCount(),
+                i.lastRemindedAt(), payments, i.version());
     }
 }

@@ -98,6 +98,6 @@ public abstract class InvoiceStatisticsContract {
     }
 
     private void store(Invoice invoice) {
-        invoices.add(invoice);
+        Fixtures.store(invoices, invoice);
     }
 }
