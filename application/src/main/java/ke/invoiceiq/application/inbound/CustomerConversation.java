@@ -3,6 +3,7 @@ package ke.invoiceiq.application.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.HandledForCustomer;
 import ke.invoiceiq.application.invoice.InvoiceMessages;
 import ke.invoiceiq.application.messaging.OutboxWriter;
@@ -25,7 +26,7 @@ import ke.invoiceiq.domain.shared.Transactions;
 /**
  * The customer's side: Pay with M-PESA (the payment use case runs its own units of work and calls M-PESA, so
  * it is called outside ours), View details, and a polite answer to everything else. Replies go back on the
- * channel the message came in on.
+ * channel the message came in on, queued in one unit of work with the message's claim.
  *
  * <p>By SMS, everything but a payment request is answered with one short help text at most once per
  * {@link #SMS_HELP_EVERY} per number: each SMS costs money, and an automatic sender (a telco's promotions, another
@@ -55,24 +56,41 @@ public final class CustomerConversation {
         this.messages = new InvoiceMessages(merchant);
     }
 
-    HandledForCustomer handle(Msisdn customer, Channel channel, InboundContent content, IdempotencyKey key) {
+    HandleInboundMessageOutcome handle(Msisdn customer, Channel channel, InboundContent content, IdempotencyKey key,
+            BooleanSupplier claim) {
         CustomerRequest request = CustomerRequest.of(content);
         if (request instanceof CustomerRequest.Pay pay) {
+            // a redelivery before the claim below commits asks again under the same key: no second prompt
             RequestPaymentOutcome outcome =
                     requestPayment.requestPayment(RequestPaymentCommand.byPhone(pay.invoiceId(), customer, key));
-            transactions.run(() -> reply(customer, channel, PaymentReplies.invoiceOf(outcome),
-                    PaymentReplies.of(outcome, pay.invoiceId(), clock.instant())));
-            return new HandledForCustomer(request, Optional.of(outcome));
+            boolean first = transactions.inTransaction(() -> {
+                if (!claim.getAsBoolean()) {
+                    return false;
+                }
+                reply(customer, channel, PaymentReplies.invoiceOf(outcome),
+                        PaymentReplies.of(outcome, pay.invoiceId(), clock.instant()));
+                return true;
+            });
+            return first ? new HandledForCustomer(request, Optional.of(outcome))
+                    : new HandleInboundMessageOutcome.Duplicate();
         }
         if (channel == Channel.SMS) {
-            transactions.run(() -> {
+            boolean first = transactions.inTransaction(() -> {
+                if (!claim.getAsBoolean()) {
+                    return false;
+                }
                 if (cooldowns.tryStart(customer, Channel.SMS, clock.instant(), SMS_HELP_EVERY)) {
                     reply(customer, channel, Optional.empty(), OutboundContent.text(BotCopy.customerHelpSms()));
                 }
+                return true;
             });
-            return new HandledForCustomer(request, Optional.empty());
+            return first ? new HandledForCustomer(request, Optional.empty())
+                    : new HandleInboundMessageOutcome.Duplicate();
         }
-        transactions.run(() -> {
+        boolean first = transactions.inTransaction(() -> {
+            if (!claim.getAsBoolean()) {
+                return false;
+            }
             switch (request) {
                 case CustomerRequest.View view -> {
                     Optional<Invoice> invoice = invoices.find(view.invoiceId());
@@ -86,8 +104,9 @@ public final class CustomerConversation {
                         OutboundContent.text(BotCopy.customerHelp()));
                 case CustomerRequest.Pay p -> throw new IllegalStateException("handled above");
             }
+            return true;
         });
-        return new HandledForCustomer(request, Optional.empty());
+        return first ? new HandledForCustomer(request, Optional.empty()) : new HandleInboundMessageOutcome.Duplicate();
     }
 
     /** The invoice again with its Pay button, for its own customer only. */

@@ -17,6 +17,10 @@ public sealed interface HandleInboundMessageOutcome {
     record Unidentified() implements HandleInboundMessageOutcome {
     }
 
+    /** It could not be handled: the sender was asked to send it again ({@code replied} is false without a number). */
+    record GaveUp(boolean replied) implements HandleInboundMessageOutcome {
+    }
+
     /** From a merchant's staff number: the conversation moved on; {@code replies} messages are queued. */
     record HandledForMerchant(List<InvoiceId> invoicesCreated, int replies) implements HandleInboundMessageOutcome {
         public HandledForMerchant {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.HandledForMerchant;
 import ke.invoiceiq.application.invoice.CancelInvoiceCommand;
 import ke.invoiceiq.application.invoice.CancelInvoiceOutcome;
@@ -42,9 +43,11 @@ import ke.invoiceiq.domain.shared.Transactions;
 
 /**
  * The merchant's side: one step of the chat machine over the stored session, its replies queued back on the
- * channel the message came in on, its effects run through the invoice use cases, all in one unit of work
- * (retried when the session or an invoice changed under it). A {@code pay} from a staff number (a merchant
- * testing with their own phone) calls M-PESA, so it runs after that unit of work is committed.
+ * channel the message came in on, its effects run through the invoice use cases, all in one unit of work with the
+ * message's claim (retried, claim and all, when the session or an invoice changed under it). A {@code pay} from a
+ * staff number (a merchant testing with their own phone) calls M-PESA, so it runs after that unit of work is
+ * committed; should it fail, the message counts as handled (the step must not be applied twice) and the merchant
+ * taps again.
  */
 public final class MerchantConversation {
 
@@ -76,8 +79,12 @@ public final class MerchantConversation {
         this.clock = clock;
     }
 
-    HandledForMerchant handle(Msisdn merchant, Channel channel, InboundContent content, IdempotencyKey key) {
+    HandleInboundMessageOutcome handle(Msisdn merchant, Channel channel, InboundContent content, IdempotencyKey key,
+            BooleanSupplier claim) {
         Turn turn = transactions.inTransaction(() -> {
+            if (!claim.getAsBoolean()) {
+                return null;
+            }
             Turn t = new Turn(merchant, channel);
             switch (content) {
                 case InboundContent.Text text -> step(t, new ChatInput.Text(text.text()));
@@ -86,6 +93,9 @@ public final class MerchantConversation {
             }
             return t;
         });
+        if (turn == null) {
+            return new HandleInboundMessageOutcome.Duplicate();
+        }
         int payReplies = 0;
         for (InvoiceId invoiceId : turn.payments) {
             RequestPaymentOutcome outcome =

@@ -58,8 +58,8 @@ public final class CancelInvoiceService implements CancelInvoiceUseCase {
                 boolean tell = stored.sentAt().isPresent();
                 if (tell) {
                     String text = BotCopy.invoiceCancelled(stored.id(), stored.amount());
-                    outbox.toCustomer(stored.customer().msisdn(), MessagePurpose.REMINDER, Optional.of(stored.id()),
-                            OutboundContent.text(text).withSms(text));
+                    outbox.toCustomer(stored.customer().msisdn(), MessagePurpose.CANCELLATION,
+                            Optional.of(stored.id()), OutboundContent.text(text).withSms(text));
                 }
                 yield new Decision(new Cancelled(stored, tell), Optional.of(applied.event()));
             }

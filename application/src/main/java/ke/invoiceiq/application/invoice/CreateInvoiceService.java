@@ -16,6 +16,7 @@ import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
+import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.shared.DomainEvents;
@@ -28,6 +29,9 @@ import ke.invoiceiq.domain.shared.Transactions;
  * makes the invoice SENT.
  */
 public final class CreateInvoiceService implements CreateInvoiceUseCase {
+
+    /** Draws of an invoice id before giving up: with 2^30 ids, even a million invoices collide once in a thousand. */
+    static final int ID_DRAWS = 10;
 
     private final InvoiceRepository invoices;
     private final CustomerDirectory customers;
@@ -85,12 +89,27 @@ public final class CreateInvoiceService implements CreateInvoiceUseCase {
 
     private Created issue(Customer customer, CreateInvoiceCommand command) {
         Instant now = clock.instant();
-        Invoice invoice = Invoice.issue(ids.nextInvoiceId(), customer, command.amount(), command.description(),
+        Invoice invoice = Invoice.issue(freeInvoiceId(), customer, command.amount(), command.description(),
                 ids.nextPayToken(), now);
         invoices.add(invoice, command.key());
         customers.remember(customer);
         outbox.toCustomer(customer.msisdn(), MessagePurpose.INVOICE, Optional.of(invoice.id()),
                 messages.invoice(invoice));
         return new Created(invoice, true);
+    }
+
+    /**
+     * Invoice ids are short (customers type them), so two invoices may draw the same one: a taken id is drawn again,
+     * before the insert, which would otherwise fail the whole unit of work.
+     */
+    private InvoiceId freeInvoiceId() {
+        InvoiceId id = ids.nextInvoiceId();
+        for (int draws = 1; invoices.exists(id); draws++) {
+            if (draws >= ID_DRAWS) {
+                throw new IllegalStateException("no free invoice id in " + ID_DRAWS + " draws");
+            }
+            id = ids.nextInvoiceId();
+        }
+        return id;
     }
 }

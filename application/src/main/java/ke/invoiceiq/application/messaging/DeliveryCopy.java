@@ -16,6 +16,12 @@ final class DeliveryCopy {
                 + ".\nCheck the number, then tap Send reminder to try again.";
     }
 
+    /** The same by SMS, where there is no button: the command does what the button does. */
+    static String invoiceUndeliverableSms(InvoiceId id, Amount amount, Msisdn to) {
+        return "Invoice " + id.value() + " (KES " + amount.formatted() + ") could not be delivered to " + to.value()
+                + ". Check the number, then send 'remind " + id.value() + "' to try again.";
+    }
+
     /**
      * On the other channel than the broken one. Codes only; an operator knows what they mean. While WhatsApp is
      * broken invoices fall back to SMS; while SMS is broken the customers WhatsApp cannot reach get nothing.

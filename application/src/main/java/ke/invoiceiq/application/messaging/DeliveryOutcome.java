@@ -17,7 +17,14 @@ public sealed interface DeliveryOutcome {
     record Stale() implements DeliveryOutcome {
     }
 
-    /** No message of ours carries that provider id. */
+    /**
+     * No message carries that provider id yet: the send may not be recorded yet, so the report is kept and applied
+     * as soon as it is (or forgotten if it never is).
+     */
+    record Held() implements DeliveryOutcome {
+    }
+
+    /** No message of ours carries that provider id, and the report is too old to be waiting for a send. */
     record Ignored() implements DeliveryOutcome {
     }
 }

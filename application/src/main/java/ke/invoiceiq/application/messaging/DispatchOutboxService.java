@@ -5,11 +5,14 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
@@ -21,13 +24,15 @@ import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
-import ke.invoiceiq.domain.messaging.MessageLog;
+import ke.invoiceiq.domain.messaging.EarlyDeliveryReport;
 import ke.invoiceiq.domain.messaging.MessageEvent;
+import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.SendResult;
+import ke.invoiceiq.domain.messaging.SendSlots;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.shared.DomainEvents;
@@ -36,24 +41,40 @@ import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
- * Claims due messages, sends each outside any transaction, then records the answer in a unit of work of its
- * own. A dispatcher that dies after claiming leaves its messages to be claimed again when the lease runs out.
- * Pacing per recipient is the WhatsApp adapter's; here a throttled send simply comes back later. Each message
- * is handled under the correlation id of the work that queued it, so its log lines can be tied back to that.
+ * Claims due messages under a claim token of its own, sends each outside any transaction, then records the answer in
+ * a unit of work of its own, conditional on the claim. The lease is renewed just before each send, so a long batch
+ * never outlives it; a message whose claim was lost meanwhile (its lease ran out and another dispatcher took it) is
+ * left to that dispatcher, and a late answer to it changes nothing.
+ *
+ * <p>WhatsApp's limits (one message per person per pair interval, the number's throughput) hold across instances: a
+ * turn is taken in {@link SendSlots} before each WhatsApp send, and a message without one waits, as does one the
+ * provider did not send (open breaker, throttling): waiting never counts as a try, so it never brings a message
+ * closer to being given up. Merchant notices that pile up for one staff number go as one digest.
+ *
+ * <p>Each message is handled under the correlation id of the work that queued it, so its log lines can be tied
+ * back to that.
  */
 public final class DispatchOutboxService implements DispatchOutboxUseCase {
 
-    /** WhatsApp's customer-service window: free-form messages reach a customer this long after they last wrote. */
+    /** WhatsApp's customer-service window: free-form messages reach a person this long after they last wrote. */
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    /** How often the merchant hears of one refused setup (per channel and code), whichever instance sees it. */
+    static final Duration TELL_SETUP_PROBLEM_EVERY = Duration.ofDays(1);
+    /** Why a notice the digest had no room for waits (for the staff number's next turn). */
+    private static final String DIGEST_FULL = "digest-full";
+    private static final int HELD_REPORTS_PER_RUN = 100;
+    private static final int SLOTS_FORGOTTEN_PER_RUN = 500;
 
     private static final System.Logger LOG = System.getLogger(DispatchOutboxService.class.getName());
 
     private final Outbox outbox;
     private final ChatMessenger chat;
     private final SmsMessenger sms;
+    private final SendSlots slots;
     private final CustomerDirectory customers;
     private final Transactions transactions;
     private final Clock clock;
+    private final IdGenerator ids;
     private final DomainEvents events;
     private final MerchantSettings merchant;
     private final DispatchSettings settings;
@@ -61,19 +82,21 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
     private final OutboxWriter writer;
     private final InvoiceDelivery delivery;
     private final MessageTrail trail;
-    private final Set<String> merchantToldOf = ConcurrentHashMap.newKeySet();
+    private final DeliveryNews news;
     private final Tracing tracing;
 
-    public DispatchOutboxService(Outbox outbox, ChatMessenger chat, SmsMessenger sms, CustomerDirectory customers,
-            InvoiceRepository invoices, MessageLog messageLog, Transactions transactions, Clock clock,
-            IdGenerator ids, DomainEvents events, MerchantSettings merchant, DispatchSettings settings,
+    public DispatchOutboxService(Outbox outbox, ChatMessenger chat, SmsMessenger sms, SendSlots slots,
+            CustomerDirectory customers, InvoiceRepository invoices, MessageLog messageLog, Transactions transactions,
+            Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant, DispatchSettings settings,
             Tracing tracing) {
         this.outbox = outbox;
         this.chat = chat;
         this.sms = sms;
+        this.slots = slots;
         this.customers = customers;
         this.transactions = transactions;
         this.clock = clock;
+        this.ids = ids;
         this.events = events;
         this.merchant = merchant;
         this.settings = settings;
@@ -82,60 +105,152 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         this.writer = new OutboxWriter(outbox, ids, clock, merchant, tracing);
         this.delivery = new InvoiceDelivery(invoices, writer);
         this.trail = new MessageTrail(messageLog, ids);
+        this.news = new DeliveryNews(outbox, writer, delivery, trail);
     }
 
     private enum Fate {
-        SENT, RETRIED, FELL_BACK, FAILED, SKIPPED, ERROR
+        SENT, RETRIED, DEFERRED, FELL_BACK, FAILED, SKIPPED, COALESCED, LOST, ERROR
     }
 
-    private record Recorded(Fate fate, Optional<InvoiceEvent> event) {
+    private record Recorded(Fate fate, List<InvoiceEvent> events) {
+
+        static Recorded of(Fate fate) {
+            return new Recorded(fate, List.of());
+        }
+    }
+
+    /** How a message goes this time: a WhatsApp message in the form chosen, or an SMS. */
+    private sealed interface Route {
+
+        Channel channel();
+
+        record Chat(ChatMessage message) implements Route {
+            @Override
+            public Channel channel() {
+                return Channel.WHATSAPP;
+            }
+        }
+
+        record Sms(Msisdn to, String text) implements Route {
+            @Override
+            public Channel channel() {
+                return Channel.SMS;
+            }
+        }
+    }
+
+    /** What one run did, counted per fate. */
+    private static final class Tally {
+        private final Map<Fate, Integer> counts = new EnumMap<>(Fate.class);
+        private int claimed;
+
+        void claimed(int n) {
+            claimed += n;
+        }
+
+        void add(Fate fate) {
+            counts.merge(fate, 1, Integer::sum);
+        }
+
+        DispatchReport report() {
+            return new DispatchReport(claimed, n(Fate.SENT), n(Fate.RETRIED), n(Fate.DEFERRED), n(Fate.FELL_BACK),
+                    n(Fate.FAILED), n(Fate.SKIPPED), n(Fate.COALESCED), n(Fate.LOST), n(Fate.ERROR));
+        }
+
+        private int n(Fate fate) {
+            return counts.getOrDefault(fate, 0);
+        }
     }
 
     @Override
     public DispatchReport dispatch() {
+        applyHeldReports();
         Instant now = clock.instant();
+        String claim = ids.nextId();
         List<OutboxMessage> claimed = transactions.inTransaction(
-                () -> outbox.claimDue(now, settings.lease(), settings.batchSize()));
-        int[] counts = new int[Fate.values().length];
-        for (OutboxMessage message : claimed) {
-            counts[dispatchOne(message).ordinal()]++;
+                () -> outbox.claimDue(claim, now, settings.lease(), settings.batchSize()));
+        Tally tally = new Tally();
+        tally.claimed(claimed.size());
+        for (List<OutboxMessage> group : groups(claimed)) {
+            OutboxMessage lead = group.getFirst();
+            tracing.withCorrelationId(lead.correlationId(), () -> {
+                if (lead.purpose() == MessagePurpose.MERCHANT_NOTICE) {
+                    dispatchNotices(claim, group, tally);
+                } else {
+                    tally.add(dispatchOne(claim, lead, false));
+                }
+                return null;
+            });
         }
-        return new DispatchReport(claimed.size(), counts[Fate.SENT.ordinal()], counts[Fate.RETRIED.ordinal()],
-                counts[Fate.FELL_BACK.ordinal()], counts[Fate.FAILED.ordinal()], counts[Fate.SKIPPED.ordinal()],
-                counts[Fate.ERROR.ordinal()]);
+        forgetEndedSlots();
+        return tally.report();
+    }
+
+    /** One group per message, except merchant notices: one group per staff number and channel, for a digest. */
+    private static List<List<OutboxMessage>> groups(List<OutboxMessage> claimed) {
+        Map<Object, List<OutboxMessage>> groups = new LinkedHashMap<>();
+        for (OutboxMessage message : claimed) {
+            Object key = message.purpose() == MessagePurpose.MERCHANT_NOTICE
+                    ? List.of(message.recipient(), message.channel())
+                    : message.id();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
+        }
+        return List.copyOf(groups.values());
     }
 
     /**
-     * Sends one message and records the answer. After the recording commits, the invoice event (if any) and one
-     * {@link MessageEvent.Dispatched} per attempt are published; an answer that could not be recorded is not
-     * told (the message will be claimed and sent again once its lease runs out). Everything runs under the
-     * message's correlation id.
+     * Sends one message and records the answer. After the recording commits, the invoice events (if any) and one
+     * {@link MessageEvent.Dispatched} are published; an answer that could not be recorded is not told (the
+     * message will be claimed and sent again once its lease runs out).
+     *
+     * @param turnTaken whether the recipient's WhatsApp turn was taken for it already (a digest's)
      */
-    private Fate dispatchOne(OutboxMessage message) {
-        return tracing.withCorrelationId(message.correlationId(), () -> {
-            Fate fate = handle(message);
-            // never the recipient nor the text: the id, purpose and channel are enough to find the row
-            LOG.log(Level.DEBUG, "outbox message {0} ({1}, {2}): {3}", message.id(), message.purpose(),
-                    message.channel(), fate);
-            return fate;
-        });
+    private Fate dispatchOne(String claim, OutboxMessage message, boolean turnTaken) {
+        Fate fate = handle(claim, message, turnTaken);
+        // never the recipient nor the text: the id, purpose and channel are enough to find the row
+        LOG.log(Level.DEBUG, "outbox message {0} ({1}, {2}): {3}", message.id(), message.purpose(),
+                message.channel(), fate);
+        return fate;
     }
 
-    private Fate handle(OutboxMessage message) {
-        if (transactions.inTransaction(() -> skippedAsSettled(message))) {
-            events.publish(new MessageEvent.Dispatched(message.channel(), MessageEvent.Outcome.SKIPPED,
-                    clock.instant()));
-            return Fate.SKIPPED;
+    private Fate handle(String claim, OutboxMessage message, boolean turnTaken) {
+        Instant now = clock.instant();
+        if (!renewed(claim, message, now)) {
+            return Fate.LOST;
         }
-        SendResult result = send(message);
+        Optional<Fate> dropped = transactions.inTransaction(() -> droppedAsStale(claim, message));
+        if (dropped.isPresent()) {
+            if (dropped.get() == Fate.SKIPPED) {
+                events.publish(new MessageEvent.Dispatched(message.channel(), MessageEvent.Outcome.SKIPPED,
+                        clock.instant()));
+            }
+            return dropped.get();
+        }
+        Route route = route(message);
+        if (route instanceof Route.Chat && !turnTaken) {
+            Optional<Duration> wait = slots.tryTake(message.recipient(), now, settings.pacing());
+            if (wait.isPresent()) {
+                return deferred(claim, message, route.channel(), new SendResult.Deferred("paced", wait.get()));
+            }
+        }
+        SendResult result = send(route);
+        if (result instanceof SendResult.Deferred wait) {
+            return deferred(claim, message, route.channel(), wait);
+        }
         try {
             Recorded recorded = RetryingTransactions.onConflict(
-                    () -> transactions.inTransaction(() -> record(message, result, clock.instant())));
-            recorded.event().ifPresent(events::publish);
-            events.publish(new MessageEvent.Dispatched(message.channel(), MessageEvent.Outcome.of(result),
+                    () -> transactions.inTransaction(() -> record(claim, message, route.channel(), result,
+                            clock.instant())));
+            recorded.events().forEach(events::publish);
+            if (recorded.fate() == Fate.LOST) {
+                LOG.log(Level.WARNING, "outbox message {0} was sent, but another dispatcher has claimed it since;"
+                        + " its answer is not recorded here", message.id());
+                return Fate.LOST;
+            }
+            events.publish(new MessageEvent.Dispatched(route.channel(), MessageEvent.Outcome.of(result),
                     clock.instant()));
             if (result instanceof SendResult.Misconfigured misconfigured) {
-                tellMerchantOnce(message.channel(), misconfigured.code());
+                tellMerchantOnce(route.channel(), misconfigured.code());
             }
             return recorded.fate();
         } catch (RuntimeException e) {
@@ -145,122 +260,327 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         }
     }
 
-    /** An invoice paid or cancelled while its message waited is not sent to the customer any more. */
-    private boolean skippedAsSettled(OutboxMessage message) {
-        Optional<InvoiceStatus> settled = isInvoice(message)
-                ? invoices.find(message.invoiceId().get()).map(Invoice::status)
-                        .filter(status -> status == InvoiceStatus.PAID || status == InvoiceStatus.CANCELLED)
-                : Optional.empty();
-        settled.ifPresent(status -> {
-            Instant now = clock.instant();
-            String reason = "invoice " + status.name().toLowerCase(Locale.ROOT);
-            outbox.markFailed(message.id(), reason, now);
-            trail.out(message, "skipped", Optional.empty(), Optional.of(reason), now);
-        });
-        return settled.isPresent();
+    /** The lease again from now, right before the send; false when another dispatcher holds the message now. */
+    private boolean renewed(String claim, OutboxMessage message, Instant now) {
+        if (transactions.inTransaction(() -> outbox.renewLease(message.id(), claim, now.plus(settings.lease()), now))) {
+            return true;
+        }
+        LOG.log(Level.INFO, "outbox message {0}: its claim ran out and another dispatcher holds it; left to that one",
+                message.id());
+        return false;
     }
 
-    private SendResult send(OutboxMessage message) {
+    /**
+     * A message that lost its point while it waited (a reminder or a payment nudge for an invoice paid or cancelled
+     * meanwhile, see {@link MessagePurpose#staleOnceInvoiceIs}) is not sent: recorded as skipped.
+     */
+    private Optional<Fate> droppedAsStale(String claim, OutboxMessage message) {
+        Optional<InvoiceStatus> stale = message.invoiceId()
+                .flatMap(invoices::find)
+                .map(Invoice::status)
+                .filter(message.purpose()::staleOnceInvoiceIs);
+        if (stale.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String reason = "invoice " + stale.get().name().toLowerCase(Locale.ROOT);
+        if (!outbox.markFailed(message.id(), claim, reason, now)) {
+            return Optional.of(Fate.LOST);
+        }
+        trail.out(message, "skipped", Optional.empty(), Optional.of(reason), now);
+        return Optional.of(Fate.SKIPPED);
+    }
+
+    private Fate deferred(String claim, OutboxMessage message, Channel channel, SendResult.Deferred wait) {
+        Instant now = clock.instant();
+        boolean held = transactions.inTransaction(
+                () -> outbox.defer(message.id(), claim, now.plus(wait.after()), wait.reason(), now));
+        if (!held) {
+            return Fate.LOST;
+        }
+        events.publish(new MessageEvent.Dispatched(channel, MessageEvent.Outcome.DEFERRED, now));
+        return Fate.DEFERRED;
+    }
+
+    /**
+     * Merchant notices to one staff number: when the number may be messaged, every notice still waiting for it is
+     * taken along and they go as one digest (the ones that do not fit wait for the next); a notice alone goes as
+     * itself. When it may not, they all wait for its turn, without a try counted.
+     */
+    private void dispatchNotices(String claim, List<OutboxMessage> group, Tally tally) {
+        Instant now = clock.instant();
+        OutboxMessage lead = group.getFirst();
+        List<OutboxMessage> held = new ArrayList<>();
+        for (OutboxMessage notice : group) {
+            if (renewed(claim, notice, now)) {
+                held.add(notice);
+            } else {
+                tally.add(Fate.LOST);
+            }
+        }
+        if (held.isEmpty()) {
+            return;
+        }
+        Route route = route(lead);
+        boolean whatsApp = route instanceof Route.Chat;
+        if (whatsApp) {
+            Optional<Duration> wait = slots.tryTake(lead.recipient(), now, settings.pacing());
+            if (wait.isPresent()) {
+                var paced = new SendResult.Deferred("paced", wait.get());
+                held.forEach(notice -> tally.add(deferred(claim, notice, route.channel(), paced)));
+                return;
+            }
+        }
+        List<OutboxMessage> waiting = transactions.inTransaction(() -> outbox.claimWaiting(claim, lead.recipient(),
+                lead.channel(), MessagePurpose.MERCHANT_NOTICE, now, settings.lease(),
+                NoticeDigest.MAX_NOTICES - held.size()));
+        tally.claimed(waiting.size());
+        List<OutboxMessage> notices = new ArrayList<>(held);
+        notices.addAll(waiting);
+        notices.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
+        if (notices.size() == 1) {
+            tally.add(dispatchOne(claim, notices.getFirst(), whatsApp));
+            return;
+        }
+        NoticeDigest.Split split = NoticeDigest.split(notices, switch (route) {
+            case Route.Sms sms -> NoticeDigest.Form.SMS;
+            case Route.Chat c when c.message() instanceof ChatMessage.NoticeTemplate -> NoticeDigest.Form.TEMPLATE;
+            case Route.Chat c -> NoticeDigest.Form.CHAT;
+        });
+        if (split.carried().size() == 1) {
+            // the next one would not fit beside it: it goes as itself, the others at the next turn
+            split.left().forEach(notice -> tally.add(deferred(claim, notice, route.channel(),
+                    new SendResult.Deferred(DIGEST_FULL, settings.pacing().pairInterval()))));
+            tally.add(dispatchOne(claim, split.carried().getFirst(), whatsApp));
+            return;
+        }
+        String digestId = ids.nextId();
+        List<OutboxMessage> carried = transactions.inTransaction(() -> coalesce(claim, lead, split, digestId));
+        Instant after = clock.instant();
+        for (int i = 0; i < split.carried().size() - carried.size(); i++) {
+            tally.add(Fate.LOST);
+        }
+        carried.forEach(notice -> {
+            tally.add(Fate.COALESCED);
+            events.publish(new MessageEvent.Dispatched(route.channel(), MessageEvent.Outcome.COALESCED, after));
+        });
+        split.left().forEach(notice -> {
+            tally.add(Fate.DEFERRED);
+            events.publish(new MessageEvent.Dispatched(route.channel(), MessageEvent.Outcome.DEFERRED, after));
+        });
+        if (!carried.isEmpty()) {
+            tally.add(dispatchOne(claim, outbox.find(digestId).orElseThrow(), whatsApp));
+        }
+    }
+
+    /**
+     * In one unit of work: each notice the digest carries is marked COALESCED into it (those whose claim was lost
+     * meanwhile are left out), the others wait for the next turn, and the digest of the carried ones is queued and
+     * claimed by this dispatcher. Returns the notices carried.
+     */
+    private List<OutboxMessage> coalesce(String claim, OutboxMessage lead, NoticeDigest.Split split,
+            String digestId) {
+        Instant now = clock.instant();
+        List<OutboxMessage> carried = new ArrayList<>();
+        for (OutboxMessage notice : split.carried()) {
+            if (outbox.markCoalesced(notice.id(), claim, digestId, now)) {
+                carried.add(notice);
+                trail.out(notice, "coalesced", Optional.empty(), Optional.empty(), now);
+            }
+        }
+        for (OutboxMessage notice : split.left()) {
+            outbox.defer(notice.id(), claim, now.plus(settings.pacing().pairInterval()), DIGEST_FULL, now);
+        }
+        if (!carried.isEmpty()) {
+            outbox.enqueue(OutboxMessage.queue(digestId, lead.recipient(), MessagePurpose.MERCHANT_DIGEST,
+                    Optional.empty(), lead.channel(), NoticeDigest.content(carried), now, lead.correlationId()));
+            outbox.claim(digestId, claim, now, settings.lease());
+        }
+        return carried;
+    }
+
+    private SendResult send(Route route) {
         try {
-            return switch (message.channel()) {
-                case WHATSAPP -> chat.send(chatForm(message));
-                // one curly quote or emoji would make the whole SMS 70-character UCS-2 pages, each billed
-                case SMS -> sms.send(message.recipient(),
-                        SmsText.plain(message.content().smsText().orElse(message.content().text())));
+            return switch (route) {
+                case Route.Chat chatRoute -> chat.send(chatRoute.message());
+                case Route.Sms smsRoute -> sms.send(smsRoute.to(), smsRoute.text());
             };
         } catch (RuntimeException e) {
-            // the provider call itself broke (timeout, open breaker): as good as "try again later"
+            // the provider call itself broke (timeout, connection reset): as good as "try again later"
             return new SendResult.RetryLater(e.getClass().getSimpleName(), Optional.empty());
         }
     }
 
-    /** Template outside the 24-hour window (when one is approved), buttons when there are some, else text. */
-    private ChatMessage chatForm(OutboxMessage message) {
+    /**
+     * How the message goes now. SMS rows go as SMS, in plain GSM-7 where possible: one curly quote or emoji would
+     * make the whole SMS 70-character UCS-2 pages, each billed. On WhatsApp: a staff notice outside the staff
+     * number's 24-hour window goes by the approved merchant template when there is one, else by SMS; a customer
+     * outside the window gets the invoice template when there is one; otherwise buttons when there are some, else
+     * text.
+     */
+    private Route route(OutboxMessage message) {
         Msisdn to = message.recipient();
         OutboundContent content = message.content();
-        if (content.template().isPresent() && chat.hasInvoiceTemplate() && !merchant.isMerchant(to)
-                && !insideServiceWindow(to)) {
-            return new ChatMessage.Template(to, content.template().get());
+        if (message.channel() == Channel.SMS) {
+            return sms(to, content.smsText().orElse(content.text()));
+        }
+        boolean staff = merchant.isMerchant(to);
+        if (message.purpose().isForStaff() && !insideServiceWindow(to)) {
+            if (chat.hasMerchantTemplate()) {
+                return new Route.Chat(new ChatMessage.NoticeTemplate(to,
+                        NoticeDigest.templateVariable(content.text())));
+            }
+            if (content.smsText().isPresent()) {
+                return sms(to, content.smsText().get());
+            }
+        }
+        if (content.template().isPresent() && chat.hasInvoiceTemplate() && !staff && !insideServiceWindow(to)) {
+            return new Route.Chat(new ChatMessage.Template(to, content.template().get()));
         }
         if (!content.buttons().isEmpty()) {
-            return new ChatMessage.Buttons(to, content.text(), content.buttons());
+            return new Route.Chat(new ChatMessage.Buttons(to, content.text(), content.buttons()));
         }
-        return new ChatMessage.Text(to, content.text());
+        return new Route.Chat(new ChatMessage.Text(to, content.text()));
     }
 
-    private boolean insideServiceWindow(Msisdn customer) {
+    private static Route.Sms sms(Msisdn to, String text) {
+        return new Route.Sms(to, SmsText.plain(text));
+    }
+
+    private boolean insideServiceWindow(Msisdn person) {
         Instant windowOpen = clock.instant().minus(SERVICE_WINDOW);
-        return transactions.inTransaction(() -> customers.lastInboundAt(customer))
+        return transactions.inTransaction(() -> customers.lastInboundAt(person))
                 .filter(lastWrote -> lastWrote.isAfter(windowOpen))
                 .isPresent();
     }
 
-    private Recorded record(OutboxMessage message, SendResult result, Instant now) {
+    private Recorded record(String claim, OutboxMessage message, Channel channel, SendResult result, Instant now) {
         return switch (result) {
-            case SendResult.Accepted accepted -> sent(message, accepted.providerMessageId(), now);
+            case SendResult.Accepted accepted -> sent(claim, message, channel, accepted.providerMessageId(), now);
             case SendResult.RetryLater later -> {
                 int attempt = message.attempts() + 1;
                 if (attempt >= settings.maxAttempts()) {
-                    yield undeliverable(message, later.code(), now);
+                    yield undeliverable(claim, message, channel, later.code(), now);
                 }
                 Duration wait = settings.backoffAfter(attempt);
                 if (later.after().isPresent() && later.after().get().compareTo(wait) > 0) {
                     wait = later.after().get();
                 }
-                outbox.retryLater(message.id(), now.plus(wait), later.code(), now);
-                trail.out(message, "retry", Optional.empty(), Optional.of(later.code()), now);
-                yield new Recorded(Fate.RETRIED, Optional.empty());
+                if (!outbox.retryLater(message.id(), claim, now.plus(wait), later.code(), now)) {
+                    yield Recorded.of(Fate.LOST);
+                }
+                trail.out(message, channel, "retry", Optional.empty(), Optional.of(later.code()), now);
+                yield Recorded.of(Fate.RETRIED);
             }
-            case SendResult.Undeliverable undeliverable -> undeliverable(message, undeliverable.code(), now);
-            case SendResult.Misconfigured misconfigured -> undeliverable(message, misconfigured.code(), now);
+            case SendResult.Deferred wait -> throw new IllegalStateException("a wait is recorded as deferred");
+            case SendResult.Undeliverable undeliverable ->
+                    undeliverable(claim, message, channel, undeliverable.code(), now);
+            case SendResult.Misconfigured misconfigured ->
+                    undeliverable(claim, message, channel, misconfigured.code(), now);
         };
     }
 
-    private Recorded sent(OutboxMessage message, String providerMessageId, Instant now) {
-        Optional<InvoiceEvent> event = isInvoice(message)
-                ? delivery.accepted(message.invoiceId().get(), message.channel(), now)
-                : Optional.empty();
-        outbox.markSent(message.id(), message.channel(), providerMessageId, now);
-        trail.out(message, "sent", Optional.of(providerMessageId), Optional.empty(), now);
-        return new Recorded(Fate.SENT, event);
+    /**
+     * Recorded as sent on the channel that took it; then the invoice (if it is one) is SENT by that channel, and the
+     * reports the provider made before this moment are applied.
+     */
+    private Recorded sent(String claim, OutboxMessage message, Channel channel, String providerMessageId,
+            Instant now) {
+        if (!outbox.markSent(message.id(), claim, channel, providerMessageId, now)) {
+            return Recorded.of(Fate.LOST);
+        }
+        List<InvoiceEvent> told = new ArrayList<>();
+        if (message.purpose() == MessagePurpose.INVOICE && message.invoiceId().isPresent()) {
+            delivery.accepted(message.invoiceId().get(), channel, now).ifPresent(told::add);
+        }
+        trail.out(message, channel, "sent", Optional.of(providerMessageId), Optional.empty(), now);
+        List<EarlyDeliveryReport> early = outbox.takeHeldReports(channel, providerMessageId);
+        if (!early.isEmpty()) {
+            OutboxMessage recorded = outbox.find(message.id()).orElseThrow();
+            for (EarlyDeliveryReport report : early) {
+                news.apply(recorded, providerMessageId, report.status(), report.errorCode(), report.reportedAt(), now)
+                        .event().ifPresent(told::add);
+                recorded = outbox.find(message.id()).orElseThrow();
+            }
+        }
+        return new Recorded(Fate.SENT, told);
     }
 
-    private Recorded undeliverable(OutboxMessage message, String code, Instant now) {
-        Optional<InvoiceEvent> event = !message.canFallBackToSms() && isInvoice(message)
-                ? delivery.failedOnEveryChannel(message.invoiceId().get(), now)
-                : Optional.empty();
-        outbox.markFailed(message.id(), code, now);
-        trail.out(message, "failed", Optional.empty(), Optional.of(code), now);
-        if (message.canFallBackToSms()) {
-            writer.resend(message, Channel.SMS);
-            trail.out(message, "fallback_sms", Optional.empty(), Optional.of(code), now);
-            return new Recorded(Fate.FELL_BACK, event);
+    /** Failed on this channel: the SMS copy when the content allows one, else the invoice (if it is one) FAILED. */
+    private Recorded undeliverable(String claim, OutboxMessage message, Channel channel, String code, Instant now) {
+        if (!outbox.markFailed(message.id(), claim, code, now)) {
+            return Recorded.of(Fate.LOST);
         }
-        return new Recorded(Fate.FAILED, event);
+        boolean fallBack = channel == Channel.WHATSAPP && message.canFallBackToSms();
+        List<InvoiceEvent> told = new ArrayList<>();
+        if (!fallBack && message.purpose() == MessagePurpose.INVOICE && message.invoiceId().isPresent()) {
+            delivery.failedOnEveryChannel(message.invoiceId().get(), now).ifPresent(told::add);
+        }
+        trail.out(message, channel, "failed", Optional.empty(), Optional.of(code), now);
+        if (fallBack) {
+            writer.resend(message, Channel.SMS);
+            trail.out(message, channel, "fallback_sms", Optional.empty(), Optional.of(code), now);
+            return new Recorded(Fate.FELL_BACK, told);
+        }
+        return new Recorded(Fate.FAILED, told);
+    }
+
+    /**
+     * The reports that came before their send was recorded and raced that recording (the recording takes the ones
+     * it finds itself): applied now that their message carries the provider's id.
+     */
+    private void applyHeldReports() {
+        try {
+            List<InvoiceEvent> told = RetryingTransactions.onConflict(() -> transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                List<InvoiceEvent> applied = new ArrayList<>();
+                for (EarlyDeliveryReport report : outbox.takeMatchedHeldReports(
+                        now.minus(RecordDeliveryStatusService.HOLD_EARLY_REPORTS), HELD_REPORTS_PER_RUN)) {
+                    outbox.findByProviderMessageId(report.channel(), report.providerMessageId())
+                            .flatMap(message -> news.apply(message, report.providerMessageId(), report.status(),
+                                    report.errorCode(), report.reportedAt(), now).event())
+                            .ifPresent(applied::add);
+                }
+                return applied;
+            }));
+            told.forEach(events::publish);
+        } catch (RuntimeException e) {
+            // they stay held for the next run; the sends must not wait for them
+            LOG.log(Level.WARNING, "applying held delivery reports failed: {0}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void forgetEndedSlots() {
+        try {
+            slots.purgeExpired(clock.instant(), SLOTS_FORGOTTEN_PER_RUN);
+        } catch (RuntimeException e) {
+            // an ended slot counts as free whether or not it is forgotten
+            LOG.log(Level.DEBUG, "forgetting ended send slots failed: {0}", e.getClass().getSimpleName());
+        }
     }
 
     /**
      * A channel that refuses our account setup (a revoked token, a rejected template) fails every message until an
-     * operator acts: the merchant hears of it once per channel and code while this instance runs (another
-     * instance may tell them once more), by SMS when WhatsApp is what broke. Remembered only once queued.
+     * operator acts: the merchant hears of it once per channel and code a day, across every instance (the claim is
+     * a {@link SendSlots#tryOnce}, taken in the unit of work that queues the notice), by SMS when WhatsApp is what
+     * broke.
      */
     private void tellMerchantOnce(Channel channel, String code) {
-        String problem = channel + ":" + code;
-        if (merchantToldOf.contains(problem)) {
-            return;
-        }
+        String key = "told:" + channel + ":" + code.replaceAll("[^A-Za-z0-9._-]", "_");
         Channel reachBy = channel == Channel.WHATSAPP ? Channel.SMS : Channel.WHATSAPP;
         OutboundContent notice = OutboundContent.text(DeliveryCopy.channelMisconfigured(channel, code));
-        transactions.inTransaction(() -> {
-            for (Msisdn staff : merchant.staffNumbers()) {
-                writer.send(staff, reachBy, MessagePurpose.MERCHANT_NOTICE, Optional.empty(), notice);
-            }
-            return null;
-        });
-        merchantToldOf.add(problem);
-    }
-
-    private static boolean isInvoice(OutboxMessage message) {
-        return message.purpose() == MessagePurpose.INVOICE && message.invoiceId().isPresent();
+        try {
+            transactions.inTransaction(() -> {
+                if (slots.tryOnce(key, clock.instant(), TELL_SETUP_PROBLEM_EVERY)) {
+                    for (Msisdn staff : merchant.staffNumbers()) {
+                        writer.send(staff, reachBy, MessagePurpose.MERCHANT_NOTICE, Optional.empty(), notice);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "telling the merchant of setup error {0} failed: {1}", code,
+                    e.getClass().getSimpleName());
+        }
     }
 }

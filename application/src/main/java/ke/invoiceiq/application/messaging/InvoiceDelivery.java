@@ -29,22 +29,35 @@ final class InvoiceDelivery {
         this.outbox = outbox;
     }
 
+    /**
+     * A channel took the invoice message. An invoice already sent by another channel only records this one (the SMS
+     * fallback of a WhatsApp message that Meta accepted and then reported failed): the merchant was told already.
+     */
     Optional<InvoiceEvent> accepted(InvoiceId id, Channel channel, Instant now) {
-        return invoices.find(id).flatMap(invoice -> applied(invoice.sendAccepted(channel, now))).map(applied -> {
-            Invoice sent = invoices.update(applied.invoice());
-            outbox.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.of(id), OutboundContent.withButtons(
-                    BotCopy.invoiceSent(id, sent.amount(), sent.customer().msisdn()),
-                    List.of(BotCopy.remindButton(id), BotCopy.cancelInvoiceButton(id))));
-            return applied.event();
-        });
+        Optional<Invoice> found = invoices.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<InvoiceOutcome.Applied> applied = applied(found.get().sendAccepted(channel, now));
+        if (applied.isEmpty()) {
+            found.get().reachedBy(channel).ifPresent(invoices::update);
+            return Optional.empty();
+        }
+        Invoice sent = invoices.update(applied.get().invoice());
+        String confirmation = BotCopy.invoiceSent(id, sent.amount(), sent.customer().msisdn());
+        outbox.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.of(id), OutboundContent.withButtons(confirmation,
+                        List.of(BotCopy.remindButton(id), BotCopy.cancelInvoiceButton(id)))
+                .withDigestLine(confirmation.lines().findFirst().orElseThrow()));
+        return Optional.of(applied.get().event());
     }
 
     Optional<InvoiceEvent> failedOnEveryChannel(InvoiceId id, Instant now) {
         return invoices.find(id).flatMap(invoice -> applied(invoice.deliveryFailedOnEveryChannel(now))).map(applied -> {
             Invoice failed = invoices.update(applied.invoice());
             outbox.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.of(id), OutboundContent.withButtons(
-                    DeliveryCopy.invoiceUndeliverable(id, failed.amount(), failed.customer().msisdn()),
-                    List.of(BotCopy.remindButton(id))));
+                            DeliveryCopy.invoiceUndeliverable(id, failed.amount(), failed.customer().msisdn()),
+                            List.of(BotCopy.remindButton(id)))
+                    .withSms(DeliveryCopy.invoiceUndeliverableSms(id, failed.amount(), failed.customer().msisdn())));
             return applied.event();
         });
     }

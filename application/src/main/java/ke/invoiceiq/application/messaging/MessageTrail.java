@@ -2,6 +2,7 @@ package ke.invoiceiq.application.messaging;
 
 import java.time.Instant;
 import java.util.Optional;
+import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.Direction;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.MessageLogEntry;
@@ -21,7 +22,13 @@ final class MessageTrail {
 
     void out(OutboxMessage message, String event, Optional<String> providerMessageId, Optional<String> errorCode,
             Instant at) {
-        log.record(new MessageLogEntry(ids.nextId(), message.invoiceId(), message.channel(), Direction.OUT, event,
+        out(message, message.channel(), event, providerMessageId, errorCode, at);
+    }
+
+    /** On {@code channel}, the one the message actually went by (a staff notice may go by SMS). */
+    void out(OutboxMessage message, Channel channel, String event, Optional<String> providerMessageId,
+            Optional<String> errorCode, Instant at) {
+        log.record(new MessageLogEntry(ids.nextId(), message.invoiceId(), channel, Direction.OUT, event,
                 providerMessageId.or(message::providerMessageId), errorCode, at));
     }
 }

@@ -10,6 +10,7 @@ import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.shared.IdGenerator;
 import ke.invoiceiq.domain.shared.Tracing;
 
@@ -43,9 +44,20 @@ public final class OutboxWriter {
 
     /**
      * The same message again, new and due now, on another channel (the SMS fallback). It keeps the original's
-     * correlation id, not the one current here: it is still the work of the request that queued the original.
+     * correlation id, not the one current here: it is still the work of the request that queued the original. A
+     * merchant digest longer than one SMS should be goes as several, split between its lines.
      */
     public void resend(OutboxMessage original, Channel channel) {
+        if (channel == Channel.SMS && original.purpose() == MessagePurpose.MERCHANT_DIGEST) {
+            // a WhatsApp digest carries more than one SMS should: it goes as several
+            OutboundContent content = original.content();
+            for (String part : NoticeDigest.smsParts(SmsText.plain(content.smsText().orElse(content.text())))) {
+                outbox.enqueue(OutboxMessage.queue(ids.nextId(), original.recipient(), original.purpose(),
+                        original.invoiceId(), channel, OutboundContent.text(part).withSms(part), clock.instant(),
+                        original.correlationId()));
+            }
+            return;
+        }
         outbox.enqueue(OutboxMessage.queue(ids.nextId(), original.recipient(), original.purpose(),
                 original.invoiceId(), channel, original.content(), clock.instant(), original.correlationId()));
     }
@@ -55,10 +67,16 @@ public final class OutboxWriter {
         send(to, Channel.WHATSAPP, purpose, invoiceId, content);
     }
 
-    /** To every staff number of the merchant, on WhatsApp. */
+    /**
+     * To every staff number of the merchant, on WhatsApp first. Every notice carries an SMS text (the content's own,
+     * else its chat text in plain GSM-7): a staff number outside its 24-hour window with no merchant template
+     * configured gets it by SMS, and so does one WhatsApp cannot reach.
+     */
     public void toMerchant(MessagePurpose purpose, Optional<InvoiceId> invoiceId, OutboundContent content) {
+        OutboundContent notice = content.smsText().isPresent() ? content
+                : content.withSms(SmsText.plain(content.text()));
         for (Msisdn staff : merchant.staffNumbers()) {
-            send(staff, Channel.WHATSAPP, purpose, invoiceId, content);
+            send(staff, Channel.WHATSAPP, purpose, invoiceId, notice);
         }
     }
 }

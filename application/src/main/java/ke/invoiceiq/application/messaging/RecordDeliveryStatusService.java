@@ -2,15 +2,13 @@ package ke.invoiceiq.application.messaging;
 
 import ke.invoiceiq.application.shared.RetryingTransactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import ke.invoiceiq.application.settings.MerchantSettings;
-import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
-import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.EarlyDeliveryReport;
 import ke.invoiceiq.domain.messaging.MessageLog;
-import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.shared.DomainEvents;
@@ -19,19 +17,21 @@ import ke.invoiceiq.domain.shared.Tracing;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
- * Statuses only move forward (the outbox enforces it), so a redelivered or out-of-order report changes
- * nothing. A failed WhatsApp message goes out again as SMS when its content allows; an invoice no channel
- * could deliver becomes FAILED; an invoice that was PENDING or FAILED and then reached the customer is SENT.
+ * Applies a provider's report to the message it names ({@link DeliveryNews}). A report that names no message yet
+ * may have overtaken the recording of its send (Meta answers the send, then reports on it within a moment): it is
+ * held, and the dispatcher applies it once the send is recorded. A report older than the hold names a message that
+ * is not ours or is gone, and is ignored.
  */
 public final class RecordDeliveryStatusService implements RecordDeliveryStatusUseCase {
+
+    /** How long a report waits for the send it names to be recorded. */
+    static final Duration HOLD_EARLY_REPORTS = Duration.ofMinutes(15);
 
     private final Outbox outbox;
     private final Transactions transactions;
     private final Clock clock;
     private final DomainEvents events;
-    private final OutboxWriter writer;
-    private final InvoiceDelivery delivery;
-    private final MessageTrail trail;
+    private final DeliveryNews news;
 
     public RecordDeliveryStatusService(Outbox outbox, InvoiceRepository invoices, MessageLog messageLog,
             Transactions transactions, Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant,
@@ -40,49 +40,31 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatusUs
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;
-        this.writer = new OutboxWriter(outbox, ids, clock, merchant, tracing);
-        this.delivery = new InvoiceDelivery(invoices, writer);
-        this.trail = new MessageTrail(messageLog, ids);
-    }
-
-    private record Recorded(DeliveryOutcome outcome, Optional<InvoiceEvent> event) {
+        OutboxWriter writer = new OutboxWriter(outbox, ids, clock, merchant, tracing);
+        this.news = new DeliveryNews(outbox, writer, new InvoiceDelivery(invoices, writer),
+                new MessageTrail(messageLog, ids));
     }
 
     @Override
     public DeliveryOutcome record(DeliveryReport report) {
-        Recorded recorded = RetryingTransactions.onConflict(() -> transactions.inTransaction(() -> apply(report)));
-        recorded.event().ifPresent(events::publish);
-        return recorded.outcome();
+        DeliveryNews.Applied applied = RetryingTransactions.onConflict(
+                () -> transactions.inTransaction(() -> apply(report)));
+        applied.event().ifPresent(events::publish);
+        return applied.outcome();
     }
 
-    private Recorded apply(DeliveryReport report) {
-        Optional<OutboxMessage> found = outbox.findByProviderMessageId(report.channel(), report.providerMessageId());
-        if (found.isEmpty()) {
-            return new Recorded(new DeliveryOutcome.Ignored(), Optional.empty());
-        }
-        OutboxMessage message = found.get();
-        if (!outbox.recordDelivery(message.id(), report.status(), report.at())) {
-            return new Recorded(new DeliveryOutcome.Stale(), Optional.empty());
-        }
+    private DeliveryNews.Applied apply(DeliveryReport report) {
         Instant now = clock.instant();
-        trail.out(message, "delivery_" + report.status().name().toLowerCase(Locale.ROOT),
-                Optional.of(report.providerMessageId()), report.errorCode(), report.at());
-        boolean invoice = message.purpose() == MessagePurpose.INVOICE && message.invoiceId().isPresent();
-        return switch (report.status()) {
-            case FAILED -> {
-                if (message.canFallBackToSms()) {
-                    writer.send(message.recipient(), Channel.SMS, message.purpose(), message.invoiceId(),
-                            message.content());
-                    yield new Recorded(new DeliveryOutcome.FellBackToSms(), Optional.empty());
-                }
-                yield new Recorded(new DeliveryOutcome.Recorded(report.status()), invoice
-                        ? delivery.failedOnEveryChannel(message.invoiceId().get(), now)
-                        : Optional.empty());
-            }
-            case DELIVERED, READ -> new Recorded(new DeliveryOutcome.Recorded(report.status()), invoice
-                    ? delivery.accepted(message.invoiceId().get(), message.channel(), now)
-                    : Optional.empty());
-            case SENT -> new Recorded(new DeliveryOutcome.Recorded(report.status()), Optional.empty());
-        };
+        Optional<OutboxMessage> found = outbox.findByProviderMessageId(report.channel(), report.providerMessageId());
+        if (found.isPresent()) {
+            return news.apply(found.get(), report.providerMessageId(), report.status(), report.errorCode(),
+                    report.at(), now);
+        }
+        if (report.at().isBefore(now.minus(HOLD_EARLY_REPORTS))) {
+            return new DeliveryNews.Applied(new DeliveryOutcome.Ignored(), Optional.empty());
+        }
+        outbox.holdReport(new EarlyDeliveryReport(report.channel(), report.providerMessageId(), report.status(),
+                report.errorCode(), report.at(), now));
+        return new DeliveryNews.Applied(new DeliveryOutcome.Held(), Optional.empty());
     }
 }

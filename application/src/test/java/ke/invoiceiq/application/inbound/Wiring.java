@@ -90,7 +90,7 @@ public final class Wiring {
                 ports.transactions(), ports.clock(), merchant, ports.replyCooldowns());
         return new HandleInboundMessageService(ports.inboundEvents(), ports.messageLog(), ports.customers(),
                 ports.ids(), ports.transactions(), ports.clock(), merchant, merchantConversation,
-                customerConversation);
+                customerConversation, outbox, ports.events());
     }
 
     public void restart() {
@@ -110,6 +110,14 @@ public final class Wiring {
 
     public HandleInboundMessageOutcome handle(InboundMessage message) {
         return inbound.handle(message);
+    }
+
+    public HandleInboundMessageOutcome giveUp(InboundMessage message) {
+        return inbound.giveUp(message);
+    }
+
+    public boolean mayWaitOnProvider(InboundMessage message) {
+        return inbound.mayWaitOnProvider(message);
     }
 
     public HandleInboundMessageOutcome text(Msisdn from, String text) {

@@ -4,12 +4,15 @@ import static ke.invoiceiq.application.inbound.Wiring.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ke.invoiceiq.application.inbound.Wiring;
+import java.util.Optional;
 import ke.invoiceiq.application.testing.InvoicePayments;
+import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.invoice.Refusal;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.payment.Payment;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,22 @@ class CancelInvoiceServiceTest {
             assertThat(c.customerTold()).isTrue();
         });
         assertThat(app.ports.events().published(InvoiceEvent.Cancelled.class)).hasSize(1);
+    }
+
+    @Test
+    void givenASentInvoice_whenCancelled_thenTheCustomerIsToldByACancellationNoticeNotAReminder() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+
+        app.cancelInvoice.cancel(new CancelInvoiceCommand(invoice.id()));
+
+        assertThat(app.ports.outbox().all()).filteredOn(m -> m.recipient().equals(CUSTOMER))
+                .filteredOn(m -> m.invoiceId().equals(Optional.of(invoice.id())))
+                .filteredOn(m -> m.purpose() != MessagePurpose.INVOICE)
+                .singleElement().satisfies(m -> {
+                    assertThat(m.purpose()).isEqualTo(MessagePurpose.CANCELLATION);
+                    assertThat(m.content().text()).isEqualTo(BotCopy.invoiceCancelled(invoice.id(), invoice.amount()));
+                    assertThat(m.purpose().staleOnceInvoiceIs(InvoiceStatus.CANCELLED)).isFalse();
+                });
     }
 
     @Test

@@ -12,9 +12,12 @@ import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
+import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
+import ke.invoiceiq.domain.shared.IdGenerator;
 import org.junit.jupiter.api.Test;
 
 class CreateInvoiceServiceTest {
@@ -90,5 +93,76 @@ class CreateInvoiceServiceTest {
 
         assertThat(app.invoices()).hasSize(2);
         assertThat(app.outboxTo(CUSTOMER, MessagePurpose.INVOICE)).hasSize(2);
+    }
+
+    @Test
+    void givenTheDrawnInvoiceIdIsTaken_whenCreate_thenCreatedOnceUnderAFreshIdAndTheTakenOneUntouched() {
+        Invoice taken = app.issued(CUSTOMER, 900, "Ironing");
+        InvoiceId fresh = new InvoiceId("INV-7K3Q9X");
+        var drawingTheTakenIdFirst = new ScriptedInvoiceIds(app.ports.ids(), taken.id(), fresh);
+        var service = new CreateInvoiceService(app.ports.invoices(), app.ports.customers(), drawingTheTakenIdFirst,
+                app.outbox, app.ports.transactions(), app.ports.events(), app.ports.clock(), app.merchant);
+        Msisdn other = new Msisdn("254722333444");
+
+        var outcome = service.create(new CreateInvoiceCommand(new CustomerRef.ByPhone(other), Optional.empty(),
+                Amount.ofShillings(2500), new Description("Cleaning")));
+
+        assertThat(outcome).isInstanceOfSatisfying(CreateInvoiceOutcome.Created.class,
+                created -> assertThat(created.invoice().id()).isEqualTo(fresh));
+        assertThat(app.invoices()).extracting(Invoice::id).containsExactlyInAnyOrder(taken.id(), fresh);
+        assertThat(app.invoice(taken.id())).isEqualTo(taken);
+        assertThat(app.outboxTo(other, MessagePurpose.INVOICE)).singleElement()
+                .satisfies(m -> assertThat(m.invoiceId()).contains(fresh));
+        assertThat(drawingTheTakenIdFirst.invoiceIdsDrawn()).isEqualTo(2);
+    }
+
+    @Test
+    void givenEveryDrawnInvoiceIdIsTaken_whenCreate_thenItStopsAfterTheLastDrawAndStoresNothing() {
+        Invoice taken = app.issued(CUSTOMER, 900, "Ironing");
+        InvoiceId[] alwaysTaken = new InvoiceId[CreateInvoiceService.ID_DRAWS + 5];
+        java.util.Arrays.fill(alwaysTaken, taken.id());
+        var ids = new ScriptedInvoiceIds(app.ports.ids(), alwaysTaken);
+        var service = new CreateInvoiceService(app.ports.invoices(), app.ports.customers(), ids, app.outbox,
+                app.ports.transactions(), app.ports.events(), app.ports.clock(), app.merchant);
+        Msisdn other = new Msisdn("254722333444");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.create(new CreateInvoiceCommand(
+                new CustomerRef.ByPhone(other), Optional.empty(), Amount.ofShillings(2500),
+                new Description("Cleaning")))).isInstanceOf(IllegalStateException.class);
+        assertThat(ids.invoiceIdsDrawn()).isEqualTo(CreateInvoiceService.ID_DRAWS);
+        assertThat(app.invoices()).extracting(Invoice::id).containsExactly(taken.id());
+        assertThat(app.outboxTo(other)).isEmpty();
+    }
+
+    /** Hands out the given invoice ids in order; everything else comes from {@code rest}. */
+    private static final class ScriptedInvoiceIds implements IdGenerator {
+
+        private final IdGenerator rest;
+        private final InvoiceId[] script;
+        private int drawn;
+
+        ScriptedInvoiceIds(IdGenerator rest, InvoiceId... script) {
+            this.rest = rest;
+            this.script = script;
+        }
+
+        @Override
+        public synchronized InvoiceId nextInvoiceId() {
+            return script[drawn++];
+        }
+
+        @Override
+        public PayToken nextPayToken() {
+            return rest.nextPayToken();
+        }
+
+        @Override
+        public String nextId() {
+            return rest.nextId();
+        }
+
+        synchronized int invoiceIdsDrawn() {
+            return drawn;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.testing.InvoicePayments;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
@@ -89,7 +90,7 @@ class DispatchOutboxServiceTest {
     void givenMessageForTheMerchantWithTemplateContent_whenDispatched_thenNeverTheCustomerTemplate() {
         var world = new MessagingWorld();
         world.ports.chat().setTemplateConfigured(true);
-        Invoice invoice = world.invoiceQueued();
+        Invoice invoice = world.invoiceIssued(CUSTOMER);
         world.writer.send(MERCHANT, Channel.WHATSAPP, MessagePurpose.MERCHANT_NOTICE, Optional.of(invoice.id()),
                 MessagingWorld.invoiceContent(invoice));
 
@@ -158,14 +159,14 @@ class DispatchOutboxServiceTest {
         var world = new MessagingWorld();
         world.invoiceQueued();
         Instant start = world.now();
-        world.ports.chat().respondWith(new SendResult.RetryLater("131056", Optional.empty()),
-                new SendResult.RetryLater("131056", Optional.of(Duration.ofSeconds(30))));
+        world.ports.chat().respondWith(new SendResult.RetryLater("131000", Optional.empty()),
+                new SendResult.RetryLater("131000", Optional.of(Duration.ofSeconds(30))));
 
         DispatchReport first = world.dispatch();
         OutboxMessage afterFirst = world.outbox(CUSTOMER, MessagePurpose.INVOICE).getFirst();
         world.advance(Duration.ofSeconds(4));
         DispatchReport tooEarly = world.dispatch();
-        world.advance(Duration.ofSeconds(1));
+        world.advance(Duration.ofSeconds(2));
         DispatchReport second = world.dispatch();
         OutboxMessage afterSecond = world.message(afterFirst.id());
         world.advance(Duration.ofSeconds(30));
@@ -176,7 +177,8 @@ class DispatchOutboxServiceTest {
         assertThat(afterFirst.nextAttemptAt()).isEqualTo(start.plusSeconds(5));
         assertThat(tooEarly.claimed()).isZero();
         assertThat(second.retried()).isEqualTo(1);
-        assertThat(afterSecond.nextAttemptAt()).isEqualTo(start.plusSeconds(5 + 30));
+        assertThat(afterSecond.nextAttemptAt()).isEqualTo(start.plusSeconds(6 + 30));
+        assertThat(afterSecond.attempts()).isEqualTo(2);
         assertThat(third.sent()).isEqualTo(1);
         assertThat(world.ports.chat().sentTo(CUSTOMER)).hasSize(3);
     }
@@ -196,10 +198,7 @@ class DispatchOutboxServiceTest {
                 return false;
             }
         };
-        var dispatcher = new DispatchOutboxService(world.ports.outbox(), broken, world.ports.sms(),
-                world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
-                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings,
-                world.ports.tracing());
+        var dispatcher = world.dispatcher(world.ports.outbox(), broken, world.ports.sms());
 
         DispatchReport report = dispatcher.dispatch();
 
@@ -275,31 +274,36 @@ class DispatchOutboxServiceTest {
     }
 
     @Test
-    void givenMisconfiguredForAMerchantNotice_whenDispatched_thenFailedWithoutFallback() {
+    void givenWhatsAppRefusesOurSetupForAMerchantNotice_whenDispatched_thenTheNoticeFallsBackToSms() {
         var world = new MessagingWorld();
-        world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(), OutboundContent.text("Hello"));
+        world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(),
+                OutboundContent.text("Paid ✔ — Hello"));
         world.ports.chat().respondWith(new SendResult.Misconfigured("190"));
 
         DispatchReport report = world.dispatch();
+        world.dispatch();
 
-        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.fellBack()).isEqualTo(1);
         assertThat(world.outbox(Channel.WHATSAPP)).singleElement().satisfies(m -> {
             assertThat(m.status()).isEqualTo(OutboxStatus.FAILED);
             assertThat(m.lastError()).contains("190");
         });
+        assertThat(world.ports.sms().sentTo(MERCHANT)).extracting(sms -> sms.text())
+                .anySatisfy(text -> assertThat(text).contains("Paid - Hello"));
     }
 
     @Test
     void givenWhatsAppRefusesOurSetup_whenMessagesKeepFailing_thenTheMerchantIsToldOnceBySms() {
         var world = new MessagingWorld();
-        world.invoiceQueued();
-        world.invoiceQueued();
+        world.invoiceQueued(MessagingWorld.customer(1));
+        world.invoiceQueued(MessagingWorld.customer(2));
         world.ports.chat().respondWith(new SendResult.Misconfigured("190"), new SendResult.Misconfigured("190"));
         var dispatcher = world.dispatcher();
 
-        dispatcher.dispatch();
+        DispatchReport first = dispatcher.dispatch();
         dispatcher.dispatch();
 
+        assertThat(first.fellBack()).as("both invoices were tried").isEqualTo(2);
         assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE))
                 .filteredOn(m -> m.channel() == Channel.SMS)
                 .singleElement()
@@ -324,8 +328,8 @@ class DispatchOutboxServiceTest {
     @Test
     void givenWhatsAppRefusesOurSetup_whenTheCodeChanges_thenTheMerchantHearsOfEachCodeOnce() {
         var world = new MessagingWorld();
-        world.invoiceQueued();
-        world.invoiceQueued();
+        world.invoiceQueued(MessagingWorld.customer(1));
+        world.invoiceQueued(MessagingWorld.customer(2));
         world.ports.chat().respondWith(new SendResult.Misconfigured("190"), new SendResult.Misconfigured("132001"));
         var dispatcher = world.dispatcher();
 
@@ -337,6 +341,28 @@ class DispatchOutboxServiceTest {
                 .hasSize(2)
                 .anySatisfy(text -> assertThat(text).contains("code 190"))
                 .anySatisfy(text -> assertThat(text).contains("code 132001"));
+    }
+
+    @Test
+    void givenTwoInstancesThatBothSeeWhatsAppRefuseOurSetup_whenEachRecordsIt_thenTheMerchantIsToldOnce() {
+        var world = new MessagingWorld();
+        world.invoiceQueued(MessagingWorld.customer(1));
+        world.invoiceQueued(MessagingWorld.customer(2));
+        world.ports.chat().respondWith(new SendResult.Misconfigured("190"), new SendResult.Misconfigured("190"));
+        var settings = new DispatchSettings(1, world.settings.lease(), world.settings.maxAttempts(),
+                world.settings.initialBackoff(), world.settings.maxBackoff());
+        var one = world.dispatcher(world.ports.outbox(), world.ports.chat(), world.ports.sms(), settings);
+        var other = world.dispatcher(world.ports.outbox(), world.ports.chat(), world.ports.sms(), settings);
+
+        one.dispatch();
+        other.dispatch();
+
+        assertThat(world.ports.events().published(MessageEvent.Dispatched.class))
+                .filteredOn(e -> e.outcome() == Outcome.MISCONFIGURED).hasSize(2);
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE))
+                .filteredOn(m -> m.channel() == Channel.SMS)
+                .singleElement()
+                .satisfies(m -> assertThat(m.content().text()).contains("code 190"));
     }
 
     @Test
@@ -356,7 +382,8 @@ class DispatchOutboxServiceTest {
         var world = new MessagingWorld();
         world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(),
                 OutboundContent.text(BotCopy.customerHelp()));
-        List<OutboxMessage> claimedByTheDead = world.ports.outbox().claimDue(world.now(), world.settings.lease(), 50);
+        List<OutboxMessage> claimedByTheDead = world.ports.outbox().claimDue("dead", world.now(),
+                world.settings.lease(), 50);
 
         var survivor = world.dispatcher();
         DispatchReport whileLeased = survivor.dispatch();
@@ -460,13 +487,9 @@ class DispatchOutboxServiceTest {
         var world = new MessagingWorld();
         world.writer.send(CUSTOMER, Channel.SMS, MessagePurpose.REPLY, Optional.empty(),
                 OutboundContent.text(BotCopy.customerHelp()));
-        var dispatcher = new DispatchOutboxService(world.ports.outbox(), world.ports.chat(),
-                (to, text) -> {
-                    throw new IllegalStateException("read timed out");
-                },
-                world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
-                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings,
-                world.ports.tracing());
+        var dispatcher = world.dispatcher(world.ports.outbox(), world.ports.chat(), (to, text) -> {
+            throw new IllegalStateException("read timed out");
+        });
 
         dispatcher.dispatch();
 
@@ -491,11 +514,7 @@ class DispatchOutboxServiceTest {
         var world = new MessagingWorld();
         world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(),
                 OutboundContent.text(BotCopy.customerHelp()));
-        var dispatcher = new DispatchOutboxService(markSentBreaks(world.ports.outbox()), world.ports.chat(),
-                world.ports.sms(), world.ports.customers(), world.ports.invoices(), world.ports.messageLog(),
-                world.ports.transactions(), world.ports.clock(), world.ports.ids(), world.ports.events(),
-                world.merchant, world.settings,
-                world.ports.tracing());
+        var dispatcher = world.dispatcher(markSentBreaks(world.ports.outbox()), world.ports.chat(), world.ports.sms());
 
         DispatchReport report = dispatcher.dispatch();
 
@@ -536,10 +555,8 @@ class DispatchOutboxServiceTest {
                 Optional.empty(), OutboundContent.text("notice")));
         var chat = new TracedChat(world);
         var recordedUnder = new CopyOnWriteArrayList<Optional<String>>();
-        var dispatcher = new DispatchOutboxService(recordingMarkSent(world.ports.outbox(), world, recordedUnder),
-                chat, world.ports.sms(), world.ports.customers(), world.ports.invoices(), world.ports.messageLog(),
-                world.ports.transactions(), world.ports.clock(), world.ports.ids(), world.ports.events(),
-                world.merchant, world.settings, world.ports.tracing());
+        var dispatcher = world.dispatcher(recordingMarkSent(world.ports.outbox(), world, recordedUnder), chat,
+                world.ports.sms());
 
         DispatchReport report = dispatcher.dispatch();
 
@@ -559,10 +576,7 @@ class DispatchOutboxServiceTest {
         world.ports.tracing().run("req-x", () -> world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE,
                 Optional.empty(), OutboundContent.text("notice")));
         var chat = new TracedChat(world);
-        var dispatcher = new DispatchOutboxService(world.ports.outbox(), chat, world.ports.sms(),
-                world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
-                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings,
-                world.ports.tracing());
+        var dispatcher = world.dispatcher(world.ports.outbox(), chat, world.ports.sms());
         var afterwards = new AtomicReference<Optional<String>>();
 
         world.ports.tracing().run("job-1", () -> {
@@ -583,15 +597,15 @@ class DispatchOutboxServiceTest {
                 OutboundContent.text(BotCopy.customerHelp()).withSms("help"));
         world.ports.chat().failFor(CUSTOMER, new SendResult.Undeliverable("131026"));
         var smsUnder = new CopyOnWriteArrayList<Optional<String>>();
-        var dispatcher = new DispatchOutboxService(world.ports.outbox(), world.ports.chat(), (to, text) -> {
+        var dispatcher = world.dispatcher(world.ports.outbox(), world.ports.chat(), (to, text) -> {
             smsUnder.add(world.ports.tracing().currentCorrelationId());
             return world.ports.sms().send(to, text);
-        }, world.ports.customers(), world.ports.invoices(), world.ports.messageLog(), world.ports.transactions(),
-                world.ports.clock(), world.ports.ids(), world.ports.events(), world.merchant, world.settings,
-                world.ports.tracing());
+        });
 
         // the dispatcher's own context must not leak into the SMS copies
         world.ports.tracing().run("job-1", dispatcher::dispatch);
+        world.advance(world.settings.pacing().pairInterval());
+        world.ports.tracing().run("job-2", dispatcher::dispatch);
         dispatcher.dispatch();
 
         assertThat(world.outbox(Channel.SMS)).extracting(OutboxMessage::purpose, OutboxMessage::correlationId)

@@ -17,12 +17,19 @@ import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
+import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.messaging.TemplateParameters;
 
-/** The dispatcher and the delivery reports wired over the in-memory ports, with an invoice waiting to go out. */
+/**
+ * The dispatcher and the delivery reports wired over the in-memory ports, with an invoice waiting to go out. The
+ * dispatcher keeps to Meta's own limits (6 s per person, 80 a second). The merchant has just written, so their
+ * 24-hour window is open, unless the world is made with {@link #merchantSilent()}.
+ */
 final class MessagingWorld {
 
     static final Msisdn MERCHANT = new Msisdn("254700000001");
@@ -39,10 +46,35 @@ final class MessagingWorld {
             ports.invoices(), ports.messageLog(), ports.transactions(), ports.clock(), ports.ids(), ports.events(),
             merchant, ports.tracing());
 
+    MessagingWorld() {
+        this(true);
+    }
+
+    private MessagingWorld(boolean merchantWrote) {
+        if (merchantWrote) {
+            ports.customers().recordInbound(MERCHANT, now());
+        }
+    }
+
+    /** A merchant who has not written to the business number for over a day (or ever). */
+    static MessagingWorld merchantSilent() {
+        return new MessagingWorld(false);
+    }
+
     DispatchOutboxService dispatcher() {
-        return new DispatchOutboxService(ports.outbox(), ports.chat(), ports.sms(), ports.customers(),
-                ports.invoices(), ports.messageLog(), ports.transactions(), ports.clock(), ports.ids(), ports.events(),
-                merchant, settings, ports.tracing());
+        return dispatcher(ports.outbox(), ports.chat(), ports.sms());
+    }
+
+    /** A dispatcher of its own (another instance) on these ports, with these in place of the outbox and messengers. */
+    DispatchOutboxService dispatcher(Outbox outbox, ChatMessenger chat, SmsMessenger sms) {
+        return dispatcher(outbox, chat, sms, settings);
+    }
+
+    DispatchOutboxService dispatcher(Outbox outbox, ChatMessenger chat, SmsMessenger sms,
+            DispatchSettings dispatchSettings) {
+        return new DispatchOutboxService(outbox, chat, sms, ports.sendSlots(), ports.customers(), ports.invoices(),
+                ports.messageLog(), ports.transactions(), ports.clock(), ports.ids(), ports.events(), merchant,
+                dispatchSettings, ports.tracing());
     }
 
     DispatchReport dispatch() {
@@ -51,12 +83,28 @@ final class MessagingWorld {
 
     /** A new PENDING invoice and its customer message queued, as CreateInvoice leaves them. */
     Invoice invoiceQueued() {
+        return invoiceQueued(CUSTOMER);
+    }
+
+    /** The same, to {@code customer}. */
+    Invoice invoiceQueued(Msisdn customer) {
+        Invoice invoice = invoiceIssued(customer);
+        writer.toCustomer(customer, MessagePurpose.INVOICE, Optional.of(invoice.id()), invoiceContent(invoice));
+        return invoice;
+    }
+
+    /** A new PENDING invoice to {@code customer}, with nothing queued for it yet. */
+    Invoice invoiceIssued(Msisdn customer) {
         InvoiceId id = ports.ids().nextInvoiceId();
-        Invoice invoice = Invoice.issue(id, Customer.of(CUSTOMER, new CustomerName("Mama Njeri")), AMOUNT,
+        Invoice invoice = Invoice.issue(id, Customer.of(customer, new CustomerName("Mama Njeri")), AMOUNT,
                 new Description("Cleaning (Wed 3pm)"), ports.ids().nextPayToken(), now());
         ports.invoices().add(invoice);
-        writer.toCustomer(CUSTOMER, MessagePurpose.INVOICE, Optional.of(id), invoiceContent(invoice));
         return invoice;
+    }
+
+    /** The {@code n}-th customer of a crowd, each a number of their own. */
+    static Msisdn customer(int n) {
+        return new Msisdn("2547%08d".formatted(10_000_000 + n));
     }
 
     static OutboundContent invoiceContent(Invoice invoice) {

@@ -3,28 +3,50 @@ package ke.invoiceiq.application.messaging;
 import static ke.invoiceiq.application.messaging.MessagingWorld.CUSTOMER;
 import static ke.invoiceiq.application.messaging.MessagingWorld.MERCHANT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Optional;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.ChatMessage;
+import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.DeliveryStatus;
+import ke.invoiceiq.domain.messaging.EarlyDeliveryReport;
 import ke.invoiceiq.domain.messaging.MessageLogEntry;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
+import ke.invoiceiq.domain.messaging.OutboxStatus;
 import ke.invoiceiq.domain.messaging.SendResult;
 import org.junit.jupiter.api.Test;
 
 class RecordDeliveryStatusServiceTest {
 
     @Test
-    void givenUnknownProviderId_whenReported_thenIgnored() {
+    void givenAnUnknownProviderIdReportedLongAgo_whenReported_thenIgnoredAndNotKept() {
         var world = new MessagingWorld();
 
-        assertThat(world.deliveryReports.record(report(world, Channel.WHATSAPP, "wamid.nope", DeliveryStatus.READ)))
-                .isInstanceOf(DeliveryOutcome.Ignored.class);
+        DeliveryOutcome outcome = world.deliveryReports.record(new DeliveryReport(Channel.WHATSAPP, "wamid.nope",
+                DeliveryStatus.READ, Optional.empty(), world.now().minus(Duration.ofHours(1))));
+
+        assertThat(outcome).isInstanceOf(DeliveryOutcome.Ignored.class);
+        assertThat(world.ports.outbox().held()).isEmpty();
+    }
+
+    @Test
+    void givenAnUnknownProviderIdReportedJustNow_whenReported_thenHeldForItsSend() {
+        var world = new MessagingWorld();
+
+        DeliveryOutcome outcome = world.deliveryReports.record(
+                report(world, Channel.WHATSAPP, "wamid.soon", DeliveryStatus.FAILED));
+
+        assertThat(outcome).isInstanceOf(DeliveryOutcome.Held.class);
+        assertThat(world.ports.outbox().held()).singleElement()
+                .satisfies(held -> assertThat(held.providerMessageId()).isEqualTo("wamid.soon"));
     }
 
     @Test
@@ -110,6 +132,72 @@ class RecordDeliveryStatusServiceTest {
         assertThat(world.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.SENT);
         assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).last().satisfies(m -> assertThat(
                 m.content().text()).isEqualTo(BotCopy.invoiceSent(invoice.id(), invoice.amount(), CUSTOMER)));
+    }
+
+    @Test
+    void givenWhatsAppAcceptedThenFailed_whenTheSmsFallbackIsAccepted_thenTheInvoiceRecordsSmsAsItsChannel() {
+        var world = new MessagingWorld();
+        Invoice invoice = world.invoiceQueued();
+        world.dispatch();
+        world.deliveryReports.record(new DeliveryReport(Channel.WHATSAPP, "wamid.1", DeliveryStatus.FAILED,
+                Optional.of("131026"), world.now()));
+
+        world.dispatch();
+
+        Invoice reached = world.invoice(invoice.id());
+        assertThat(reached.status()).isEqualTo(InvoiceStatus.SENT);
+        assertThat(reached.deliveryChannel()).contains(Channel.SMS);
+        assertThat(world.ports.events().published(InvoiceEvent.Sent.class)).as("told as sent once").hasSize(1);
+        assertThat(world.outbox(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).as("the merchant was told once")
+                .hasSize(1);
+    }
+
+    @Test
+    void givenAFailedStatusBeforeTheSendIsRecorded_whenTheSendIsRecorded_thenTheSmsFallbackFollows() {
+        var world = new MessagingWorld();
+        Invoice invoice = world.invoiceQueued();
+        var early = new ArrayList<DeliveryOutcome>();
+        ChatMessenger reportsBeforeAnswering = new ChatMessenger() {
+            @Override
+            public SendResult send(ChatMessage message) {
+                SendResult accepted = world.ports.chat().send(message);
+                String wamid = ((SendResult.Accepted) accepted).providerMessageId();
+                early.add(world.deliveryReports.record(new DeliveryReport(Channel.WHATSAPP, wamid,
+                        DeliveryStatus.FAILED, Optional.of("131026"), world.now())));
+                return accepted;
+            }
+
+            @Override
+            public boolean hasInvoiceTemplate() {
+                return false;
+            }
+        };
+
+        world.dispatcher(world.ports.outbox(), reportsBeforeAnswering, world.ports.sms()).dispatch();
+
+        assertThat(early).singleElement().isInstanceOf(DeliveryOutcome.Held.class);
+        assertThat(world.outbox(CUSTOMER, MessagePurpose.INVOICE)).filteredOn(m -> m.channel() == Channel.WHATSAPP)
+                .singleElement().satisfies(m -> assertThat(m.delivery()).contains(DeliveryStatus.FAILED));
+        assertThat(world.outbox(Channel.SMS)).filteredOn(m -> m.purpose() == MessagePurpose.INVOICE).singleElement()
+                .satisfies(sms -> assertThat(sms.content().smsText()).contains(MessagingWorld.smsText(invoice)));
+        assertThat(world.ports.outbox().held()).isEmpty();
+    }
+
+    @Test
+    void givenAReportHeldWhileItsSendWasBeingRecorded_whenTheNextRunStarts_thenItIsApplied() {
+        var world = new MessagingWorld();
+        world.invoiceQueued();
+        world.dispatch();
+        // as if the report had been held just before the recording committed, out of its sight
+        world.ports.outbox().holdReport(new EarlyDeliveryReport(Channel.WHATSAPP, "wamid.1", DeliveryStatus.FAILED,
+                Optional.of("131026"), world.now(), world.now()));
+
+        DispatchReport next = world.dispatch();
+
+        assertThat(world.ports.outbox().held()).isEmpty();
+        assertThat(world.outbox(CUSTOMER, MessagePurpose.INVOICE)).extracting(m -> m.channel(), m -> m.status())
+                .contains(tuple(Channel.SMS, OutboxStatus.SENT));
+        assertThat(next.sent()).isPositive();
     }
 
     private static DeliveryReport report(MessagingWorld world, Channel channel, String id, DeliveryStatus status) {

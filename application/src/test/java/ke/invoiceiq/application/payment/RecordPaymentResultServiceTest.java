@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import ke.invoiceiq.application.messaging.DispatchOutboxService;
+import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.shared.RetryingTransactions;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
@@ -22,8 +24,11 @@ import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.invoice.Money;
 import ke.invoiceiq.domain.invoice.Settlement;
+import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
+import ke.invoiceiq.domain.messaging.OutboxStatus;
+import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.KeptResult;
 import ke.invoiceiq.domain.payment.MerchantRequestId;
@@ -67,6 +72,47 @@ class RecordPaymentResultServiceTest {
                 .satisfies(m -> assertThat(m.content().text()).contains(invoice.id().value(), "NLJ7RT61SV"));
         assertThat(world.ports.events().published(InvoiceEvent.Paid.class)).hasSize(1);
         assertThat(world.ports.events().published(PaymentEvent.Succeeded.class)).hasSize(1);
+    }
+
+    @Test
+    void givenACustomerWhoPaysTwoDaysAfterTheMerchantLastWrote_whenTheNoticesGoOut_thenTheMerchantGetsPaidBySms() {
+        var world = new PaymentWorld();
+        world.ports.customers().recordInbound(MERCHANT, world.now());
+        Invoice invoice = world.sentInvoice();
+        Payment attempt = world.initiated(invoice, "tap");
+        world.advance(Duration.ofDays(2));
+        world.callback(attempt, PAID);
+        var dispatcher = new DispatchOutboxService(world.ports.outbox(), world.ports.chat(), world.ports.sms(),
+                world.ports.sendSlots(), world.ports.customers(), world.ports.invoices(), world.ports.messageLog(),
+                world.ports.transactions(), world.ports.clock(), world.ports.ids(), world.ports.events(),
+                world.merchant, DispatchSettings.DEFAULT, world.ports.tracing());
+
+        dispatcher.dispatch();
+
+        assertThat(world.outboxTo(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).singleElement().satisfies(notice -> {
+            assertThat(notice.status()).isEqualTo(OutboxStatus.SENT);
+            assertThat(notice.channel()).isEqualTo(Channel.SMS);
+        });
+        assertThat(world.ports.chat().sentTo(MERCHANT)).isEmpty();
+        assertThat(world.ports.sms().sentTo(MERCHANT)).singleElement().satisfies(sms -> assertThat(sms.text())
+                .startsWith("Paid - Invoice #" + invoice.id().value()).contains("NLJ7RT61SV"));
+    }
+
+    @Test
+    void givenEverySettlementTheMerchantHearsOf_whenQueued_thenEachNoticeCarriesAPlainSmsText() {
+        var world = new PaymentWorld();
+        Invoice invoice = world.sentInvoice();
+        Payment attempt = world.initiated(invoice, "tap");
+        world.callback(attempt, PAID);
+        Payment second = world.initiated(world.sentInvoice(), "tap-2");
+        world.callback(second, CANCELLED_BY_USER);
+
+        assertThat(world.outboxTo(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(notice -> {
+                    assertThat(notice.content().smsText()).hasValueSatisfying(
+                            sms -> assertThat(SmsText.isGsm7(sms)).isTrue());
+                    assertThat(notice.canFallBackToSms()).isTrue();
+                });
     }
 
     @Test

@@ -255,12 +255,13 @@ class PurgeExpiredDataServiceTest {
     /** A message queued, claimed and sent at {@code sentAt}. */
     private void finished(String id, Instant sentAt) {
         ports.outbox().enqueue(reply(id, sentAt));
-        ports.outbox().claimDue(sentAt, Duration.ofMinutes(1), 100).forEach(claimed -> {
+        ports.outbox().claimDue("claim-" + id, sentAt, Duration.ofMinutes(1), 100).forEach(claimed -> {
             if (!claimed.id().equals(id)) {
-                ports.outbox().retryLater(claimed.id(), claimed.createdAt(), "put back", claimed.createdAt());
+                ports.outbox().retryLater(claimed.id(), "claim-" + id, claimed.createdAt(), "put back",
+                        claimed.createdAt());
             }
         });
-        ports.outbox().markSent(id, Channel.WHATSAPP, "wamid." + id, sentAt);
+        ports.outbox().markSent(id, "claim-" + id, Channel.WHATSAPP, "wamid." + id, sentAt);
         assertThat(ports.outbox().find(id).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
     }
 

@@ -102,11 +102,17 @@ public interface InvoiceIqConfig {
         @WithDefault("50")
         int batchSize();
 
-        /** How long a claim holds before another instance may take the message over. */
+        /**
+         * How long a claim holds before another instance may take the message over; renewed just before each send,
+         * so it must outlast one send (the Graph call's time-out and inline retries), not a whole batch.
+         */
         @WithDefault("PT60S")
         Duration lease();
 
-        /** How many times a message is tried before it is given up. */
+        /**
+         * How many real tries a message gets before it is given up (or falls back to SMS); waiting for a turn, the
+         * throughput or an open breaker is no try.
+         */
         @WithDefault("8")
         int maxAttempts();
 
@@ -255,5 +261,9 @@ public interface InvoiceIqConfig {
         /** How often {@code invoiceiq_unmatched_payments_open} is recounted, like {@link #outboxRefresh()}. */
         @WithDefault("15s")
         String unmatchedRefresh();
+
+        /** How often {@code invoiceiq_webhook_backlog_age_seconds} is recounted, like {@link #outboxRefresh()}. */
+        @WithDefault("15s")
+        String webhookBacklogRefresh();
     }
 }

@@ -16,6 +16,7 @@ import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.domain.chat.ChatMachine.ChatTimeouts;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
+import ke.invoiceiq.domain.messaging.Pacing;
 import ke.invoiceiq.domain.shared.Parsed;
 
 /**
@@ -52,10 +53,11 @@ public class SettingsProducers {
     @Produces
     @Singleton
     @Startup
-    DispatchSettings dispatchSettings(InvoiceIqConfig config) {
+    DispatchSettings dispatchSettings(InvoiceIqConfig config, WhatsAppConfig whatsApp) {
         var d = config.dispatch();
-        return build("invoiceiq.dispatch.*", () -> new DispatchSettings(d.batchSize(), d.lease(), d.maxAttempts(),
-                d.initialBackoff(), d.maxBackoff()));
+        return build("invoiceiq.dispatch.* / waba.pair-interval (WABA_PAIR_INTERVAL) / waba.throughput"
+                + " (WABA_THROUGHPUT)", () -> new DispatchSettings(d.batchSize(), d.lease(), d.maxAttempts(),
+                d.initialBackoff(), d.maxBackoff(), new Pacing(whatsApp.pairInterval(), whatsApp.throughput())));
     }
 
     @Produces

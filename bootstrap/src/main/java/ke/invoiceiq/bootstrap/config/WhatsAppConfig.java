@@ -58,11 +58,27 @@ public interface WhatsAppConfig {
     @WithDefault("en")
     String invoiceTemplateLanguage();
 
-    /** The shortest gap between two messages to one person ({@code WABA_PAIR_INTERVAL}; Meta's pair limit, 131056). */
+    /**
+     * The approved utility template, with one body variable, that carries a merchant notice to a staff number outside
+     * its 24-hour window ({@code WABA_MERCHANT_TEMPLATE}); without one, such notices go by SMS (docs/whatsapp.md).
+     */
+    Optional<String> merchantTemplate();
+
+    /** The language code of that template ({@code WABA_MERCHANT_TEMPLATE_LANGUAGE}). */
+    @WithDefault("en")
+    String merchantTemplateLanguage();
+
+    /**
+     * The shortest gap between two messages to one person ({@code WABA_PAIR_INTERVAL}; Meta's pair limit, 131056),
+     * kept by every instance together. Must be positive.
+     */
     @WithDefault("PT6S")
     Duration pairInterval();
 
-    /** The messages per second the business number may send ({@code WABA_THROUGHPUT}; 1000 after Meta's upgrade). */
+    /**
+     * The messages per second the business number may send ({@code WABA_THROUGHPUT}; 1000 after Meta's upgrade),
+     * kept by every instance together.
+     */
     @WithDefault("80")
     int throughput();
 
@@ -72,13 +88,37 @@ public interface WhatsAppConfig {
     /** The webhook's processing pool ({@code waba.webhook.*}). */
     interface Webhook {
 
-        /** Threads that hand webhook events to the use cases ({@code WABA_WEBHOOK_WORKERS}). */
+        /**
+         * Threads that hand webhook events to the use cases ({@code WABA_WEBHOOK_WORKERS}); a Pay tap, which may
+         * wait on M-PESA, runs on a virtual thread of its own instead.
+         */
         @WithDefault("4")
         int workers();
 
-        /** Webhooks that may wait for a worker; when full, the webhook is answered 503 ({@code WABA_WEBHOOK_QUEUE}). */
+        /**
+         * Webhooks held for processing at most; beyond, a stored webhook waits in the inbox and the sweeper takes it
+         * as soon as there is room ({@code WABA_WEBHOOK_QUEUE}).
+         */
         @WithDefault("1000")
         int queue();
+
+        /** Tries to handle a webhook before its senders are asked to write again ({@code WABA_WEBHOOK_ATTEMPTS}). */
+        @WithDefault("5")
+        int attempts();
+
+        /**
+         * The wait after a failed try, doubled after each further one, up to 10 minutes
+         * ({@code WABA_WEBHOOK_RETRY_AFTER}).
+         */
+        @WithDefault("PT10S")
+        Duration retryAfter();
+
+        /**
+         * How long the inbox sweeper rests when it found nothing to do, or {@code off}
+         * ({@code WABA_WEBHOOK_SWEEP_EVERY}); a backlog is worked off without rests.
+         */
+        @WithDefault("5s")
+        String sweepEvery();
     }
 
     /** Whether sends go to the Graph API: a token and a phone number id are both set (not blank). */

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.InboundMessageEvent;
 import ke.invoiceiq.domain.messaging.MessageEvent;
 import ke.invoiceiq.domain.payment.PaymentEvent;
 import ke.invoiceiq.domain.payment.StkReason;
@@ -53,6 +54,8 @@ public class MicrometerDomainEvents implements DomainEvents {
     static final String PART_PAYMENTS = "invoiceiq.part.payments";
     /** Prometheus: {@code invoiceiq_time_to_pay_seconds_bucket{le}}, {@code _count}, {@code _sum}, {@code _max}. */
     static final String TIME_TO_PAY = "invoiceiq.time.to.pay";
+    /** Prometheus: {@code invoiceiq_inbound_given_up_total{channel}}. */
+    static final String INBOUND_GIVEN_UP = "invoiceiq.inbound.given.up";
 
     static final String CHANNEL = "channel";
     static final String OUTCOME = "outcome";
@@ -79,6 +82,7 @@ public class MicrometerDomainEvents implements DomainEvents {
     private final Timer timeToPay;
     private final Counter unmatchedRaised;
     private final Counter partPayments;
+    private final Map<Channel, Counter> inboundGivenUp = new EnumMap<>(Channel.class);
 
     @Inject
     public MicrometerDomainEvents(MeterRegistry registry) {
@@ -119,6 +123,12 @@ public class MicrometerDomainEvents implements DomainEvents {
         partPayments = Counter.builder(PART_PAYMENTS)
                 .description("Payments that left a balance on their invoice")
                 .register(registry);
+        for (Channel channel : Channel.values()) {
+            inboundGivenUp.put(channel, Counter.builder(INBOUND_GIVEN_UP)
+                    .description("Messages people sent that no try could handle; the sender was asked to send it again")
+                    .tag(CHANNEL, label(channel))
+                    .register(registry));
+        }
         timeToPay = Timer.builder(TIME_TO_PAY)
                 .description("From the invoice being sent (or created, if never sent) to its payment")
                 .serviceLevelObjectives(TIME_TO_PAY_BUCKETS)
@@ -134,6 +144,7 @@ public class MicrometerDomainEvents implements DomainEvents {
                 case PaymentEvent e -> count(e);
                 case UnmatchedPaymentEvent e -> count(e);
                 case MessageEvent e -> count(e);
+                case InboundMessageEvent.GaveUp e -> inboundGivenUp.get(e.channel()).increment();
                 default -> {
                     // not a business metric
                 }

@@ -59,6 +59,7 @@ import ke.invoiceiq.domain.messaging.InboundEventLog;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.ReplyCooldowns;
+import ke.invoiceiq.domain.messaging.SendSlots;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentGateway;
@@ -180,23 +181,24 @@ public class UseCaseProducers {
             CustomerDirectory customers, ChatSessionRepository sessions, InvoiceRepository invoices, IdGenerator ids,
             Transactions transactions, Clock clock, MerchantSettings merchant, OutboxWriter outbox,
             CreateInvoiceUseCase createInvoice, RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice,
-            FindInvoicesUseCase findInvoices, RequestPaymentUseCase requestPayment, ReplyCooldowns cooldowns) {
+            FindInvoicesUseCase findInvoices, RequestPaymentUseCase requestPayment, ReplyCooldowns cooldowns,
+            DomainEvents events) {
         var merchantConversation = new MerchantConversation(sessions, createInvoice, remindInvoice, cancelInvoice,
                 findInvoices, requestPayment, outbox, transactions, clock);
         var customerConversation = new CustomerConversation(invoices, requestPayment, outbox, transactions, clock,
                 merchant, cooldowns);
         return new HandleInboundMessageService(inboundEvents, messageLog, customers, ids, transactions, clock,
-                merchant, merchantConversation, customerConversation);
+                merchant, merchantConversation, customerConversation, outbox, events);
     }
 
     @Produces
     @ApplicationScoped
-    DispatchOutboxUseCase dispatchOutbox(Outbox outbox, ChatMessenger chat, SmsMessenger sms,
+    DispatchOutboxUseCase dispatchOutbox(Outbox outbox, ChatMessenger chat, SmsMessenger sms, SendSlots slots,
             CustomerDirectory customers, InvoiceRepository invoices, MessageLog messageLog, Transactions transactions,
             Clock clock, IdGenerator ids, DomainEvents events, MerchantSettings merchant, DispatchSettings settings,
             Tracing tracing) {
-        return new DispatchOutboxService(outbox, chat, sms, customers, invoices, messageLog, transactions, clock, ids,
-                events, merchant, settings, tracing);
+        return new DispatchOutboxService(outbox, chat, sms, slots, customers, invoices, messageLog, transactions,
+                clock, ids, events, merchant, settings, tracing);
     }
 
     @Produces

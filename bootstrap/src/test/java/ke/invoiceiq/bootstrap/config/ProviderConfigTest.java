@@ -40,10 +40,15 @@ class ProviderConfigTest {
         assertThat(waba.baseUrl()).isEqualTo(URI.create("https://graph.facebook.com"));
         assertThat(waba.invoiceTemplate()).isEmpty();
         assertThat(waba.invoiceTemplateLanguage()).isEqualTo("en");
+        assertThat(waba.merchantTemplate()).isEmpty();
+        assertThat(waba.merchantTemplateLanguage()).isEqualTo("en");
         assertThat(waba.pairInterval()).isEqualTo(Duration.ofSeconds(6));
         assertThat(waba.throughput()).isEqualTo(80);
         assertThat(waba.webhook().workers()).isEqualTo(4);
         assertThat(waba.webhook().queue()).isEqualTo(1000);
+        assertThat(waba.webhook().attempts()).isEqualTo(5);
+        assertThat(waba.webhook().retryAfter()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(waba.webhook().sweepEvery()).isEqualTo("5s");
         assertThat(waba.configured()).isFalse();
 
         SmsConfig sms = config.getConfigMapping(SmsConfig.class);
@@ -76,10 +81,15 @@ class ProviderConfigTest {
                 Map.entry("WABA_BASE_URL", "http://127.0.0.1:8089"),
                 Map.entry("WABA_INVOICE_TEMPLATE", "invoice_v2"),
                 Map.entry("WABA_INVOICE_TEMPLATE_LANGUAGE", "en_US"),
+                Map.entry("WABA_MERCHANT_TEMPLATE", "merchant_notice_v1"),
+                Map.entry("WABA_MERCHANT_TEMPLATE_LANGUAGE", "en_GB"),
                 Map.entry("WABA_PAIR_INTERVAL", "PT3S"),
                 Map.entry("WABA_THROUGHPUT", "1000"),
                 Map.entry("WABA_WEBHOOK_WORKERS", "8"),
                 Map.entry("WABA_WEBHOOK_QUEUE", "5000"),
+                Map.entry("WABA_WEBHOOK_ATTEMPTS", "8"),
+                Map.entry("WABA_WEBHOOK_RETRY_AFTER", "PT30S"),
+                Map.entry("WABA_WEBHOOK_SWEEP_EVERY", "2s"),
                 Map.entry("SMS_USERNAME", "sandbox"),
                 Map.entry("SMS_API_KEY", "t-sms-key"),
                 Map.entry("SMS_SENDER_ID", "INVOICEIQ"),
@@ -104,10 +114,15 @@ class ProviderConfigTest {
         assertThat(waba.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
         assertThat(waba.invoiceTemplate()).contains("invoice_v2");
         assertThat(waba.invoiceTemplateLanguage()).isEqualTo("en_US");
+        assertThat(waba.merchantTemplate()).contains("merchant_notice_v1");
+        assertThat(waba.merchantTemplateLanguage()).isEqualTo("en_GB");
         assertThat(waba.pairInterval()).isEqualTo(Duration.ofSeconds(3));
         assertThat(waba.throughput()).isEqualTo(1000);
         assertThat(waba.webhook().workers()).isEqualTo(8);
         assertThat(waba.webhook().queue()).isEqualTo(5000);
+        assertThat(waba.webhook().attempts()).isEqualTo(8);
+        assertThat(waba.webhook().retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(waba.webhook().sweepEvery()).isEqualTo("2s");
         assertThat(waba.configured()).isTrue();
 
         SmsConfig sms = config.getConfigMapping(SmsConfig.class);

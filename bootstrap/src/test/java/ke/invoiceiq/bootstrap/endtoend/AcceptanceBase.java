@@ -43,7 +43,7 @@ abstract class AcceptanceBase {
         DarajaWireMock.defaults(daraja);
         sms.resetAll();
         AfricasTalkingWireMock.acceptEverySms(sms);
-        chat = new Conversation(graph, daraja, sms, dispatcher, db);
+        chat = new Conversation(graph, daraja, sms, dispatcher, db, clock);
         chat.dispatch();
     }
 

@@ -22,10 +22,12 @@ public final class AcceptanceProfile implements QuarkusTestProfile {
                 Map.entry("waba.phone-id", GraphApiWireMock.PHONE_ID),
                 Map.entry("waba.app-secret", APP_SECRET),
                 Map.entry("waba.verify-token", "acceptance-verify-token"),
-                // several messages to one person within seconds; Meta's 6 s pacing is the adapter's own test
-                Map.entry("waba.pair-interval", "PT0S"),
-                // one worker: webhooks are handled in the order they were acknowledged
-                Map.entry("waba.webhook.workers", "1"),
+                // several messages to one person within seconds: the gap between them is the tests' short 1 s
+                // (application.properties), never nothing; Conversation.dispatch() waits it out
+                Map.entry("waba.pair-interval", "PT1S"),
+                // a webhook's five tries take seconds here, not minutes: the next tries come half a second apart,
+                // doubling (the sweeper still looks only every 5 s when it has nothing to do, as in production)
+                Map.entry("waba.webhook.retry-after", "PT0.5S"),
                 Map.entry("sms.username", "invoiceiq-acceptance"),
                 Map.entry("sms.api-key", "acceptance-at-key"),
                 Map.entry("sms.callback-token", SMS_TOKEN),

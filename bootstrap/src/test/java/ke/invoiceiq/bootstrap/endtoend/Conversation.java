@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
 import ke.invoiceiq.bootstrap.testing.Database;
+import ke.invoiceiq.bootstrap.testing.Outboxes;
 import ke.invoiceiq.bootstrap.testing.ProviderTraffic;
 import ke.invoiceiq.domain.customer.Msisdn;
 
@@ -44,14 +46,16 @@ final class Conversation {
     private final WireMockServer sms;
     private final DispatchOutboxUseCase dispatcher;
     private final Database db;
+    private final Clock clock;
 
     Conversation(WireMockServer graph, WireMockServer daraja, WireMockServer sms, DispatchOutboxUseCase dispatcher,
-            Database db) {
+            Database db, Clock clock) {
         this.graph = graph;
         this.daraja = daraja;
         this.sms = sms;
         this.dispatcher = dispatcher;
         this.db = db;
+        this.clock = clock;
     }
 
     // ---- people write ---------------------------------------------------------------------------------------
@@ -81,11 +85,12 @@ final class Conversation {
                 from, text).statusCode()).isEqualTo(200);
     }
 
-    /** Sends every message that is due, until the outbox has nothing left to claim. */
+    /**
+     * Sends every message that is due, until the outbox has nothing left to claim now or in a moment: a message to
+     * someone just messaged is sent once their turn comes (the tests' short pair interval).
+     */
     void dispatch() {
-        for (int i = 0; i < 30 && dispatcher.dispatch().claimed() > 0; i++) {
-            // keep draining
-        }
+        Outboxes.drain(dispatcher, db, clock);
     }
 
     // ---- what people received ---------------------------------------------------------------------------------

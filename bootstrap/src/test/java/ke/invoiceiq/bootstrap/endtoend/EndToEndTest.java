@@ -129,7 +129,8 @@ class EndToEndTest {
         RecordingChatMessenger whatsapp = (RecordingChatMessenger) ClientProxy.unwrap(chat);
 
         // a dispatcher claims everything due, then its process dies before it sends anything
-        List<OutboxMessage> claimedByTheDeadOne = outbox.claimDue(clock.instant(), dispatchSettings.lease(), 10_000);
+        List<OutboxMessage> claimedByTheDeadOne = outbox.claimDue("the-dead-one", clock.instant(),
+                dispatchSettings.lease(), 10_000);
         assertThat(claimedByTheDeadOne).anySatisfy(m -> assertThat(m.invoiceId()).contains(id));
 
         dispatcher.dispatch();

@@ -34,6 +34,7 @@ import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.SendResult;
+import ke.invoiceiq.domain.messaging.SendSlots;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.IdGenerator;
@@ -58,6 +59,9 @@ class TwoDispatchersTest {
 
     @Inject
     SmsMessenger sms;
+
+    @Inject
+    SendSlots slots;
 
     @Inject
     CustomerDirectory customers;
@@ -120,8 +124,8 @@ class TwoDispatchersTest {
         CyclicBarrier together = new CyclicBarrier(2);
         Callable<Integer> dispatcher = () -> {
             together.await();
-            var instance = new DispatchOutboxService(outbox, slowProvider, sms, customers, invoices, messageLog,
-                    transactions, clock, ids, events, merchant, smallBatches, tracing);
+            var instance = new DispatchOutboxService(outbox, slowProvider, sms, slots, customers, invoices,
+                    messageLog, transactions, clock, ids, events, merchant, smallBatches, tracing);
             int sent = 0;
             for (DispatchReport run = instance.dispatch(); run.claimed() > 0; run = instance.dispatch()) {
                 sent += run.sent();

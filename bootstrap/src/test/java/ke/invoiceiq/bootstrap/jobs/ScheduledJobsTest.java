@@ -40,7 +40,7 @@ class ScheduledJobsTest {
         var jobs = jobs(() -> {
             calls.incrementAndGet();
             int n = claimed.isEmpty() ? 0 : claimed.poll();
-            return new DispatchReport(n, n, 0, 0, 0, 0, 0);
+            return new DispatchReport(n, n, 0, 0, 0, 0, 0, 0, 0, 0);
         });
 
         jobs.dispatchOutbox();
@@ -53,7 +53,7 @@ class ScheduledJobsTest {
         AtomicInteger calls = new AtomicInteger();
         var jobs = jobs(() -> {
             calls.incrementAndGet();
-            return new DispatchReport(BATCH, BATCH, 0, 0, 0, 0, 0);
+            return new DispatchReport(BATCH, BATCH, 0, 0, 0, 0, 0, 0, 0, 0);
         });
 
         jobs.dispatchOutbox();
@@ -67,7 +67,7 @@ class ScheduledJobsTest {
         List<Optional<String>> seen = new ArrayList<>();
         var jobs = new ScheduledJobs(() -> {
             seen.add(tracing.currentCorrelationId());
-            return new DispatchReport(0, 0, 0, 0, 0, 0, 0);
+            return new DispatchReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }, () -> {
             seen.add(tracing.currentCorrelationId());
             return new ExpireChatSessionsReport(0, 0, 0, 0);
@@ -88,7 +88,7 @@ class ScheduledJobsTest {
         AtomicInteger expiries = new AtomicInteger();
         AtomicInteger reconciles = new AtomicInteger();
         AtomicInteger purges = new AtomicInteger();
-        var jobs = new ScheduledJobs(() -> new DispatchReport(0, 0, 0, 0, 0, 0, 0),
+        var jobs = new ScheduledJobs(() -> new DispatchReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                 () -> {
                     expiries.incrementAndGet();
                     return new ExpireChatSessionsReport(0, 0, 0, 0);

@@ -22,6 +22,7 @@ import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.Money;
 import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.InboundMessageEvent;
 import ke.invoiceiq.domain.messaging.MessageEvent;
 import ke.invoiceiq.domain.messaging.MessageEvent.Outcome;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
@@ -107,6 +108,14 @@ class MicrometerDomainEventsTest {
                         "invoiceiq.messages.sent", Tags.of("channel", "sms", "outcome", "misconfigured")),
                 new Row("WhatsApp skipped", new MessageEvent.Dispatched(Channel.WHATSAPP, Outcome.SKIPPED, AT),
                         "invoiceiq.messages.sent", Tags.of("channel", "whatsapp", "outcome", "skipped")),
+                new Row("WhatsApp deferred", new MessageEvent.Dispatched(Channel.WHATSAPP, Outcome.DEFERRED, AT),
+                        "invoiceiq.messages.sent", Tags.of("channel", "whatsapp", "outcome", "deferred")),
+                new Row("SMS coalesced", new MessageEvent.Dispatched(Channel.SMS, Outcome.COALESCED, AT),
+                        "invoiceiq.messages.sent", Tags.of("channel", "sms", "outcome", "coalesced")),
+                new Row("WhatsApp message given up", new InboundMessageEvent.GaveUp(Channel.WHATSAPP, AT),
+                        "invoiceiq.inbound.given.up", Tags.of("channel", "whatsapp")),
+                new Row("SMS given up", new InboundMessageEvent.GaveUp(Channel.SMS, AT),
+                        "invoiceiq.inbound.given.up", Tags.of("channel", "sms")),
                 new Row("some other event", (DomainEvent) () -> AT, null, Tags.empty()));
     }
 
@@ -156,7 +165,9 @@ class MicrometerDomainEventsTest {
                 "invoiceiq.payments{result=wrong_pin}",
                 "invoiceiq.payments{result=other}",
                 "invoiceiq.messages.sent{channel=sms,outcome=accepted}",
-                "invoiceiq.messages.sent{channel=whatsapp,outcome=skipped}");
+                "invoiceiq.messages.sent{channel=whatsapp,outcome=skipped}",
+                "invoiceiq.inbound.given.up{channel=whatsapp}",
+                "invoiceiq.inbound.given.up{channel=sms}");
         assertThat(counters).doesNotContainKey("invoiceiq.payments{result=paid}");
         assertThat(counters).doesNotContainKey("invoiceiq.payments{result=no_answer}");
         assertThat(counters.keySet()).filteredOn(k -> k.startsWith("invoiceiq.messages.sent")).hasSize(

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import ke.invoiceiq.adapters.memory.RecordingChatMessenger;
@@ -30,7 +31,9 @@ import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.InboundEventLog;
 import ke.invoiceiq.domain.messaging.MessageLog;
 import ke.invoiceiq.domain.messaging.Outbox;
+import ke.invoiceiq.domain.messaging.Pacing;
 import ke.invoiceiq.domain.messaging.ReplyCooldowns;
+import ke.invoiceiq.domain.messaging.SendSlots;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.payment.PaymentGateway;
@@ -78,7 +81,7 @@ class WiringTest {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, UnmatchedPayments.class, IdempotentAnswers.class, ChatSessionRepository.class,
                 CustomerDirectory.class, Outbox.class, MessageLog.class, InboundEventLog.class, WebhookInbox.class,
-                ReplyCooldowns.class, ChatMessenger.class,
+                ReplyCooldowns.class, SendSlots.class, ChatMessenger.class,
                 SmsMessenger.class, PaymentGateway.class, Transactions.class, DomainEvents.class, IdGenerator.class, Clock.class,
                 Tracing.class)) {
             var candidates = beans.select(port);
@@ -93,7 +96,7 @@ class WiringTest {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, UnmatchedPayments.class, IdempotentAnswers.class, ChatSessionRepository.class,
                 CustomerDirectory.class, Outbox.class, MessageLog.class, InboundEventLog.class, WebhookInbox.class,
-                ReplyCooldowns.class, Transactions.class)) {
+                ReplyCooldowns.class, SendSlots.class, Transactions.class)) {
             Object bean = ClientProxy.unwrap(beans.select(port).get());
             assertThat(bean.getClass().getName()).as("the bean serving %s", port.getSimpleName())
                     .startsWith("ke.invoiceiq.adapters.postgres.");
@@ -150,7 +153,11 @@ class WiringTest {
         assertThat(merchant.businessName()).isEqualTo("InvoiceIQ");
         assertThat(merchant.baseUrl()).isEqualTo("http://localhost:8080");
         assertThat(payment).isEqualTo(PaymentSettings.DEFAULT);
-        assertThat(dispatch).isEqualTo(DispatchSettings.DEFAULT);
+        // the tests' one shortened interval (application.properties): 1 s between two messages to one person
+        assertThat(dispatch).isEqualTo(new DispatchSettings(DispatchSettings.DEFAULT.batchSize(),
+                DispatchSettings.DEFAULT.lease(), DispatchSettings.DEFAULT.maxAttempts(),
+                DispatchSettings.DEFAULT.initialBackoff(), DispatchSettings.DEFAULT.maxBackoff(),
+                new Pacing(Duration.ofSeconds(1), DispatchSettings.META_LIMITS.perSecond())));
         assertThat(reminders).isEqualTo(ReminderPolicy.DEFAULT);
         assertThat(chatExpiry).isEqualTo(ChatExpirySettings.DEFAULT);
     }

@@ -201,6 +201,11 @@ public final class BotCopy {
         return "Sorry, I can only read text and button taps. " + customerHelp();
     }
 
+    /** To anyone whose message every try failed to handle; plain GSM-7, so it also goes by SMS as it is. */
+    public static String couldNotProcess() {
+        return "Sorry, we could not process your message. Please try again.";
+    }
+
     /**
      * The invoice by SMS (COPY.md "SMS"): invoice #, amount, item, the pay link and {@code or reply PAY <id>},
      * e.g. {@code Invoice INV-7K3Q9X: KES 2,500 for Cleaning. Pay: https://…/pay/… or reply PAY INV-7K3Q9X}.

@@ -175,6 +175,20 @@ public record Invoice(
         };
     }
 
+    /**
+     * The channel that actually reached the customer, when the invoice was already counted as sent by another: the
+     * SMS fallback of a WhatsApp message that Meta first accepted and then reported failed. Empty when there is
+     * nothing to change (not sent yet, or already recorded with this channel); no event, the invoice was told as
+     * sent when the first channel accepted it.
+     */
+    public Optional<Invoice> reachedBy(Channel channel) {
+        boolean sent = status == SENT || status == PAID || status == CANCELLED;
+        if (!sent || deliveryChannel.isEmpty() || deliveryChannel.get() == channel) {
+            return Optional.empty();
+        }
+        return Optional.of(with(status).channel(channel).build());
+    }
+
     /** Every channel tried reported the invoice message undeliverable. */
     public InvoiceOutcome deliveryFailedOnEveryChannel(Instant now) {
         return switch (status) {

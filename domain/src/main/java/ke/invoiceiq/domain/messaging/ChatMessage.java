@@ -27,11 +27,31 @@ public sealed interface ChatMessage {
         }
     }
 
-    /** The approved template (its name and language come from configuration in the adapter). */
+    /** The approved invoice template (its name and language come from configuration in the adapter). */
     record Template(Msisdn to, TemplateParameters parameters) implements ChatMessage {
         public Template {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(parameters, "parameters");
+        }
+    }
+
+    /**
+     * The approved merchant-notice template, for a staff number outside its 24-hour window: {@code notice} fills its
+     * one body variable, so it is a single line (Meta refuses a variable with a line break, a tab or more than four
+     * spaces in a row) of at most {@link #MAX_NOTICE} characters (the filled-in body must stay within 1024). Its name
+     * and language come from configuration in the adapter.
+     */
+    record NoticeTemplate(Msisdn to, String notice) implements ChatMessage {
+
+        public static final int MAX_NOTICE = 900;
+
+        public NoticeTemplate {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(notice, "notice");
+            if (notice.isBlank() || notice.codePointCount(0, notice.length()) > MAX_NOTICE
+                    || notice.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t') || notice.contains("     ")) {
+                throw new IllegalArgumentException("a notice template variable is one line of 1-900 characters");
+            }
         }
     }
 }

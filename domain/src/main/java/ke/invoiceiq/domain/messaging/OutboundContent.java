@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /**
  * What to say, in every form a channel may need: the chat text with up to three buttons, the SMS text (its
- * presence allows the SMS fallback), and the template parameters used outside WhatsApp's 24-hour window.
+ * presence allows the SMS fallback), the template parameters used outside WhatsApp's 24-hour window, and the one
+ * line that stands for it in a digest (a merchant notice folded with others into one message; without it, the digest
+ * shows the whole text on one line).
  */
 public record OutboundContent(String text, List<Button> buttons, Optional<String> smsText,
-        Optional<TemplateParameters> template) {
+        Optional<TemplateParameters> template, Optional<String> digestLine) {
 
     public static final int MAX_BUTTONS = 3;
 
@@ -23,6 +25,16 @@ public record OutboundContent(String text, List<Button> buttons, Optional<String
         }
         Objects.requireNonNull(smsText, "smsText");
         Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(digestLine, "digestLine");
+        if (digestLine.isPresent() && (digestLine.get().isBlank() || digestLine.get().lines().count() != 1)) {
+            throw new IllegalArgumentException("a digest line is one line of text");
+        }
+    }
+
+    /** Content with no digest line of its own. */
+    public OutboundContent(String text, List<Button> buttons, Optional<String> smsText,
+            Optional<TemplateParameters> template) {
+        this(text, buttons, smsText, template, Optional.empty());
     }
 
     public static OutboundContent text(String text) {
@@ -34,10 +46,14 @@ public record OutboundContent(String text, List<Button> buttons, Optional<String
     }
 
     public OutboundContent withSms(String sms) {
-        return new OutboundContent(text, buttons, Optional.of(sms), template);
+        return new OutboundContent(text, buttons, Optional.of(sms), template, digestLine);
     }
 
     public OutboundContent withTemplate(TemplateParameters parameters) {
-        return new OutboundContent(text, buttons, smsText, Optional.of(parameters));
+        return new OutboundContent(text, buttons, smsText, Optional.of(parameters), digestLine);
+    }
+
+    public OutboundContent withDigestLine(String line) {
+        return new OutboundContent(text, buttons, smsText, template, Optional.of(line));
     }
 }

@@ -11,7 +11,8 @@ import ke.invoiceiq.domain.invoice.InvoiceId;
  * A message written down in the same transaction as the change that caused it, and sent later by the
  * dispatcher: a crash between commit and send loses nothing. The correlation id is the one of the work that
  * queued the message (an inbound request), so the dispatcher's log lines for it can be tied back to that work;
- * it is a plain token only, so it can never carry text or line breaks into the logs.
+ * it is a plain token only, so it can never carry text or line breaks into the logs. A merchant notice that a digest
+ * carried is {@link OutboxStatus#COALESCED} and names that digest's id in {@code coalescedInto}.
  */
 public record OutboxMessage(
         String id,
@@ -27,7 +28,8 @@ public record OutboxMessage(
         Optional<DeliveryStatus> delivery,
         Optional<String> lastError,
         Instant createdAt,
-        Optional<String> correlationId) {
+        Optional<String> correlationId,
+        Optional<String> coalescedInto) {
 
     /** The rule of a correlation id: 1 to 64 plain characters (no spaces, no line breaks). */
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:=-]{1,64}");
@@ -46,12 +48,25 @@ public record OutboxMessage(
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(coalescedInto, "coalescedInto");
+        if (coalescedInto.isPresent() != (status == OutboxStatus.COALESCED)) {
+            throw new IllegalArgumentException("a coalesced message, and only one, names the digest that carried it");
+        }
         if (correlationId.isPresent() && !CORRELATION_ID.matcher(correlationId.get()).matches()) {
             throw new IllegalArgumentException("a correlation id is 1 to 64 characters of [A-Za-z0-9._:=-]");
         }
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts < 0");
         }
+    }
+
+    /** A message that no digest carried. */
+    public OutboxMessage(String id, Msisdn recipient, MessagePurpose purpose, Optional<InvoiceId> invoiceId,
+            Channel channel, OutboundContent content, OutboxStatus status, int attempts, Instant nextAttemptAt,
+            Optional<String> providerMessageId, Optional<DeliveryStatus> delivery, Optional<String> lastError,
+            Instant createdAt, Optional<String> correlationId) {
+        this(id, recipient, purpose, invoiceId, channel, content, status, attempts, nextAttemptAt, providerMessageId,
+                delivery, lastError, createdAt, correlationId, Optional.empty());
     }
 
     /** A message with no correlation id. */

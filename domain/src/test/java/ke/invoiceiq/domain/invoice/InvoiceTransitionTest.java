@@ -397,6 +397,19 @@ class InvoiceTransitionTest {
         }
 
         @Test
+        void givenInvoiceSentOnWhatsApp_whenTheSmsFallbackIsWhatReachedTheCustomer_thenSmsIsItsChannelAndNothingElse() {
+            Invoice sent = issued().sendAccepted(Channel.WHATSAPP, SENT_AT).invoice();
+
+            Invoice reached = sent.reachedBy(Channel.SMS).orElseThrow();
+
+            assertThat(reached.deliveryChannel()).contains(Channel.SMS);
+            assertThat(reached.status()).isEqualTo(SENT);
+            assertThat(reached.sentAt()).contains(SENT_AT);
+            assertThat(reached.reachedBy(Channel.SMS)).as("nothing more to record").isEmpty();
+            assertThat(issued().reachedBy(Channel.SMS)).as("not sent yet: sendAccepted's business").isEmpty();
+        }
+
+        @Test
         void givenInvoiceSentThenFailed_whenResentLater_thenFirstSentTimeKeptAndNewChannelRecorded() {
             Instant firstSend = CREATED.plusSeconds(10);
             Instant failure = CREATED.plusSeconds(60);

@@ -25,6 +25,11 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
         return seen.putIfAbsent(new Key(provider, eventId), at) == null;
     }
 
+    @Override
+    public boolean seen(String provider, String eventId) {
+        return seen.containsKey(new Key(provider, eventId));
+    }
+
     /** Oldest first. */
     @Override
     public synchronized int purgeBefore(Instant cutoff, int limit) {

@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.memory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,17 +11,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.DeliveryStatus;
+import ke.invoiceiq.domain.messaging.EarlyDeliveryReport;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.OutboxStatus;
 
 /**
  * The outbox as a map. A SENDING message's {@code nextAttemptAt} is the end of its lease, so "due" is one
- * test for both PENDING and abandoned SENDING messages. Every finished attempt (sent, retry, failed) counts
- * in {@code attempts}; a claim alone does not, since its sender may die before trying. Each message's last
- * change (enqueue, claim, send, retry, failure, delivery report) is remembered for the retention purge.
+ * test for both PENDING and abandoned SENDING messages; the claim token it is held under is kept beside it. Every
+ * finished attempt (sent, retry, failed) counts in {@code attempts}; a claim, a wait and a coalescing do not, since
+ * nothing was tried. Each message's last change (enqueue, claim, send, retry, failure, delivery report) is
+ * remembered for the retention purge.
  */
 public final class InMemoryOutbox implements Outbox {
 
@@ -28,8 +33,13 @@ public final class InMemoryOutbox implements Outbox {
             .thenComparing(OutboxMessage::createdAt)
             .thenComparing(OutboxMessage::id);
 
+    private record HeldKey(Channel channel, String providerMessageId, DeliveryStatus status) {
+    }
+
     private final Map<String, OutboxMessage> byId = new LinkedHashMap<>();
     private final Map<String, Instant> updatedAt = new HashMap<>();
+    private final Map<String, String> claims = new HashMap<>();
+    private final Map<HeldKey, EarlyDeliveryReport> held = new LinkedHashMap<>();
 
     @Override
     public synchronized void enqueue(OutboxMessage message) {
@@ -40,38 +50,84 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized List<OutboxMessage> claimDue(Instant now, Duration lease, int limit) {
+    public synchronized List<OutboxMessage> claimDue(String claim, Instant now, Duration lease, int limit) {
         Limits.requireNonNegative(limit);
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("a lease must be positive: " + lease);
-        }
+        requirePositive(lease);
+        Objects.requireNonNull(claim, "claim");
         List<OutboxMessage> due = byId.values().stream()
-                .filter(m -> isClaimable(m.status()) && !m.nextAttemptAt().isAfter(now))
+                .filter(m -> m.status().isOpen() && !m.nextAttemptAt().isAfter(now))
                 .sorted(DUE_ORDER)
                 .limit(limit)
                 .toList();
-        return due.stream()
-                .map(m -> put(with(m, OutboxStatus.SENDING, m.channel(), m.attempts(), now.plus(lease),
-                        m.providerMessageId(), m.delivery(), m.lastError()), now))
+        return due.stream().map(m -> take(m, claim, now, lease)).toList();
+    }
+
+    @Override
+    public synchronized List<OutboxMessage> claimWaiting(String claim, Msisdn recipient, Channel channel,
+            MessagePurpose purpose, Instant now, Duration lease, int limit) {
+        Limits.requireNonNegative(limit);
+        requirePositive(lease);
+        Objects.requireNonNull(claim, "claim");
+        List<OutboxMessage> waiting = byId.values().stream()
+                .filter(m -> m.recipient().equals(recipient) && m.channel() == channel && m.purpose() == purpose)
+                .filter(m -> m.status() == OutboxStatus.PENDING
+                        || m.status() == OutboxStatus.SENDING && !m.nextAttemptAt().isAfter(now))
+                .sorted(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id))
+                .limit(limit)
                 .toList();
+        return waiting.stream().map(m -> take(m, claim, now, lease)).toList();
     }
 
     @Override
-    public synchronized void markSent(String id, Channel channel, String providerMessageId, Instant now) {
-        change(id, m -> with(m, OutboxStatus.SENT, channel, m.attempts() + 1, m.nextAttemptAt(),
-                Optional.of(providerMessageId), m.delivery(), m.lastError()), now);
+    public synchronized boolean claim(String id, String claim, Instant now, Duration lease) {
+        requirePositive(lease);
+        OutboxMessage m = byId.get(id);
+        if (m == null || m.status() != OutboxStatus.PENDING) {
+            return false;
+        }
+        take(m, Objects.requireNonNull(claim, "claim"), now, lease);
+        return true;
     }
 
     @Override
-    public synchronized void retryLater(String id, Instant nextAttemptAt, String error, Instant now) {
-        change(id, m -> with(m, OutboxStatus.PENDING, m.channel(), m.attempts() + 1, nextAttemptAt,
-                m.providerMessageId(), m.delivery(), Optional.of(error)), now);
+    public synchronized boolean renewLease(String id, String claim, Instant until, Instant now) {
+        return changeHeld(id, claim, m -> with(m, OutboxStatus.SENDING, m.channel(), m.attempts(), until,
+                m.providerMessageId(), m.delivery(), m.lastError(), Optional.empty()), now, true);
     }
 
     @Override
-    public synchronized void markFailed(String id, String error, Instant now) {
-        change(id, m -> with(m, OutboxStatus.FAILED, m.channel(), m.attempts() + 1, m.nextAttemptAt(),
-                m.providerMessageId(), m.delivery(), Optional.of(error)), now);
+    public synchronized boolean markSent(String id, String claim, Channel channel, String providerMessageId,
+            Instant now) {
+        return changeHeld(id, claim, m -> with(m, OutboxStatus.SENT, channel, m.attempts() + 1, m.nextAttemptAt(),
+                Optional.of(providerMessageId), m.delivery(), m.lastError(), Optional.empty()), now, false);
+    }
+
+    @Override
+    public synchronized boolean retryLater(String id, String claim, Instant nextAttemptAt, String error,
+            Instant now) {
+        return changeHeld(id, claim, m -> with(m, OutboxStatus.PENDING, m.channel(), m.attempts() + 1, nextAttemptAt,
+                m.providerMessageId(), m.delivery(), Optional.of(error), Optional.empty()), now, false);
+    }
+
+    @Override
+    public synchronized boolean defer(String id, String claim, Instant nextAttemptAt, String reason, Instant now) {
+        return changeHeld(id, claim, m -> with(m, OutboxStatus.PENDING, m.channel(), m.attempts(), nextAttemptAt,
+                m.providerMessageId(), m.delivery(), Optional.of(reason), Optional.empty()), now, false);
+    }
+
+    @Override
+    public synchronized boolean markFailed(String id, String claim, String error, Instant now) {
+        return changeHeld(id, claim, m -> with(m, OutboxStatus.FAILED, m.channel(), m.attempts() + 1,
+                m.nextAttemptAt(), m.providerMessageId(), m.delivery(), Optional.of(error), Optional.empty()), now,
+                false);
+    }
+
+    @Override
+    public synchronized boolean markCoalesced(String id, String claim, String digestId, Instant now) {
+        Objects.requireNonNull(digestId, "digestId");
+        return changeHeld(id, claim, m -> with(m, OutboxStatus.COALESCED, m.channel(), m.attempts(),
+                m.nextAttemptAt(), m.providerMessageId(), m.delivery(), m.lastError(), Optional.of(digestId)), now,
+                false);
     }
 
     @Override
@@ -94,13 +150,45 @@ public final class InMemoryOutbox implements Outbox {
             return false;
         }
         put(with(m, m.status(), m.channel(), m.attempts(), m.nextAttemptAt(), m.providerMessageId(),
-                Optional.of(status), m.lastError()), now);
+                Optional.of(status), m.lastError(), m.coalescedInto()), now);
         return true;
     }
 
     @Override
+    public synchronized void holdReport(EarlyDeliveryReport report) {
+        held.putIfAbsent(new HeldKey(report.channel(), report.providerMessageId(), report.status()), report);
+    }
+
+    @Override
+    public synchronized List<EarlyDeliveryReport> takeHeldReports(Channel channel, String providerMessageId) {
+        List<EarlyDeliveryReport> taken = held.values().stream()
+                .filter(r -> r.channel() == channel && r.providerMessageId().equals(providerMessageId))
+                .sorted(Comparator.comparing(EarlyDeliveryReport::reportedAt))
+                .toList();
+        taken.forEach(r -> held.remove(new HeldKey(r.channel(), r.providerMessageId(), r.status())));
+        return taken;
+    }
+
+    @Override
+    public synchronized List<EarlyDeliveryReport> takeMatchedHeldReports(Instant forgetHeldBefore, int limit) {
+        Limits.requireNonNegative(limit);
+        held.values().removeIf(r -> r.heldAt().isBefore(forgetHeldBefore));
+        List<EarlyDeliveryReport> matched = new ArrayList<>();
+        for (EarlyDeliveryReport r : held.values()) {
+            if (matched.size() == limit) {
+                break;
+            }
+            if (findByProviderMessageId(r.channel(), r.providerMessageId()).isPresent()) {
+                matched.add(r);
+            }
+        }
+        matched.forEach(r -> held.remove(new HeldKey(r.channel(), r.providerMessageId(), r.status())));
+        return matched;
+    }
+
+    @Override
     public synchronized long countPending() {
-        return byId.values().stream().filter(m -> isClaimable(m.status())).count();
+        return byId.values().stream().filter(m -> m.status().isOpen()).count();
     }
 
     /** The longest unchanged first; PENDING and SENDING messages always stay. */
@@ -109,7 +197,7 @@ public final class InMemoryOutbox implements Outbox {
         Objects.requireNonNull(cutoff, "cutoff");
         Limits.requireNonNegative(limit);
         var expired = byId.values().stream()
-                .filter(m -> !isClaimable(m.status()) && updatedAt.get(m.id()).isBefore(cutoff))
+                .filter(m -> !m.status().isOpen() && updatedAt.get(m.id()).isBefore(cutoff))
                 .map(OutboxMessage::id)
                 .sorted(Comparator.comparing(updatedAt::get))
                 .limit(limit)
@@ -117,6 +205,7 @@ public final class InMemoryOutbox implements Outbox {
         for (String id : expired) {
             byId.remove(id);
             updatedAt.remove(id);
+            claims.remove(id);
         }
         return expired.size();
     }
@@ -126,16 +215,30 @@ public final class InMemoryOutbox implements Outbox {
         return List.copyOf(byId.values());
     }
 
-    private static boolean isClaimable(OutboxStatus status) {
-        return status == OutboxStatus.PENDING || status == OutboxStatus.SENDING;
+    /** The reports held, oldest first: for tests. */
+    public synchronized List<EarlyDeliveryReport> held() {
+        return List.copyOf(held.values());
     }
 
-    private void change(String id, UnaryOperator<OutboxMessage> change, Instant now) {
+    private OutboxMessage take(OutboxMessage m, String claim, Instant now, Duration lease) {
+        claims.put(m.id(), claim);
+        return put(with(m, OutboxStatus.SENDING, m.channel(), m.attempts(), now.plus(lease), m.providerMessageId(),
+                m.delivery(), m.lastError(), Optional.empty()), now);
+    }
+
+    /** Applies the change when the message is SENDING under {@code claim}; the claim ends unless it is kept. */
+    private boolean changeHeld(String id, String claim, UnaryOperator<OutboxMessage> change, Instant now,
+            boolean keepClaim) {
+        Objects.requireNonNull(claim, "claim");
         OutboxMessage m = byId.get(id);
-        if (m == null) {
-            throw new IllegalStateException("no outbox message " + id);
+        if (m == null || m.status() != OutboxStatus.SENDING || !claim.equals(claims.get(id))) {
+            return false;
         }
         put(change.apply(m), now);
+        if (!keepClaim) {
+            claims.remove(id);
+        }
+        return true;
     }
 
     private OutboxMessage put(OutboxMessage m, Instant now) {
@@ -144,10 +247,17 @@ public final class InMemoryOutbox implements Outbox {
         return m;
     }
 
+    private static void requirePositive(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("a lease must be positive: " + lease);
+        }
+    }
+
     private static OutboxMessage with(OutboxMessage m, OutboxStatus status, Channel channel, int attempts,
             Instant nextAttemptAt, Optional<String> providerMessageId, Optional<DeliveryStatus> delivery,
-            Optional<String> lastError) {
+            Optional<String> lastError, Optional<String> coalescedInto) {
         return new OutboxMessage(m.id(), m.recipient(), m.purpose(), m.invoiceId(), channel, m.content(), status,
-                attempts, nextAttemptAt, providerMessageId, delivery, lastError, m.createdAt(), m.correlationId());
+                attempts, nextAttemptAt, providerMessageId, delivery, lastError, m.createdAt(), m.correlationId(),
+                coalescedInto);
     }
 }

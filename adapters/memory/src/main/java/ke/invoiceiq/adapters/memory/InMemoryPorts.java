@@ -22,6 +22,7 @@ public record InMemoryPorts(
         InMemoryMessageLog messageLog,
         InMemoryInboundEventLog inboundEvents,
         InMemoryReplyCooldowns replyCooldowns,
+        InMemorySendSlots sendSlots,
         RecordingChatMessenger chat,
         RecordingSmsMessenger sms,
         ScriptedPaymentGateway gateway,
@@ -39,7 +40,7 @@ public record InMemoryPorts(
                 new InMemoryPaymentResultInbox(), new InMemoryUnmatchedPayments(), new InMemoryIdempotentAnswers(),
                 new InMemoryChatSessionRepository(clock),
                 new InMemoryCustomerDirectory(), new InMemoryOutbox(), new InMemoryMessageLog(),
-                new InMemoryInboundEventLog(), new InMemoryReplyCooldowns(),
+                new InMemoryInboundEventLog(), new InMemoryReplyCooldowns(), new InMemorySendSlots(),
                 new RecordingChatMessenger(), new RecordingSmsMessenger(), new ScriptedPaymentGateway(),
                 new ThreadLocalTracing());
     }

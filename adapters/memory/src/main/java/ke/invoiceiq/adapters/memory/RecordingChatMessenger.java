@@ -12,7 +12,8 @@ import ke.invoiceiq.domain.messaging.SendResult;
  * A WhatsApp stand-in that records every message and accepts it as {@code wamid.<n>} unless scripted: an
  * answer set for a recipient with {@link #failFor} holds for every send to them, and answers queued with
  * {@link #respondWith} are used up in order by the other sends. Every message is recorded, accepted or not.
- * No invoice template is configured until {@link #setTemplateConfigured} says so.
+ * No invoice template is configured until {@link #setTemplateConfigured} says so, and no merchant-notice template
+ * until {@link #setMerchantTemplateConfigured} does.
  */
 public final class RecordingChatMessenger implements ChatMessenger {
 
@@ -20,6 +21,7 @@ public final class RecordingChatMessenger implements ChatMessenger {
     private final Script<Msisdn, SendResult> script = new Script<>();
     private final AtomicLong accepted = new AtomicLong();
     private volatile boolean templateConfigured;
+    private volatile boolean merchantTemplateConfigured;
 
     @Override
     public SendResult send(ChatMessage message) {
@@ -35,6 +37,15 @@ public final class RecordingChatMessenger implements ChatMessenger {
 
     public void setTemplateConfigured(boolean configured) {
         templateConfigured = configured;
+    }
+
+    @Override
+    public boolean hasMerchantTemplate() {
+        return merchantTemplateConfigured;
+    }
+
+    public void setMerchantTemplateConfigured(boolean configured) {
+        merchantTemplateConfigured = configured;
     }
 
     /** Answers for the next sends, in order, before the default comes back. */

@@ -18,7 +18,8 @@ import ke.invoiceiq.domain.messaging.TemplateParameters;
  * <pre>{"v":1,"text":"…","buttons":[{"id":"pay:INV-…","title":"Pay with M-PESA"}],"sms":"…",
  *  "template":{"body":["INV-…","2,500"],"button":"pay:INV-…"}}</pre>
  *
- * {@code sms} and {@code template} are absent when the content has none.
+ * {@code sms}, {@code template} and {@code digest} (the line that stands for a merchant notice in a digest) are
+ * absent when the content has none; content written before {@code digest} existed reads as having none.
  */
 final class OutboundContentJson {
 
@@ -44,6 +45,7 @@ final class OutboundContentJson {
             t.bodyParameters().forEach(body::add);
             template.put("button", t.buttonPayload());
         });
+        content.digestLine().ifPresent(line -> node.put("digest", line));
         return node.toString();
     }
 
@@ -70,6 +72,7 @@ final class OutboundContentJson {
             template = Optional.of(new TemplateParameters(List.copyOf(body), t.path("button").asText()));
         }
         return new OutboundContent(node.path("text").asText(), buttons,
-                node.hasNonNull("sms") ? Optional.of(node.get("sms").asText()) : Optional.empty(), template);
+                node.hasNonNull("sms") ? Optional.of(node.get("sms").asText()) : Optional.empty(), template,
+                node.hasNonNull("digest") ? Optional.of(node.get("digest").asText()) : Optional.empty());
     }
 }

@@ -10,7 +10,8 @@ import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * A row of {@code outbox}. Inserted through the entity; claimed and moved on by SQL statements in
- * {@link PostgresOutbox}. The content is JSON written by {@link OutboundContentJson}.
+ * {@link PostgresOutbox}. The content is JSON written by {@link OutboundContentJson}. The {@code claim_token}
+ * column is written by those statements only: a claim is no part of the domain's message.
  */
 @Entity
 @Table(name = "outbox")
@@ -59,6 +60,10 @@ public class OutboxEntity extends PanacheEntityBase {
 
     @Column(name = "correlation_id")
     public String correlationId;
+
+    /** The digest that carried this merchant notice, when COALESCED. */
+    @Column(name = "coalesced_into")
+    public String coalescedInto;
 
     /** Audit only: set by the database (default and every UPDATE statement), never by the entity. */
     @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)

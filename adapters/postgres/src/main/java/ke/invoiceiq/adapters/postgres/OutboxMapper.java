@@ -32,7 +32,8 @@ final class OutboxMapper {
                 Optional.ofNullable(e.deliveryStatus).map(DeliveryStatus::valueOf),
                 Optional.ofNullable(e.lastError),
                 e.createdAt,
-                Optional.ofNullable(e.correlationId));
+                Optional.ofNullable(e.correlationId),
+                Optional.ofNullable(e.coalescedInto));
     }
 
     static OutboxEntity toEntity(OutboxMessage m) {
@@ -51,6 +52,7 @@ final class OutboxMapper {
         e.lastError = m.lastError().orElse(null);
         e.createdAt = m.createdAt();
         e.correlationId = m.correlationId().orElse(null);
+        e.coalescedInto = m.coalescedInto().orElse(null);
         return e;
     }
 
@@ -71,6 +73,7 @@ final class OutboxMapper {
         e.lastError = rs.getString("last_error");
         e.createdAt = Sql.instant(rs, "created_at");
         e.correlationId = rs.getString("correlation_id");
+        e.coalescedInto = rs.getString("coalesced_into");
         return toDomain(e);
     }
 }

@@ -32,6 +32,12 @@ public class PostgresInboundEventLog implements InboundEventLog {
                 """, provider, eventId, at) == 1;
     }
 
+    @Override
+    public boolean seen(String provider, String eventId) {
+        return !sql.query("SELECT 1 FROM inbound_events WHERE provider = ? AND event_id = ?", rs -> true, provider,
+                eventId).isEmpty();
+    }
+
     /**
      * One DELETE of at most {@code limit} rows, picked through {@code inbound_events_seen_idx} and locked with
      * {@code SKIP LOCKED}, so a big purge is many short transactions and two instances purging at once split

@@ -54,11 +54,22 @@ class JsonMappersTest {
         var full = OutboundContent.withButtons("Invoice INV-000001: KES 2,500",
                         List.of(new Button("pay:INV-000001", "Pay with M-PESA"), new Button("help", "Help")))
                 .withSms("Invoice INV-000001 …")
-                .withTemplate(new TemplateParameters(List.of("INV-000001", "2,500"), "pay:INV-000001"));
+                .withTemplate(new TemplateParameters(List.of("INV-000001", "2,500"), "pay:INV-000001"))
+                .withDigestLine("Invoice #INV-000001 (KES 2,500) sent to 254712345678.");
 
         assertThat(OutboundContentJson.read(OutboundContentJson.write(plain))).isEqualTo(plain);
         assertThat(OutboundContentJson.read(OutboundContentJson.write(full))).isEqualTo(full);
-        assertThat(OutboundContentJson.write(plain)).doesNotContain("sms").doesNotContain("template");
+        assertThat(OutboundContentJson.write(plain)).doesNotContain("sms").doesNotContain("template")
+                .doesNotContain("digest");
+    }
+
+    @Test
+    void givenContentWrittenBeforeDigestLinesExisted_whenRead_thenItHasNone() {
+        var read = OutboundContentJson.read("""
+                {"v":1,"text":"Paid","buttons":[],"sms":"Paid"}""");
+
+        assertThat(read).isEqualTo(OutboundContent.text("Paid").withSms("Paid"));
+        assertThat(read.digestLine()).isEmpty();
     }
 
     @Test

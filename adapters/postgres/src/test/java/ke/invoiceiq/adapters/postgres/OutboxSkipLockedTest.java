@@ -71,7 +71,7 @@ class OutboxSkipLockedTest {
 
         CompletableFuture<List<OutboxMessage>> first = CompletableFuture.supplyAsync(
                 () -> QuarkusTransaction.requiringNew().call(() -> {
-                    List<OutboxMessage> mine = outbox.claimDue(NOW.plusSeconds(60), LEASE, 4);
+                    List<OutboxMessage> mine = outbox.claimDue("first", NOW.plusSeconds(60), LEASE, 4);
                     firstClaimed.countDown();
                     // Keep the transaction (and the row locks) open until the second claimer is done.
                     assertThat(secondDone.await(20, TimeUnit.SECONDS)).isTrue();
@@ -80,7 +80,7 @@ class OutboxSkipLockedTest {
         assertThat(firstClaimed.await(20, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<List<OutboxMessage>> second = CompletableFuture.supplyAsync(
-                () -> outbox.claimDue(NOW.plusSeconds(60), LEASE, 100), threads);
+                () -> outbox.claimDue("second", NOW.plusSeconds(60), LEASE, 100), threads);
         List<OutboxMessage> secondClaim = second.get(20, TimeUnit.SECONDS);
         secondDone.countDown();
         List<OutboxMessage> firstClaim = first.get(20, TimeUnit.SECONDS);
@@ -92,7 +92,7 @@ class OutboxSkipLockedTest {
         firstClaim.forEach(m -> all.add(m.id()));
         secondClaim.forEach(m -> all.add(m.id()));
         assertThat(all).hasSize(10);
-        assertThat(outbox.claimDue(NOW.plusSeconds(60), LEASE, 100)).isEmpty();
+        assertThat(outbox.claimDue("third", NOW.plusSeconds(60), LEASE, 100)).isEmpty();
         assertThat(outbox.find("m-00").orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
     }
 
@@ -110,7 +110,9 @@ class OutboxSkipLockedTest {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException(e);
                     }
-                    return outbox.claimDue(NOW.plusSeconds(60), LEASE, 2).stream().map(OutboxMessage::id).toList();
+                    String claim = "claimer-" + Thread.currentThread().threadId();
+                    return outbox.claimDue(claim, NOW.plusSeconds(60), LEASE, 2).stream().map(OutboxMessage::id)
+                            .toList();
                 }, pool));
             }
             go.countDown();

@@ -47,9 +47,9 @@ class SchemaTest {
         assertThat(strings("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name
-                """)).containsExactly("chat_sessions", "customers", "idempotency_answers", "inbound_events", "invoices",
-                "message_log", "outbox", "payments", "reply_cooldowns", "stk_callbacks", "unmatched_payments",
-                "webhook_inbox");
+                """)).containsExactly("chat_sessions", "customers", "held_delivery_reports", "idempotency_answers",
+                "inbound_events", "invoices", "message_log", "outbox", "payments", "reply_cooldowns", "send_slots",
+                "stk_callbacks", "unmatched_payments", "webhook_inbox");
     }
 
     @Test
@@ -121,6 +121,23 @@ class SchemaTest {
         for (String statement : rejected) {
             assertRejected(statement, CHECK_VIOLATION, "_ck");
         }
+    }
+
+    @Test
+    void givenV8_whenOutboxRowsUseTheNewPurposesAndStates_thenOnlyACoalescedRowNamingItsDigestIsAccepted() {
+        String row = "INSERT INTO outbox (id, recipient_msisdn, purpose, channel, content, status, next_attempt_at,"
+                + " created_at, coalesced_into) VALUES ('%s', '254712345678', '%s', 'WHATSAPP', '{}', '%s', now(),"
+                + " now(), %s)";
+        database.execute(row.formatted("cancel", "CANCELLATION", "PENDING", "NULL"));
+        database.execute(row.formatted("digest", "MERCHANT_DIGEST", "SENT", "NULL"));
+        database.execute(row.formatted("carried", "MERCHANT_NOTICE", "COALESCED", "'digest'"));
+
+        assertRejected(row.formatted("lost", "MERCHANT_NOTICE", "COALESCED", "NULL"), CHECK_VIOLATION,
+                "outbox_coalesced_into_ck");
+        assertRejected(row.formatted("odd", "MERCHANT_NOTICE", "SENT", "'digest'"), CHECK_VIOLATION,
+                "outbox_coalesced_into_ck");
+        assertRejected("INSERT INTO send_slots (key, busy_until) VALUES ('to:0712345678', now())", CHECK_VIOLATION,
+                "send_slots_key_ck");
     }
 
     @Test

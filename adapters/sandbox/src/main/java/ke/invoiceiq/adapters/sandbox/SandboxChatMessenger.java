@@ -74,6 +74,8 @@ public class SandboxChatMessenger implements ChatMessenger {
                     SandboxPhones.TEMPLATE, "[approved invoice template] "
                             + String.join(" · ", template.parameters().bodyParameters()),
                     List.of(new ButtonView(template.parameters().buttonPayload(), "Pay with M-PESA")), now);
+            case ChatMessage.NoticeTemplate notice -> phones.received(to, wamid, SandboxPhones.WHATSAPP,
+                    SandboxPhones.TEMPLATE, "[approved merchant template] " + notice.notice(), List.of(), now);
         }
         LOG.debugf("sandbox WhatsApp: accepted %s", wamid);
         statusAfter(0, to, wamid);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome;
 import ke.invoiceiq.application.inbound.HandleInboundMessageUseCase;
@@ -41,11 +42,17 @@ import org.jboss.logging.Logger;
  * use case de-duplicates by provider and id.</li>
  * </ul>
  *
+ * <p>An incoming SMS is handled before the answer, in up to {@value #TRIES} tries a moment apart: the use case
+ * commits its de-duplication mark only with what the message changed, so a failed try leaves nothing behind and the
+ * next one starts afresh. When every try failed, the sender is asked by SMS to send it again
+ * ({@link HandleInboundMessageUseCase#giveUp}, which also marks the message and counts it), and AT gets its 200.
+ *
  * <p>Answers: wrong, missing or unconfigured token → <b>401</b>, nothing else done; no {@code id} (or, for a
- * report, no {@code status}) → <b>400</b> with a short plain reason; the use case throwing (the database is down) →
- * <b>503</b>, so AT may deliver it again; everything else, including an unknown status, a report for a message we
- * do not know and a sender that is not a Kenyan mobile number, → <b>200</b> at once: AT's retry behaviour is not
- * documented (§C.6), so an error status would buy nothing.
+ * report, no {@code status}) → <b>400</b> with a short plain reason; a report the use case could not record, or an
+ * SMS that could neither be handled nor answered (the database is down) → <b>503</b>, so AT may deliver it again
+ * (nothing was marked, so a redelivery is handled); everything else, including an unknown status, a report for a
+ * message we do not know and a sender that is not a Kenyan mobile number, → <b>200</b> at once: AT's retry behaviour
+ * is not documented (§C.6), so an error status would buy nothing.
  *
  * <p>Logs carry ids, AT's status words and outcomes only, cleaned by {@link Words}: never a phone number, the
  * message text or the token.
@@ -55,6 +62,10 @@ import org.jboss.logging.Logger;
 public class SmsCallbackResource {
 
     static final String PROVIDER = "africastalking";
+
+    /** Tries to handle an incoming SMS before giving up on it; the pause after the first doubles each time. */
+    static final int TRIES = 3;
+    static final Duration FIRST_PAUSE = Duration.ofMillis(250);
 
     private static final Logger LOG = Logger.getLogger(SmsCallbackResource.class);
 
@@ -146,14 +157,47 @@ public class SmsCallbackResource {
                 InboundDates.parse(date, clock.instant()));
         HandleInboundMessageOutcome outcome;
         try {
-            outcome = inbound.handle(message);
-        } catch (RuntimeException e) {
-            LOG.errorf("could not handle incoming SMS %s (%s); answered 503", Words.forLog(id),
-                    e.getClass().getName());
-            return unavailable();
+            outcome = handle(message);
+        } catch (RuntimeException failed) {
+            try {
+                outcome = inbound.giveUp(message);
+            } catch (RuntimeException e) {
+                LOG.errorf("could not handle incoming SMS %s (%s) nor answer it (%s); answered 503", Words.forLog(id),
+                        failed.getClass().getName(), e.getClass().getName());
+                return unavailable();
+            }
+            LOG.errorf("could not handle incoming SMS %s in %d tries (%s); the sender was asked to send it again",
+                    Words.forLog(id), TRIES, failed.getClass().getName());
         }
         LOG.infof("incoming SMS %s: %s", Words.forLog(id), outcome.getClass().getSimpleName());
         return ok();
+    }
+
+    /** Up to {@link #TRIES} tries; the last one's exception when none succeeded. */
+    private HandleInboundMessageOutcome handle(InboundMessage message) {
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inbound.handle(message);
+            } catch (RuntimeException e) {
+                if (attempt >= TRIES) {
+                    throw e;
+                }
+                LOG.warnf("incoming SMS %s: try %d failed (%s); trying again",
+                        Words.forLog(message.providerMessageId()), attempt, e.getClass().getName());
+                sleep(pause);
+                pause = pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between tries", e);
+        }
     }
 
     private static boolean isBlank(String s) {

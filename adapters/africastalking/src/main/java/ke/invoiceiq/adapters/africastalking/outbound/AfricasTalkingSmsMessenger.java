@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -29,6 +30,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 @Typed(AfricasTalkingSmsMessenger.class)
 public class AfricasTalkingSmsMessenger implements SmsMessenger {
+
+    /** How long to wait while the breaker is open: it lets a trial call through once its delay is over. */
+    static final Duration WHILE_BREAKER_OPEN = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(AfricasTalkingSmsMessenger.class);
 
@@ -62,7 +66,8 @@ public class AfricasTalkingSmsMessenger implements SmsMessenger {
             // AT may still have sent it; the outbox decides whether to try again
             result = new SendResult.RetryLater("timeout", Optional.empty());
         } catch (CircuitBreakerOpenException e) {
-            result = new SendResult.RetryLater("circuit-open", Optional.empty());
+            // nothing was sent: a wait, not a try
+            result = new SendResult.Deferred("circuit-open", WHILE_BREAKER_OPEN);
         } catch (ProcessingException e) {
             LOG.warnf("SMS send got no answer: %s", e.getCause() == null
                     ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
@@ -82,13 +87,8 @@ public class AfricasTalkingSmsMessenger implements SmsMessenger {
             }
             case SendResult.Undeliverable undeliverable ->
                     LOG.infof("SMS undeliverable: %s", undeliverable.code());
-            case SendResult.RetryLater later -> {
-                if (later.code().equals("circuit-open")) {
-                    LOG.debug("SMS not sent: the circuit breaker is open");
-                } else {
-                    LOG.warnf("SMS not sent, to be retried: %s", later.code());
-                }
-            }
+            case SendResult.RetryLater later -> LOG.warnf("SMS not sent, to be retried: %s", later.code());
+            case SendResult.Deferred wait -> LOG.debugf("SMS not sent yet: %s", wait.reason());
         }
         return result;
     }

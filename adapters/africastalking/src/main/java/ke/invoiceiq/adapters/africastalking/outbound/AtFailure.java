@@ -52,6 +52,7 @@ abstract sealed class AtFailure extends RuntimeException permits AtFailure.Serve
         return switch (result) {
             case SendResult.Accepted a -> "accepted";
             case SendResult.RetryLater r -> r.code();
+            case SendResult.Deferred d -> d.reason();
             case SendResult.Undeliverable u -> u.code();
             case SendResult.Misconfigured m -> m.code();
         };

@@ -215,6 +215,47 @@ class SmsCallbackResourceTest {
         messages.failWith(new IllegalStateException("database down"));
 
         incoming(TOKEN, sms("ATXid_in6", "+254712345678", "PAY INV-7K3Q9X")).then().statusCode(503);
+
+        assertThat(messages.tries()).isEqualTo(SmsCallbackResource.TRIES);
+        assertThat(messages.givenUp()).isEmpty();
+    }
+
+    @Test
+    void givenAHandlingThatFailsOnce_whenAnSmsArrives_thenItIsTriedAgainAndHandledBeforeThe200() {
+        messages.failTimes(1, new IllegalStateException("deadlock detected"));
+
+        incoming(TOKEN, sms("ATXid_in7", "+254712345678", "PAY INV-7K3Q9X")).then().statusCode(200);
+
+        assertThat(messages.tries()).isEqualTo(2);
+        assertThat(messages.messages()).singleElement()
+                .satisfies(m -> assertThat(m.providerMessageId()).isEqualTo("ATXid_in7"));
+        assertThat(messages.givenUp()).isEmpty();
+    }
+
+    @Test
+    void givenEveryTryFails_whenAnSmsArrives_thenTheSenderIsAskedToSendItAgainAndAtGets200() {
+        messages.failTimes(Integer.MAX_VALUE, new IllegalStateException("a bug"));
+
+        incoming(TOKEN, sms("ATXid_in8", "+254712345678", "invoice 0712345678 2500 Cleaning")).then()
+                .statusCode(200);
+
+        assertThat(messages.tries()).isEqualTo(SmsCallbackResource.TRIES);
+        assertThat(messages.givenUp()).singleElement().satisfies(m -> {
+            assertThat(m.providerMessageId()).isEqualTo("ATXid_in8");
+            assertThat(m.from()).contains(new Msisdn("254712345678"));
+        });
+    }
+
+    @Test
+    void givenEveryTryFailed_whenTheSameSmsIsPostedAgain_thenItIsHandledAfresh() {
+        messages.failWith(new IllegalStateException("database down"));
+        incoming(TOKEN, sms("ATXid_in9", "+254712345678", "PAY INV-7K3Q9X")).then().statusCode(503);
+        messages.reset();
+
+        incoming(TOKEN, sms("ATXid_in9", "+254712345678", "PAY INV-7K3Q9X")).then().statusCode(200);
+
+        assertThat(messages.messages()).singleElement()
+                .satisfies(m -> assertThat(m.providerMessageId()).isEqualTo("ATXid_in9"));
     }
 
     // --- authentication -----------------------------------------------------------------------------------------

@@ -62,7 +62,8 @@ class AtCircuitBreakerTest {
         assertThat(reachedAt()).isEqualTo(10);
 
         for (int i = 0; i < 5; i++) {
-            assertThat(messenger.send(TO, "x")).isEqualTo(new SendResult.RetryLater("circuit-open", Optional.empty()));
+            assertThat(messenger.send(TO, "x")).as("nothing was sent: a wait, not a try")
+                    .isEqualTo(new SendResult.Deferred("circuit-open", AfricasTalkingSmsMessenger.WHILE_BREAKER_OPEN));
         }
         assertThat(reachedAt()).as("an open breaker calls nobody").isEqualTo(10);
 

@@ -169,6 +169,7 @@ class AtUnitsTest {
         return switch (result) {
             case SendResult.Accepted a -> "accepted:" + a.providerMessageId();
             case SendResult.RetryLater r -> "retry:" + r.code();
+            case SendResult.Deferred d -> "deferred:" + d.reason();
             case SendResult.Undeliverable u -> "undeliverable:" + u.code();
             case SendResult.Misconfigured m -> "misconfigured:" + m.code();
         };

@@ -197,8 +197,15 @@ public final class Fixtures {
         var content = OutboundContent.withButtons("Invoice INV-000001: KES 2,500 for Cleaning.",
                         List.of(new Button("pay:INV-000001", "Pay with M-PESA")))
                 .withSms("Invoice INV-000001: KES 2,500. Reply PAY INV-000001 to pay with M-PESA.")
-                .withTemplate(new TemplateParameters(List.of("INV-000001", "2,500"), "pay:INV-000001"));
+                .withTemplate(new TemplateParameters(List.of("INV-000001", "2,500"), "pay:INV-000001"))
+                .withDigestLine("Invoice #INV-000001 (KES 2,500) sent.");
         return OutboxMessage.queue(id, msisdn(1), MessagePurpose.INVOICE, invoice, Channel.WHATSAPP, content, now);
+    }
+
+    /** A merchant notice to staff number {@code staff} on WhatsApp, with its SMS text. */
+    public static OutboxMessage notice(String id, int staff, Instant now) {
+        return OutboxMessage.queue(id, msisdn(staff), MessagePurpose.MERCHANT_NOTICE, Optional.empty(),
+                Channel.WHATSAPP, OutboundContent.text("Notice " + id).withSms("Notice " + id), now);
     }
 
     public static OutboxMessage plainReply(String id, Instant now) {

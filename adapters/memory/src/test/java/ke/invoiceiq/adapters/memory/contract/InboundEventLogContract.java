@@ -32,6 +32,17 @@ public abstract class InboundEventLogContract {
     }
 
     @Test
+    void answersWhetherAnEventWasMarkedWithoutMarkingIt() {
+        assertThat(log.seen("whatsapp", "wamid.HBgM1")).isFalse();
+        assertThat(log.seen("whatsapp", "wamid.HBgM1")).as("asking marks nothing").isFalse();
+
+        log.firstSeen("whatsapp", "wamid.HBgM1", at(0));
+
+        assertThat(log.seen("whatsapp", "wamid.HBgM1")).isTrue();
+        assertThat(log.seen("sms", "wamid.HBgM1")).isFalse();
+    }
+
+    @Test
     void tellsEventsApartByProviderAndId() {
         log.firstSeen("whatsapp", "ATXid_1", at(0));
 

@@ -5,6 +5,7 @@ import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoice;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.invoiceId;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.message;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.msisdn;
+import static ke.invoiceiq.adapters.memory.contract.Fixtures.notice;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.plainReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.DeliveryStatus;
+import ke.invoiceiq.domain.messaging.EarlyDeliveryReport;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.Outbox;
@@ -29,14 +31,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Outbox} must do. A SENDING message's {@code nextAttemptAt} is the end of its lease. Every
- * finished attempt (sent, retried, failed) counts in {@code attempts}; a claim alone does not. The retention
- * purge deletes finished messages (SENT, FAILED) whose last change (send, failure, delivery report) is strictly
- * before the cutoff (one changed exactly at it stays), never a PENDING or SENDING one, at most {@code limit}
- * per call, and answers how many it deleted.
+ * finished attempt (sent, retried, failed) counts in {@code attempts}; a claim, a wait and a coalescing do not.
+ * Every write after the claim holds only under the claim token that took the message, while it is SENDING. The
+ * retention purge deletes finished messages (SENT, FAILED, COALESCED) whose last change (send, failure, delivery
+ * report) is strictly before the cutoff (one changed exactly at it stays), never a PENDING or SENDING one, at most
+ * {@code limit} per call, and answers how many it deleted.
  */
 public abstract class OutboxContract {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final String CLAIM = "claim-a";
+    private static final String OTHER = "claim-b";
 
     /** An empty outbox; called once before each test, before {@link #invoices()}. */
     protected abstract Outbox outbox();
@@ -76,13 +81,13 @@ public abstract class OutboxContract {
         outbox.enqueue(traced);
         outbox.enqueue(plainReply("untraced", at(1)));
 
-        List<OutboxMessage> claimed = outbox.claimDue(at(10), LEASE, 10);
+        List<OutboxMessage> claimed = outbox.claimDue(CLAIM, at(10), LEASE, 10);
 
         assertThat(claimed).extracting(OutboxMessage::id, OutboxMessage::correlationId).containsExactly(
                 tuple("traced", Optional.of(correlationId)),
                 tuple("untraced", Optional.empty()));
         assertThat(outbox.find("traced")).contains(claimed.getFirst());
-        outbox.retryLater("traced", at(20), "throttled", at(10));
+        outbox.retryLater("traced", CLAIM, at(20), "throttled", at(10));
         assertThat(outbox.find("traced").orElseThrow().correlationId()).contains(correlationId);
     }
 
@@ -92,7 +97,7 @@ public abstract class OutboxContract {
         outbox.enqueue(plainReply("early", at(10)));
         outbox.enqueue(plainReply("not-yet", at(100)));
 
-        List<OutboxMessage> claimed = outbox.claimDue(at(50), LEASE, 10);
+        List<OutboxMessage> claimed = outbox.claimDue(CLAIM, at(50), LEASE, 10);
 
         assertThat(claimed).extracting(OutboxMessage::id).containsExactly("early", "late");
         assertThat(claimed).allSatisfy(m -> {
@@ -110,28 +115,29 @@ public abstract class OutboxContract {
             outbox.enqueue(plainReply("m-" + i, at(i)));
         }
 
-        assertThat(outbox.claimDue(at(10), LEASE, 3)).extracting(OutboxMessage::id)
+        assertThat(outbox.claimDue(CLAIM, at(10), LEASE, 3)).extracting(OutboxMessage::id)
                 .containsExactly("m-0", "m-1", "m-2");
-        assertThat(outbox.claimDue(at(10), LEASE, 3)).extracting(OutboxMessage::id).containsExactly("m-3", "m-4");
-        assertThat(outbox.claimDue(at(10), LEASE, 0)).isEmpty();
+        assertThat(outbox.claimDue(CLAIM, at(10), LEASE, 3)).extracting(OutboxMessage::id)
+                .containsExactly("m-3", "m-4");
+        assertThat(outbox.claimDue(CLAIM, at(10), LEASE, 0)).isEmpty();
     }
 
     @Test
     void claimsALeasedMessageAgainOnlyAfterTheLeaseRanOut() {
         outbox.enqueue(plainReply("m-1", at(0)));
-        outbox.claimDue(at(0), LEASE, 10);
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
 
-        assertThat(outbox.claimDue(at(29), LEASE, 10)).isEmpty();
-        assertThat(outbox.claimDue(at(30), LEASE, 10)).extracting(OutboxMessage::id).containsExactly("m-1");
+        assertThat(outbox.claimDue(CLAIM, at(29), LEASE, 10)).isEmpty();
+        assertThat(outbox.claimDue(CLAIM, at(30), LEASE, 10)).extracting(OutboxMessage::id).containsExactly("m-1");
         assertThat(outbox.find("m-1").orElseThrow().nextAttemptAt()).isEqualTo(at(30).plus(LEASE));
     }
 
     @Test
     void marksAMessageSentOnTheChannelThatTookIt() {
         outbox.enqueue(message("m-1", Optional.of(invoiceId(1)), at(0)));
-        outbox.claimDue(at(0), LEASE, 10);
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
 
-        outbox.markSent("m-1", Channel.SMS, "ATXid_1", at(1));
+        outbox.markSent("m-1", CLAIM, Channel.SMS, "ATXid_1", at(1));
 
         OutboxMessage sent = outbox.find("m-1").orElseThrow();
         assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
@@ -140,16 +146,16 @@ public abstract class OutboxContract {
         assertThat(sent.attempts()).isEqualTo(1);
         assertThat(outbox.findByProviderMessageId(Channel.SMS, "ATXid_1")).contains(sent);
         assertThat(outbox.findByProviderMessageId(Channel.WHATSAPP, "ATXid_1")).isEmpty();
-        assertThat(outbox.claimDue(at(100), LEASE, 10)).isEmpty();
+        assertThat(outbox.claimDue(CLAIM, at(100), LEASE, 10)).isEmpty();
         assertThat(outbox.countPending()).isZero();
     }
 
     @Test
     void putsAMessageBackForALaterAttempt() {
         outbox.enqueue(plainReply("m-1", at(0)));
-        outbox.claimDue(at(0), LEASE, 10);
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
 
-        outbox.retryLater("m-1", at(60), "131056 pair rate limit", at(1));
+        outbox.retryLater("m-1", CLAIM, at(60), "131056 pair rate limit", at(1));
 
         OutboxMessage waiting = outbox.find("m-1").orElseThrow();
         assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
@@ -157,25 +163,25 @@ public abstract class OutboxContract {
         assertThat(waiting.nextAttemptAt()).isEqualTo(at(60));
         assertThat(waiting.lastError()).contains("131056 pair rate limit");
         assertThat(outbox.countPending()).isEqualTo(1);
-        assertThat(outbox.claimDue(at(59), LEASE, 10)).isEmpty();
-        assertThat(outbox.claimDue(at(60), LEASE, 10)).extracting(OutboxMessage::id).containsExactly("m-1");
+        assertThat(outbox.claimDue(CLAIM, at(59), LEASE, 10)).isEmpty();
+        assertThat(outbox.claimDue(CLAIM, at(60), LEASE, 10)).extracting(OutboxMessage::id).containsExactly("m-1");
 
-        outbox.retryLater("m-1", at(120), "timeout", at(61));
+        outbox.retryLater("m-1", CLAIM, at(120), "timeout", at(61));
         assertThat(outbox.find("m-1").orElseThrow().attempts()).isEqualTo(2);
     }
 
     @Test
     void marksAMessageFailedForGood() {
         outbox.enqueue(plainReply("m-1", at(0)));
-        outbox.claimDue(at(0), LEASE, 10);
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
 
-        outbox.markFailed("m-1", "190 token expired", at(1));
+        outbox.markFailed("m-1", CLAIM, "190 token expired", at(1));
 
         OutboxMessage failed = outbox.find("m-1").orElseThrow();
         assertThat(failed.status()).isEqualTo(OutboxStatus.FAILED);
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(failed.lastError()).contains("190 token expired");
-        assertThat(outbox.claimDue(at(1_000), LEASE, 10)).isEmpty();
+        assertThat(outbox.claimDue(CLAIM, at(1_000), LEASE, 10)).isEmpty();
         assertThat(outbox.countPending()).isZero();
     }
 
@@ -186,10 +192,10 @@ public abstract class OutboxContract {
         outbox.enqueue(plainReply("sent", at(0)));
         outbox.enqueue(plainReply("failed", at(0)));
         outbox.enqueue(plainReply("later", at(500)));
-        outbox.claimDue(at(0), LEASE, 4);
-        outbox.retryLater("queued", at(10), "busy", at(0));
-        outbox.markSent("sent", Channel.WHATSAPP, "wamid.1", at(0));
-        outbox.markFailed("failed", "bad", at(0));
+        outbox.claimDue(CLAIM, at(0), LEASE, 4);
+        outbox.retryLater("queued", CLAIM, at(10), "busy", at(0));
+        outbox.markSent("sent", CLAIM, Channel.WHATSAPP, "wamid.1", at(0));
+        outbox.markFailed("failed", CLAIM, "bad", at(0));
 
         assertThat(outbox.countPending()).isEqualTo(3);
     }
@@ -197,8 +203,8 @@ public abstract class OutboxContract {
     @Test
     void movesTheDeliveryStatusForwardOnly() {
         outbox.enqueue(plainReply("m-1", at(0)));
-        outbox.claimDue(at(0), LEASE, 10);
-        outbox.markSent("m-1", Channel.WHATSAPP, "wamid.1", at(1));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        outbox.markSent("m-1", CLAIM, Channel.WHATSAPP, "wamid.1", at(1));
 
         assertThat(outbox.recordDelivery("m-1", DeliveryStatus.DELIVERED, at(2))).isTrue();
         assertThat(outbox.recordDelivery("m-1", DeliveryStatus.SENT, at(3))).isFalse();
@@ -212,8 +218,8 @@ public abstract class OutboxContract {
     @Test
     void keepsAFailedDeliveryFinal() {
         outbox.enqueue(plainReply("m-1", at(0)));
-        outbox.claimDue(at(0), LEASE, 10);
-        outbox.markSent("m-1", Channel.WHATSAPP, "wamid.1", at(1));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        outbox.markSent("m-1", CLAIM, Channel.WHATSAPP, "wamid.1", at(1));
 
         assertThat(outbox.recordDelivery("m-1", DeliveryStatus.FAILED, at(2))).isTrue();
         assertThat(outbox.recordDelivery("m-1", DeliveryStatus.READ, at(3))).isFalse();
@@ -236,7 +242,7 @@ public abstract class OutboxContract {
         List<List<String>> claims = Concurrently.run(4, i -> {
             var mine = new ArrayList<String>();
             List<OutboxMessage> batch;
-            while (!(batch = outbox.claimDue(now, LEASE, 3)).isEmpty()) {
+            while (!(batch = outbox.claimDue("claim-" + i, now, LEASE, 3)).isEmpty()) {
                 batch.forEach(m -> mine.add(m.id()));
             }
             return mine;
@@ -252,11 +258,11 @@ public abstract class OutboxContract {
         for (String id : List.of("sent-old", "failed-old", "sent-at-cutoff", "failed-new")) {
             outbox.enqueue(plainReply(id, at(0)));
         }
-        outbox.claimDue(at(0), LEASE, 10);
-        outbox.markSent("sent-old", Channel.WHATSAPP, "wamid.old", at(10));
-        outbox.markFailed("failed-old", "190 token expired", at(19));
-        outbox.markSent("sent-at-cutoff", Channel.SMS, "ATXid_1", at(20));
-        outbox.markFailed("failed-new", "bad", at(21));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        outbox.markSent("sent-old", CLAIM, Channel.WHATSAPP, "wamid.old", at(10));
+        outbox.markFailed("failed-old", CLAIM, "190 token expired", at(19));
+        outbox.markSent("sent-at-cutoff", CLAIM, Channel.SMS, "ATXid_1", at(20));
+        outbox.markFailed("failed-new", CLAIM, "bad", at(21));
 
         assertThat(outbox.purgeFinishedBefore(at(20), 100)).isEqualTo(2);
 
@@ -272,9 +278,9 @@ public abstract class OutboxContract {
         outbox.enqueue(plainReply("leased", at(0)));
         outbox.enqueue(plainReply("retrying", at(0)));
         outbox.enqueue(plainReply("sent", at(0)));
-        outbox.claimDue(at(0), LEASE, 10);
-        outbox.retryLater("retrying", at(3_600), "131056 pair rate limit", at(1));
-        outbox.markSent("sent", Channel.WHATSAPP, "wamid.1", at(2));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        outbox.retryLater("retrying", CLAIM, at(3_600), "131056 pair rate limit", at(1));
+        outbox.markSent("sent", CLAIM, Channel.WHATSAPP, "wamid.1", at(2));
         outbox.enqueue(message("queued", Optional.of(invoiceId(1)), at(0)));
 
         assertThat(outbox.purgeFinishedBefore(at(1_000_000), 100)).isEqualTo(1);
@@ -290,8 +296,8 @@ public abstract class OutboxContract {
     @Test
     void givenADeliveryReportAfterTheSend_whenPurged_thenTheMessageStaysUntilTheReportIsOld() {
         outbox.enqueue(plainReply("m-1", at(0)));
-        outbox.claimDue(at(0), LEASE, 10);
-        outbox.markSent("m-1", Channel.WHATSAPP, "wamid.1", at(10));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        outbox.markSent("m-1", CLAIM, Channel.WHATSAPP, "wamid.1", at(10));
         outbox.recordDelivery("m-1", DeliveryStatus.READ, at(100));
 
         assertThat(outbox.purgeFinishedBefore(at(50), 100)).isZero();
@@ -305,9 +311,9 @@ public abstract class OutboxContract {
         for (int i = 0; i < 5; i++) {
             outbox.enqueue(plainReply("m-" + i, at(0)));
         }
-        outbox.claimDue(at(0), LEASE, 10);
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
         for (int i = 0; i < 5; i++) {
-            outbox.markSent("m-" + i, Channel.WHATSAPP, "wamid." + i, at(i + 1));
+            outbox.markSent("m-" + i, CLAIM, Channel.WHATSAPP, "wamid." + i, at(i + 1));
         }
 
         assertThat(outbox.purgeFinishedBefore(at(100), 0)).isZero();
@@ -317,5 +323,168 @@ public abstract class OutboxContract {
         assertThat(outbox.purgeFinishedBefore(at(100), 2)).isEqualTo(2);
         assertThat(outbox.purgeFinishedBefore(at(100), 2)).isEqualTo(1);
         assertThat(outbox.purgeFinishedBefore(at(100), 2)).isZero();
+    }
+
+    // ---- claims: every write holds only under the claim that took the message ----
+
+    @Test
+    void givenALeaseThatRanOutAndAnotherDispatchersClaim_whenTheFirstWritesLate_thenNothingChangesAndItIsToldSo() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        List<OutboxMessage> second = outbox.claimDue(OTHER, at(30), LEASE, 10);
+
+        boolean renewed = outbox.renewLease("m-1", CLAIM, at(90), at(31));
+        boolean sent = outbox.markSent("m-1", CLAIM, Channel.WHATSAPP, "wamid.stale", at(31));
+        boolean retried = outbox.retryLater("m-1", CLAIM, at(40), "timeout", at(31));
+        boolean deferred = outbox.defer("m-1", CLAIM, at(40), "paced", at(31));
+        boolean failed = outbox.markFailed("m-1", CLAIM, "131026", at(31));
+        boolean coalesced = outbox.markCoalesced("m-1", CLAIM, "digest-1", at(31));
+
+        assertThat(second).extracting(OutboxMessage::id).containsExactly("m-1");
+        assertThat(List.of(renewed, sent, retried, deferred, failed, coalesced)).containsOnly(false);
+        OutboxMessage held = outbox.find("m-1").orElseThrow();
+        assertThat(held.status()).isEqualTo(OutboxStatus.SENDING);
+        assertThat(held.nextAttemptAt()).isEqualTo(at(30).plus(LEASE));
+        assertThat(held.attempts()).isZero();
+        assertThat(held.providerMessageId()).isEmpty();
+        assertThat(outbox.markSent("m-1", OTHER, Channel.WHATSAPP, "wamid.fresh", at(32))).isTrue();
+        assertThat(outbox.markSent("m-1", CLAIM, Channel.WHATSAPP, "wamid.stale", at(33))).isFalse();
+        assertThat(outbox.find("m-1").orElseThrow().providerMessageId()).contains("wamid.fresh");
+    }
+
+    @Test
+    void givenAFinishedMessage_whenItsOwnDispatcherWritesAgain_thenItStaysAsItIs() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        outbox.markSent("m-1", CLAIM, Channel.WHATSAPP, "wamid.1", at(1));
+
+        assertThat(outbox.retryLater("m-1", CLAIM, at(60), "timeout", at(2))).isFalse();
+        assertThat(outbox.markFailed("m-1", CLAIM, "131026", at(2))).isFalse();
+        assertThat(outbox.renewLease("m-1", CLAIM, at(60), at(2))).isFalse();
+        assertThat(outbox.markSent("nobody", CLAIM, Channel.WHATSAPP, "wamid.2", at(2))).isFalse();
+        OutboxMessage sent = outbox.find("m-1").orElseThrow();
+        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void givenALeaseRenewedJustBeforeTheSend_whenTheFirstLeaseWouldHaveRunOut_thenNoOtherDispatcherTakesIt() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+
+        assertThat(outbox.renewLease("m-1", CLAIM, at(25).plus(LEASE), at(25))).isTrue();
+
+        assertThat(outbox.claimDue(OTHER, at(30), LEASE, 10)).isEmpty();
+        assertThat(outbox.find("m-1").orElseThrow().nextAttemptAt()).isEqualTo(at(55));
+        assertThat(outbox.markSent("m-1", CLAIM, Channel.WHATSAPP, "wamid.1", at(40))).isTrue();
+    }
+
+    @Test
+    void givenAMessageThatMustWait_whenDeferred_thenPendingAgainWithNoAttemptCounted() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+
+        assertThat(outbox.defer("m-1", CLAIM, at(6), "paced", at(0))).isTrue();
+        outbox.claimDue(OTHER, at(6), LEASE, 10);
+        assertThat(outbox.defer("m-1", OTHER, at(12), "paced", at(6))).isTrue();
+
+        OutboxMessage waiting = outbox.find("m-1").orElseThrow();
+        assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(waiting.attempts()).isZero();
+        assertThat(waiting.nextAttemptAt()).isEqualTo(at(12));
+        assertThat(waiting.lastError()).contains("paced");
+        assertThat(outbox.claimDue(CLAIM, at(11), LEASE, 10)).isEmpty();
+    }
+
+    @Test
+    void givenNoticesWaitingForSeveralNumbers_whenClaimedForADigest_thenOnlyThatNumbersOnThatChannelOldestFirstDueOrNot() {
+        outbox.enqueue(notice("n-late", 1, at(100)));
+        outbox.enqueue(notice("n-early", 1, at(10)));
+        outbox.enqueue(notice("n-other-number", 2, at(5)));
+        outbox.enqueue(plainReply("reply", at(5)));
+        outbox.enqueue(notice("n-held-elsewhere", 1, at(1)));
+        outbox.enqueue(notice("n-sent", 1, at(2)));
+        outbox.claimDue(OTHER, at(2), LEASE, 10);
+        outbox.markSent("n-sent", OTHER, Channel.WHATSAPP, "wamid.1", at(2));
+
+        List<OutboxMessage> waiting = outbox.claimWaiting(CLAIM, msisdn(1), Channel.WHATSAPP,
+                MessagePurpose.MERCHANT_NOTICE, at(20), LEASE, 10);
+
+        assertThat(waiting).extracting(OutboxMessage::id).containsExactly("n-early", "n-late");
+        assertThat(waiting).allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxStatus.SENDING));
+        assertThat(outbox.markCoalesced("n-late", CLAIM, "digest-1", at(21))).isTrue();
+        assertThat(outbox.claimWaiting(CLAIM, msisdn(1), Channel.SMS, MessagePurpose.MERCHANT_NOTICE, at(20), LEASE,
+                10)).isEmpty();
+        assertThat(outbox.find("n-held-elsewhere").orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+    }
+
+    @Test
+    void givenANoticeCarriedByADigest_whenCoalesced_thenFinalNamingTheDigestWithNoAttemptAndPurgedLikeSent() {
+        outbox.enqueue(notice("n-1", 1, at(0)));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+
+        assertThat(outbox.markCoalesced("n-1", CLAIM, "digest-1", at(1))).isTrue();
+
+        OutboxMessage carried = outbox.find("n-1").orElseThrow();
+        assertThat(carried.status()).isEqualTo(OutboxStatus.COALESCED);
+        assertThat(carried.coalescedInto()).contains("digest-1");
+        assertThat(carried.attempts()).isZero();
+        assertThat(outbox.countPending()).isZero();
+        assertThat(outbox.claimDue(CLAIM, at(1_000), LEASE, 10)).isEmpty();
+        assertThat(outbox.purgeFinishedBefore(at(2), 10)).isEqualTo(1);
+        assertThat(outbox.find("n-1")).isEmpty();
+    }
+
+    @Test
+    void givenADigestJustQueued_whenClaimedById_thenSendingUnderThatClaimAndNoOneElseCanTakeIt() {
+        outbox.enqueue(notice("digest-1", 1, at(0)));
+
+        assertThat(outbox.claim("digest-1", CLAIM, at(0), LEASE)).isTrue();
+        assertThat(outbox.claim("digest-1", OTHER, at(0), LEASE)).isFalse();
+        assertThat(outbox.claim("nobody", CLAIM, at(0), LEASE)).isFalse();
+        assertThat(outbox.claimDue(OTHER, at(1), LEASE, 10)).isEmpty();
+        assertThat(outbox.find("digest-1").orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+        assertThat(outbox.markSent("digest-1", CLAIM, Channel.WHATSAPP, "wamid.1", at(1))).isTrue();
+    }
+
+    // ---- delivery reports that come before their send is recorded ----
+
+    @Test
+    void givenAReportHeldTwice_whenTakenByItsProviderId_thenItComesOnceAndThenIsGone() {
+        var failed = new EarlyDeliveryReport(Channel.WHATSAPP, "wamid.early", DeliveryStatus.FAILED,
+                Optional.of("131047"), at(1), at(1));
+        var sent = new EarlyDeliveryReport(Channel.WHATSAPP, "wamid.early", DeliveryStatus.SENT, Optional.empty(),
+                at(0), at(1));
+        outbox.holdReport(failed);
+        outbox.holdReport(failed);
+        outbox.holdReport(sent);
+        outbox.holdReport(new EarlyDeliveryReport(Channel.SMS, "wamid.early", DeliveryStatus.FAILED,
+                Optional.empty(), at(1), at(1)));
+
+        assertThat(outbox.takeHeldReports(Channel.WHATSAPP, "wamid.early")).containsExactly(sent, failed);
+        assertThat(outbox.takeHeldReports(Channel.WHATSAPP, "wamid.early")).isEmpty();
+        assertThat(outbox.takeHeldReports(Channel.SMS, "wamid.early")).hasSize(1);
+    }
+
+    @Test
+    void givenHeldReports_whenTheSweepTakesTheMatched_thenOnlyThoseWhoseSendIsNowRecordedAndTheStaleAreForgotten() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        var early = new EarlyDeliveryReport(Channel.WHATSAPP, "wamid.1", DeliveryStatus.FAILED, Optional.empty(),
+                at(1), at(100));
+        var unmatched = new EarlyDeliveryReport(Channel.WHATSAPP, "wamid.nobody", DeliveryStatus.READ,
+                Optional.empty(), at(1), at(100));
+        var stale = new EarlyDeliveryReport(Channel.WHATSAPP, "wamid.1", DeliveryStatus.READ, Optional.empty(),
+                at(1), at(10));
+        outbox.holdReport(early);
+        outbox.holdReport(unmatched);
+        outbox.holdReport(stale);
+
+        assertThat(outbox.takeMatchedHeldReports(at(50), 10)).isEmpty();
+        outbox.markSent("m-1", CLAIM, Channel.WHATSAPP, "wamid.1", at(101));
+
+        assertThat(outbox.takeMatchedHeldReports(at(50), 10)).containsExactly(early);
+        assertThat(outbox.takeMatchedHeldReports(at(50), 10)).isEmpty();
+        assertThat(outbox.takeHeldReports(Channel.WHATSAPP, "wamid.nobody")).containsExactly(unmatched);
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import ke.invoiceiq.domain.messaging.StoredWebhook;
@@ -44,11 +45,14 @@ import org.jboss.logging.MDC;
  * <b>200</b> with a warning in the log (never the payload) and nothing is handed on: Meta re-delivers every non-200
  * for up to 7 days (§A.4), and a body that does not parse now will not parse on the 50th try either.</li>
  * <li>The raw body is stored in the {@link WebhookInbox} (provider {@value #PROVIDER}, in a transaction of its own)
- * <b>before</b> the answer: acknowledge fast, but only what is kept. Should storing fail (the database is down),
- * the answer is 503 with {@code Retry-After}, nothing is handed on, and Meta delivers the webhook again later.</li>
+ * <b>before</b> the answer: acknowledge fast, but only what is kept. It is stored with the keys of its senders (so
+ * each sender's webhooks are handled in order) and leased to this instance for a minute (so no sweeper takes it
+ * from the dispatcher). Should storing fail (the database is down), the answer is 503 with {@code Retry-After},
+ * nothing is handed on, and Meta delivers the webhook again later.</li>
  * <li>The stored webhook and its events are queued for the use cases ({@link WebhookDispatcher}) and the request is
  * answered 200 at once; processing and any outbound sends happen after the response, and the webhook is marked
- * processed after them. A full queue changes nothing for Meta: the webhook is stored, the sweeper takes it.</li>
+ * processed after them (or failed, to be tried again). A full dispatcher changes nothing for Meta: the webhook is
+ * stored, its lease is given back, and the sweeper takes it as soon as there is room.</li>
  * </ol>
  * A redelivered wamid is handed on again unchanged: de-duplication ({@code InboundEventLog.firstSeen}) and monotonic
  * statuses ({@code RecordDeliveryStatus}) are done by the use cases.
@@ -80,18 +84,20 @@ public class WhatsAppWebhookResource {
     private final WebhookDispatcher dispatcher;
     private final WebhookInbox inbox;
     private final Transactions transactions;
+    private final Clock clock;
 
     @Inject
     public WhatsAppWebhookResource(@ConfigProperty(name = "waba.verify-token") Optional<String> verifyToken,
             @ConfigProperty(name = "waba.app-secret") Optional<String> appSecret,
             @ConfigProperty(name = "waba.phone-id") Optional<String> businessPhoneId, ObjectMapper json,
-            WebhookDispatcher dispatcher, WebhookInbox inbox, Transactions transactions) {
+            WebhookDispatcher dispatcher, WebhookInbox inbox, Transactions transactions, Clock clock) {
         this.verifyToken = verifyToken.filter(t -> !t.isEmpty());
         this.appSecret = appSecret.filter(s -> !s.isEmpty());
         this.parser = new WebhookPayloadParser(json, businessPhoneId);
         this.dispatcher = dispatcher;
         this.inbox = inbox;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @GET
@@ -124,7 +130,7 @@ public class WhatsAppWebhookResource {
                     : appSecret.isEmpty() ? "no app secret configured" : "wrong signature");
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = clock.instant();
         ParsedWebhook parsed;
         try {
             parsed = parser.parse(raw, receivedAt);
@@ -141,7 +147,9 @@ public class WhatsAppWebhookResource {
                 .map(Object::toString).filter(StoredWebhook::isValidCorrelationId);
         StoredWebhook stored;
         try {
-            stored = transactions.inTransaction(() -> inbox.store(PROVIDER, raw, receivedAt, correlationId));
+            stored = transactions.inTransaction(() -> inbox.store(PROVIDER, raw, receivedAt, correlationId,
+                    WebhookDispatcher.sendersOf(parsed.events()),
+                    Optional.of(receivedAt.plus(WebhookInboxSweeper.LEASE))));
         } catch (RuntimeException e) {
             // the exception's message could quote the payload: log its type only
             LOG.errorf("could not store a WhatsApp webhook (%s); answered 503 so that Meta delivers it again",

@@ -15,7 +15,8 @@ import java.util.Set;
  * <tr><td>131000, 131016, unknown code with a 5xx, 5xx/408 without an envelope</td><td>Transient (retried
  * inline)</td><td>RetryLater</td></tr>
  * <tr><td>130429 (throughput; after 1 s), 131056 (pair rate; after the pair interval), 4, 80007 (API / WABA rate
- * limits), 131057 (maintenance), 429 without an envelope</td><td>Throttled</td><td>RetryLater</td></tr>
+ * limits; after a minute), 131057 (maintenance; after a minute), 429 without an envelope (after 5 s)</td>
+ * <td>Throttled</td><td>Deferred (nothing was sent: no try is counted)</td></tr>
  * <tr><td>131026, 131047, 131051, 131021, 131030, 131049, 131050, 130472, 130497, any other unknown code</td>
  * <td>Rejected</td><td>Undeliverable</td></tr>
  * <tr><td>0, 3, 10, 100, 190, 200–299, 368, 131005, 131008, 131009, 131031, 131042, 131048, 131064,
@@ -26,6 +27,11 @@ final class GraphErrors {
 
     static final int THROUGHPUT = 130429;
     static final int PAIR_RATE = 131056;
+
+    /** A 429 that says nothing more. */
+    static final Duration UNSPECIFIED_THROTTLE = Duration.ofSeconds(5);
+    /** The app's or the account's rate limit, or maintenance: Meta asks for minutes, not seconds. */
+    static final Duration ACCOUNT_THROTTLE = Duration.ofMinutes(1);
 
     private static final Set<Integer> TRANSIENT = Set.of(131000, 131016);
     private static final Set<Integer> THROTTLED = Set.of(4, 80007, THROUGHPUT, PAIR_RATE, 131057);
@@ -51,7 +57,7 @@ final class GraphErrors {
                 return new GraphFailure.Transient(http);
             }
             if (status == 429) {
-                return new GraphFailure.Throttled(http, Optional.empty());
+                return new GraphFailure.Throttled(http, UNSPECIFIED_THROTTLE);
             }
             // Graph always answers with an envelope: a bare 4xx means a wrong base URL, version or proxy
             return new GraphFailure.Rejected(http, true);
@@ -62,10 +68,10 @@ final class GraphErrors {
             return new GraphFailure.Transient(text);
         }
         if (THROTTLED.contains(c)) {
-            Optional<Duration> after = switch (c) {
-                case PAIR_RATE -> Optional.of(pairInterval);
-                case THROUGHPUT -> Optional.of(Duration.ofSeconds(1));
-                default -> Optional.empty();
+            Duration after = switch (c) {
+                case PAIR_RATE -> pairInterval;
+                case THROUGHPUT -> Duration.ofSeconds(1);
+                default -> ACCOUNT_THROTTLE;
             };
             return new GraphFailure.Throttled(text, after);
         }

@@ -1,7 +1,6 @@
 package ke.invoiceiq.adapters.whatsapp.outbound;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * A send the Graph API refused, already classified by {@link GraphErrors}. The subclasses exist for SmallRye Fault
@@ -32,16 +31,16 @@ abstract sealed class GraphFailure extends RuntimeException
         }
     }
 
-    /** Throttled (130429, 131056, …) or in maintenance: come back later, not now. */
+    /** Throttled (130429, 131056, …) or in maintenance: nothing was sent; come back after {@link #after()}. */
     static final class Throttled extends GraphFailure {
-        private final Optional<Duration> after;
+        private final Duration after;
 
-        Throttled(String code, Optional<Duration> after) {
+        Throttled(String code, Duration after) {
             super(code);
             this.after = after;
         }
 
-        Optional<Duration> after() {
+        Duration after() {
             return after;
         }
     }

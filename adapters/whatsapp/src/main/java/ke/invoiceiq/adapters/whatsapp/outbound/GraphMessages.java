@@ -29,25 +29,29 @@ final class GraphMessages {
     record Choice(String id, String title) {
     }
 
-    /** The configured invoice template: its name and language code. */
-    record InvoiceTemplate(String name, String language) {
+    /** A configured template: its name and language code. */
+    record ConfiguredTemplate(String name, String language) {
     }
 
     private GraphMessages() {
     }
 
     /**
-     * @throws IllegalStateException for a template message when no template is configured (the dispatcher only
-     *                               asks for one when {@code hasInvoiceTemplate()} said yes)
+     * @throws IllegalStateException for a template message when that template is not configured (the dispatcher
+     *                               only asks for one when {@code hasInvoiceTemplate()} or
+     *                               {@code hasMerchantTemplate()} said yes)
      */
-    static GraphMessage of(ChatMessage message, Optional<InvoiceTemplate> template) {
+    static GraphMessage of(ChatMessage message, Optional<ConfiguredTemplate> invoiceTemplate,
+            Optional<ConfiguredTemplate> merchantTemplate) {
         String to = message.to().value();
         return switch (message) {
             case ChatMessage.Text text -> text(to, text.body());
             case ChatMessage.Buttons buttons -> buttons(to, buttons.body(),
                     buttons.buttons().stream().map(b -> new Choice(b.id(), b.title())).toList());
-            case ChatMessage.Template t -> template(to, template.orElseThrow(
+            case ChatMessage.Template t -> template(to, invoiceTemplate.orElseThrow(
                     () -> new IllegalStateException("no invoice template configured")), t.parameters());
+            case ChatMessage.NoticeTemplate notice -> notice(to, merchantTemplate.orElseThrow(
+                    () -> new IllegalStateException("no merchant template configured")), notice.notice());
         };
     }
 
@@ -78,7 +82,15 @@ final class GraphMessages {
                 new GraphMessage.Body(truncate(body, MAX_INTERACTIVE_BODY)), new GraphMessage.Action(buttons)));
     }
 
-    static GraphMessage template(String to, InvoiceTemplate template, TemplateParameters parameters) {
+    /** The merchant-notice template: its one body variable, and no button. */
+    static GraphMessage notice(String to, ConfiguredTemplate template, String notice) {
+        return GraphMessage.template(to, new GraphMessage.Template(template.name(),
+                new GraphMessage.Language("deterministic", template.language()),
+                List.of(new GraphMessage.Component("body", null, null,
+                        List.of(new GraphMessage.Parameter("text", notice, null))))));
+    }
+
+    static GraphMessage template(String to, ConfiguredTemplate template, TemplateParameters parameters) {
         List<GraphMessage.Component> components = new ArrayList<>();
         if (!parameters.bodyParameters().isEmpty()) {
             components.add(new GraphMessage.Component("body", null, null, parameters.bodyParameters().stream()

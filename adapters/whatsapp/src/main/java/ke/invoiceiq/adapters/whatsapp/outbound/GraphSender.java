@@ -26,9 +26,10 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * the outbox retries later, with its own backoff.</li>
  * <li>{@code @CircuitBreaker}: opens when half of the last 10 calls failed (server errors, time-outs, broken
  * connections); refusals and throttling are answers, not failures, and do not count.</li>
- * <li>{@code @RateLimit}: the number's throughput, 80 messages a second by default. The value is configurable:
- * {@code META-INF/microprofile-config.properties} maps {@code waba.throughput} onto this method's
- * {@code quarkus.fault-tolerance."…GraphSender/send".rate-limit.value}.</li>
+ * <li>{@code @RateLimit}: the number's throughput, 80 messages a second by default, as a guard of this instance
+ * only: the dispatcher already keeps the whole service to it through the shared send slots, so this rarely bites.
+ * The value is configurable: {@code META-INF/microprofile-config.properties} maps {@code waba.throughput} onto this
+ * method's {@code quarkus.fault-tolerance."…GraphSender/send".rate-limit.value}.</li>
  * </ul>
  *
  * <p>The token goes into the {@code Authorization} header only and is never logged.

@@ -5,9 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
@@ -19,11 +17,13 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link ChatMessenger} on the WhatsApp Cloud API. It only translates: the dispatcher has already chosen template,
- * buttons or text, and decides the SMS fallback from the {@link SendResult} returned here.
+ * buttons or text, taken the recipient's and the number's turn (shared by every instance, so the pacing is not done
+ * here), and decides the SMS fallback from the {@link SendResult} returned here.
  *
- * <p>Per recipient it sends at most one message per {@code waba.pair-interval} (answering "retry later" without a
- * call otherwise); the number's throughput, retries, time-out and circuit breaker live in {@link GraphSender}.
- * A configuration error is remembered in {@link WhatsAppStatus} and logged once per code.
+ * <p>The number's throughput as an in-process guard, the retries, the time-out and the circuit breaker live in
+ * {@link GraphSender}. Whatever did not leave (an open breaker, the in-process throughput guard, Meta's throttling
+ * answers) comes back as {@link SendResult.Deferred}: nothing was sent, so no try is counted. A configuration error
+ * is remembered in {@link WhatsAppStatus} and logged once per code.
  *
  * <p>Logs carry codes only: never the token, the recipient's number or the message text.
  *
@@ -35,29 +35,41 @@ import org.jboss.logging.Logger;
 @Typed(WhatsAppCloudMessenger.class)
 public class WhatsAppCloudMessenger implements ChatMessenger {
 
+    /** How long to wait while the breaker is open: it lets a trial call through once its delay is over. */
+    static final Duration WHILE_BREAKER_OPEN = Duration.ofSeconds(5);
+
     private static final Logger LOG = Logger.getLogger(WhatsAppCloudMessenger.class);
 
     private final GraphSender sender;
     private final WhatsAppStatus status;
-    private final RecipientPacer pacer;
-    private final Optional<GraphMessages.InvoiceTemplate> template;
-    private final Clock clock = Clock.systemUTC();
+    private final Optional<GraphMessages.ConfiguredTemplate> invoiceTemplate;
+    private final Optional<GraphMessages.ConfiguredTemplate> merchantTemplate;
 
     @Inject
     WhatsAppCloudMessenger(GraphSender sender, WhatsAppStatus status,
-            @ConfigProperty(name = "waba.pair-interval", defaultValue = "6s") Duration pairInterval,
             @ConfigProperty(name = "waba.invoice-template") Optional<String> invoiceTemplate,
-            @ConfigProperty(name = "waba.invoice-template-language", defaultValue = "en") String templateLanguage) {
+            @ConfigProperty(name = "waba.invoice-template-language", defaultValue = "en") String invoiceLanguage,
+            @ConfigProperty(name = "waba.merchant-template") Optional<String> merchantTemplate,
+            @ConfigProperty(name = "waba.merchant-template-language", defaultValue = "en") String merchantLanguage) {
         this.sender = sender;
         this.status = status;
-        this.pacer = new RecipientPacer(pairInterval);
-        this.template = invoiceTemplate.map(String::strip).filter(name -> !name.isEmpty())
-                .map(name -> new GraphMessages.InvoiceTemplate(name, templateLanguage.strip()));
+        this.invoiceTemplate = configured(invoiceTemplate, invoiceLanguage);
+        this.merchantTemplate = configured(merchantTemplate, merchantLanguage);
+    }
+
+    private static Optional<GraphMessages.ConfiguredTemplate> configured(Optional<String> name, String language) {
+        return name.map(String::strip).filter(n -> !n.isEmpty())
+                .map(n -> new GraphMessages.ConfiguredTemplate(n, language.strip()));
     }
 
     @Override
     public boolean hasInvoiceTemplate() {
-        return template.isPresent();
+        return invoiceTemplate.isPresent();
+    }
+
+    @Override
+    public boolean hasMerchantTemplate() {
+        return merchantTemplate.isPresent();
     }
 
     @Override
@@ -65,16 +77,11 @@ public class WhatsAppCloudMessenger implements ChatMessenger {
         if (!sender.configured()) {
             return misconfigured("not-configured");
         }
-        if (message instanceof ChatMessage.Template && template.isEmpty()) {
+        if (message instanceof ChatMessage.Template && invoiceTemplate.isEmpty()
+                || message instanceof ChatMessage.NoticeTemplate && merchantTemplate.isEmpty()) {
             return misconfigured("no-template");
         }
-        GraphMessage body = GraphMessages.of(message, template);
-        String recipient = message.to().value();
-        Instant now = clock.instant();
-        Optional<Duration> wait = pacer.tryAcquire(recipient, now);
-        if (wait.isPresent()) {
-            return new SendResult.RetryLater("paced", wait);
-        }
+        GraphMessage body = GraphMessages.of(message, invoiceTemplate, merchantTemplate);
         try {
             Optional<String> id = sender.send(body).messageId();
             if (id.isEmpty()) {
@@ -91,7 +98,7 @@ public class WhatsAppCloudMessenger implements ChatMessenger {
             return new SendResult.Undeliverable(e.code());
         } catch (GraphFailure.Throttled e) {
             LOG.infof("WhatsApp send throttled: code %s", e.code());
-            return new SendResult.RetryLater(e.code(), e.after());
+            return new SendResult.Deferred(e.code(), e.after());
         } catch (GraphFailure.Transient e) {
             LOG.warnf("WhatsApp send failed after retries: code %s", e.code());
             return new SendResult.RetryLater(e.code(), Optional.empty());
@@ -99,13 +106,10 @@ public class WhatsAppCloudMessenger implements ChatMessenger {
             LOG.warn("WhatsApp send timed out");
             return new SendResult.RetryLater("timeout", Optional.empty());
         } catch (CircuitBreakerOpenException e) {
-            pacer.release(recipient, now);
-            return new SendResult.RetryLater("circuit-open", Optional.empty());
+            return new SendResult.Deferred("circuit-open", WHILE_BREAKER_OPEN);
         } catch (RateLimitException e) {
-            pacer.release(recipient, now);
             long after = e.getRetryAfterMillis();
-            return new SendResult.RetryLater("throughput",
-                    Optional.of(Duration.ofMillis(after > 0 ? after : 1000)));
+            return new SendResult.Deferred("throughput", Duration.ofMillis(after > 0 ? after : 1000));
         } catch (ProcessingException e) {
             LOG.warnf("WhatsApp send got no answer: %s", e.getCause() == null
                     ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());

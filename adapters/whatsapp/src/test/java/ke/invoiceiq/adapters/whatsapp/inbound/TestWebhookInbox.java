@@ -3,8 +3,10 @@ package ke.invoiceiq.adapters.whatsapp.inbound;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import ke.invoiceiq.adapters.memory.InMemoryWebhookInbox;
 import ke.invoiceiq.domain.messaging.StoredWebhook;
@@ -21,11 +23,12 @@ public class TestWebhookInbox implements WebhookInbox {
     private final AtomicBoolean failing = new AtomicBoolean();
 
     @Override
-    public StoredWebhook store(String provider, byte[] body, Instant receivedAt, Optional<String> correlationId) {
+    public StoredWebhook store(String provider, byte[] body, Instant receivedAt, Optional<String> correlationId,
+            Set<String> senders, Optional<Instant> leasedUntil) {
         if (failing.get()) {
             throw new IllegalStateException("the database is down");
         }
-        return delegate.store(provider, body, receivedAt, correlationId);
+        return delegate.store(provider, body, receivedAt, correlationId, senders, leasedUntil);
     }
 
     @Override
@@ -34,8 +37,33 @@ public class TestWebhookInbox implements WebhookInbox {
     }
 
     @Override
+    public Turn begin(long id) {
+        return delegate.begin(id);
+    }
+
+    @Override
     public void markProcessed(long id, Instant now) {
         delegate.markProcessed(id, now);
+    }
+
+    @Override
+    public void markFailed(long id, String error, Instant retryAt) {
+        delegate.markFailed(id, error, retryAt);
+    }
+
+    @Override
+    public void markGivenUp(long id, String error, Instant now) {
+        delegate.markGivenUp(id, error, now);
+    }
+
+    @Override
+    public void release(Collection<Long> ids) {
+        delegate.release(ids);
+    }
+
+    @Override
+    public Optional<Instant> oldestUnprocessed() {
+        return delegate.oldestUnprocessed();
     }
 
     @Override

@@ -4,9 +4,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * The webhook's secrets for the tests, kept out of the module's shared application.properties. One worker thread,
- * so webhooks are processed in the order they were acknowledged (a later marker proves an earlier refusal handed
- * nothing on). The inbox sweeper is not scheduled: the tests call it.
+ * The webhook's secrets for the tests, kept out of the module's shared application.properties. One ordinary worker
+ * thread, so webhooks other than Pay taps (which run on virtual threads of their own) are processed in the order
+ * they were acknowledged, whoever sent them (a later marker proves an earlier refusal handed nothing on). The inbox
+ * sweeper does not run: the tests call it.
  */
 public class WebhookTestProfile implements QuarkusTestProfile {
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import ke.invoiceiq.application.inbound.InboundContent;
 import ke.invoiceiq.application.inbound.InboundMessage;
@@ -313,14 +314,29 @@ class WhatsAppWebhookResourceTest {
     }
 
     @Test
+    void givenAWebhookFromAPerson_whenAcknowledged_thenStoredWithAnOpaqueKeyOfTheSenderAndLeasedToThisInstance() {
+        byte[] body = webhook("text");
+
+        post(body, sign(body)).then().statusCode(200);
+
+        assertThat(inbox.memory().all()).singleElement().satisfies(w -> assertThat(w.senders()).singleElement()
+                .satisfies(key -> assertThat(key).matches("[0-9a-f]{32}").doesNotContain("712345678")));
+        assertThat(sweeper.sweep(Instant.now())).as("no sweeper takes it from the dispatcher").isZero();
+        eventually(WAIT, () -> inbox.memory().countUnprocessed() == 0);
+    }
+
+    @Test
     void givenAStoredWebhookLeftUnprocessed_whenTheSweeperRuns_thenItIsHandedOnAndMarkedProcessed() {
         Instant now = Instant.now();
+        // stored by an instance that crashed: its lease has run out
         var left = inbox.store("whatsapp", webhook("text"), now.minus(Duration.ofMinutes(2)),
-                Optional.of("crashed-request"));
-        var fresh = inbox.store("whatsapp", webhook("statuses"), now, Optional.empty());
+                Optional.of("crashed-request"), Set.of(), Optional.of(now.minus(Duration.ofMinutes(1))));
+        var fresh = inbox.store("whatsapp", webhook("statuses"), now, Optional.empty(), Set.of(),
+                Optional.of(now.plus(WebhookInboxSweeper.LEASE)));
 
         assertThat(sweeper.sweep(now)).isEqualTo(1);
 
+        eventually(WAIT, () -> inbox.memory().isProcessed(left.id()));
         assertThat(inbound.calls()).singleElement().satisfies(call -> {
             assertThat(call.correlationId()).contains("crashed-request");
             assertThat(call.message().providerMessageId()).startsWith("wamid.");

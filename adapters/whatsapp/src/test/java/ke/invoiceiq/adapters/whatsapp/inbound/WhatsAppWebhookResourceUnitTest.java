@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import ke.invoiceiq.adapters.memory.DirectTransactions;
@@ -22,11 +24,12 @@ class WhatsAppWebhookResourceUnitTest {
     private final InMemoryWebhookInbox inbox = new InMemoryWebhookInbox();
     private final DirectTransactions transactions = new DirectTransactions();
     private final WebhookDispatcher dispatcher = new WebhookDispatcher(inbound, statuses, inbox, transactions,
-            new WebhookPayloadParser(new ObjectMapper(), Optional.empty()), Runnable::run);
+            new WebhookPayloadParser(new ObjectMapper(), Optional.empty()), Clock.systemUTC(), Runnable::run,
+            Runnable::run, 10, 5, Duration.ofSeconds(10));
 
     private WhatsAppWebhookResource resource(Optional<String> token, Optional<String> secret) {
         return new WhatsAppWebhookResource(token, secret, Optional.empty(), new ObjectMapper(), dispatcher, inbox,
-                transactions);
+                transactions, Clock.systemUTC());
     }
 
     @Test

@@ -40,6 +40,7 @@ public class GraphApiStub implements QuarkusTestResourceLifecycleManager {
         config.put("waba.token", TOKEN);
         config.put("waba.invoice-template", "invoice_pay_mpesa");
         config.put("waba.invoice-template-language", "en");
+        config.put("waba.merchant-template", "merchant_notice");
         // quick inline retries, so the tests stay fast
         config.put("quarkus.fault-tolerance.\"" + SENDER + "\".retry.delay", "10");
         config.put("quarkus.fault-tolerance.\"" + SENDER + "\".retry.jitter", "0");

@@ -16,7 +16,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.SendResult;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,15 +48,18 @@ class GraphCircuitBreakerTest {
             throws InterruptedException {
         wiremock.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(graphError(500, 131000)));
 
-        // each send is three attempts (two inline retries); ten failed attempts open the breaker
-        for (int i = 0; i < 4; i++) {
+        // each send is three attempts (two inline retries); ten failed attempts open the breaker, during the fourth
+        // send, whose last attempt the open breaker refuses
+        for (int i = 0; i < 3; i++) {
             assertThat(messenger.send(text())).isInstanceOf(SendResult.RetryLater.class);
         }
+        assertThat(messenger.send(text())).isInstanceOfAny(SendResult.RetryLater.class, SendResult.Deferred.class);
         int reachedGraph = wiremock.findAll(postRequestedFor(urlPathEqualTo(MESSAGES_PATH))).size();
         assertThat(reachedGraph).isEqualTo(10);
 
         for (int i = 0; i < 5; i++) {
-            assertThat(messenger.send(text())).isEqualTo(new SendResult.RetryLater("circuit-open", Optional.empty()));
+            assertThat(messenger.send(text())).as("nothing was sent: a wait, not a try")
+                    .isEqualTo(new SendResult.Deferred("circuit-open", WhatsAppCloudMessenger.WHILE_BREAKER_OPEN));
         }
         wiremock.verify(reachedGraph, postRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
 

@@ -34,7 +34,7 @@ class GraphThroughputTest {
     WhatsAppCloudMessenger messenger;
 
     @Test
-    void givenThroughputOfTwo_whenThreeRecipientsMessaged_thenThirdIsRetryLaterWithoutHttpCall() {
+    void givenThroughputOfTwo_whenThreeRecipientsMessaged_thenThirdIsDeferredWithoutHttpCall() {
         wiremock.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(accepted("wamid.TP")));
 
         SendResult first = messenger.send(new ChatMessage.Text(freshRecipient(), "one"));
@@ -43,9 +43,9 @@ class GraphThroughputTest {
 
         assertThat(first).isInstanceOf(SendResult.Accepted.class);
         assertThat(second).isInstanceOf(SendResult.Accepted.class);
-        assertThat(third).isInstanceOfSatisfying(SendResult.RetryLater.class, later -> {
-            assertThat(later.code()).isEqualTo("throughput");
-            assertThat(later.after()).hasValueSatisfying(after -> assertThat(after).isPositive());
+        assertThat(third).isInstanceOfSatisfying(SendResult.Deferred.class, later -> {
+            assertThat(later.reason()).isEqualTo("throughput");
+            assertThat(later.after()).isPositive();
         });
         wiremock.verify(2, postRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
     }

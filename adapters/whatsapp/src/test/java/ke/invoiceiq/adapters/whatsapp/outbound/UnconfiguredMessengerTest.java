@@ -33,7 +33,10 @@ class UnconfiguredMessengerTest {
                 new WhatsAppStatus());
 
         assertThat(messenger.hasInvoiceTemplate()).isFalse();
+        assertThat(messenger.hasMerchantTemplate()).isFalse();
         assertThat(messenger.send(new ChatMessage.Template(TO, new TemplateParameters(List.of("x"), "PAY:1"))))
+                .isEqualTo(new SendResult.Misconfigured("no-template"));
+        assertThat(messenger.send(new ChatMessage.NoticeTemplate(TO, "Paid.")))
                 .isEqualTo(new SendResult.Misconfigured("no-template"));
     }
 
@@ -41,6 +44,6 @@ class UnconfiguredMessengerTest {
             Optional<String> template, WhatsAppStatus status) {
         GraphSender sender = new GraphSender(URI.create("http://127.0.0.1:9"), "v25.0", phoneId, token,
                 Duration.ofSeconds(6));
-        return new WhatsAppCloudMessenger(sender, status, Duration.ofSeconds(6), template, "en");
+        return new WhatsAppCloudMessenger(sender, status, template, "en", template, "en");
     }
 }

@@ -133,10 +133,11 @@ class WhatsAppCloudMessengerTest {
 
     static Stream<Arguments> errorCodes() {
         return Stream.of(
-                // retry later, not retried inline (throttling and maintenance)
-                Arguments.of(429, 130429, new SendResult.RetryLater("130429", Optional.of(Duration.ofSeconds(1))), 1),
-                Arguments.of(400, 131056, new SendResult.RetryLater("131056", Optional.of(Duration.ofSeconds(6))), 1),
-                Arguments.of(400, 131057, new SendResult.RetryLater("131057", Optional.empty()), 1),
+                // nothing was sent: wait, not retried inline and no try counted (throttling and maintenance)
+                Arguments.of(429, 130429, new SendResult.Deferred("130429", Duration.ofSeconds(1)), 1),
+                Arguments.of(400, 131056, new SendResult.Deferred("131056", Duration.ofSeconds(6)), 1),
+                Arguments.of(400, 131057, new SendResult.Deferred("131057", Duration.ofMinutes(1)), 1),
+                Arguments.of(400, 4, new SendResult.Deferred("4", Duration.ofMinutes(1)), 1),
                 // retry later after two inline retries (transient)
                 Arguments.of(500, 131000, new SendResult.RetryLater("131000", Optional.empty()), 3),
                 Arguments.of(503, 131016, new SendResult.RetryLater("131016", Optional.empty()), 3),
@@ -208,21 +209,36 @@ class WhatsAppCloudMessengerTest {
     }
 
     @Test
-    void givenRecipientJustMessaged_whenSentAgain_thenPacedRetryLaterWithoutHttpCall() {
+    void givenOnePersonMessagedTwiceAtOnce_whenSent_thenBothGoToGraphForTheDispatcherKeepsThePacing() {
         Msisdn to = freshRecipient();
         wiremock.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(accepted("wamid.PACE1")));
-        assertThat(messenger.send(new ChatMessage.Text(to, "first"))).isInstanceOf(SendResult.Accepted.class);
 
+        SendResult first = messenger.send(new ChatMessage.Text(to, "first"));
         SendResult second = messenger.send(new ChatMessage.Text(to, "second"));
-        SendResult other = messenger.send(new ChatMessage.Text(freshRecipient(), "someone else"));
 
-        assertThat(second).isInstanceOfSatisfying(SendResult.RetryLater.class, later -> {
-            assertThat(later.code()).isEqualTo("paced");
-            assertThat(later.after()).hasValueSatisfying(after -> assertThat(after)
-                    .isPositive().isLessThanOrEqualTo(Duration.ofSeconds(6)).isGreaterThan(Duration.ofSeconds(4)));
-        });
-        assertThat(other).isInstanceOf(SendResult.Accepted.class);
+        assertThat(first).isInstanceOf(SendResult.Accepted.class);
+        assertThat(second).as("a per-instance pacer would hold this one: pacing is shared, in the dispatcher")
+                .isInstanceOf(SendResult.Accepted.class);
         wiremock.verify(2, postRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
+    }
+
+    @Test
+    void givenAMerchantNotice_whenSentAsTheMerchantTemplate_thenOneBodyVariableAndNoButton() {
+        Msisdn to = freshRecipient();
+        wiremock.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(accepted("wamid.NOTICE1")));
+
+        SendResult result = messenger.send(new ChatMessage.NoticeTemplate(to,
+                "Paid ✔ — Invoice #INV-7K3Q9X (KES 2,500). Receipt: NLJ7RT61SV."));
+
+        assertThat(messenger.hasMerchantTemplate()).isTrue();
+        assertThat(result).isEqualTo(new SendResult.Accepted("wamid.NOTICE1"));
+        wiremock.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES_PATH)).withRequestBody(equalToJson("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
+                 "template":{"name":"merchant_notice","language":{"policy":"deterministic","code":"en"},
+                   "components":[
+                     {"type":"body","parameters":[{"type":"text",
+                        "text":"Paid ✔ — Invoice #INV-7K3Q9X (KES 2,500). Receipt: NLJ7RT61SV."}]}]}}"""
+                .formatted(to.value()))));
     }
 
     @Test

@@ -1,0 +1,37 @@
+package ke.invoiceiq.domain.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import ke.invoiceiq.domain.customer.Msisdn;
+
+/**
+ * Driven port: turns to send, shared by every instance of the service, so that the provider's limits hold for the
+ * business number however many instances dispatch. A slot that claims to stay busy for longer than its period plus
+ * {@link #CLOCK_SKEW} from {@code now} was taken by a clock far ahead of this one (this one before it was set back)
+ * and counts as free; within that margin it holds, since two callers that read the time a moment apart may reach the
+ * store in the other order.
+ */
+public interface SendSlots {
+
+    /** How far apart the clocks of two callers (instances, or one before and after a correction) may be. */
+    Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    /**
+     * Atomically takes a WhatsApp send to {@code recipient} at {@code now}: a turn of the recipient (none taken in
+     * the last {@code pacing.pairInterval()}) and a turn of the number (fewer than {@code pacing.perSecond()} taken
+     * in the current second). Empty when both were free and are now taken; otherwise nothing is taken (at most a turn
+     * of the number, when another instance took the recipient's at the same moment) and the answer is how long to
+     * wait before asking again.
+     */
+    Optional<Duration> tryTake(Msisdn recipient, Instant now, Pacing pacing);
+
+    /**
+     * Atomically: true, with {@code key} taken until {@code now + period}, when it was not taken for a time after
+     * {@code now}; false otherwise. For things done at most once per period across instances.
+     */
+    boolean tryOnce(String key, Instant now, Duration period);
+
+    /** Forgets up to {@code limit} slots free since before {@code now}; returns how many. */
+    int purgeExpired(Instant now, int limit);
+}
