@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import ke.invoiceiq.bootstrap.sandbox.SandboxProfile;
 import ke.invoiceiq.bootstrap.testing.Customers;
+import ke.invoiceiq.bootstrap.testing.Database;
+import ke.invoiceiq.bootstrap.testing.Outboxes;
 import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -63,6 +67,15 @@ class SandboxPageBrowserTest {
         if (chromium != null) {
             chromium.close();
         }
+    }
+
+    @Inject
+    Database db;
+
+    /** The sandbox's merchant is every test's merchant: this page shows only what this test makes. */
+    @BeforeEach
+    void forgetEarlierTests() {
+        Outboxes.forgetEarlierTests(db);
     }
 
     @Test

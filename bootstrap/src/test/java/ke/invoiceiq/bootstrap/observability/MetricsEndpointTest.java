@@ -89,11 +89,12 @@ class MetricsEndpointTest {
     Database db;
 
     /**
-     * Nothing due is left over by an earlier test, nor about to come due (a notice waiting for the merchant's turn):
-     * a dispatch below sends only what that test queued.
+     * Nothing due is left over by an earlier test, nor about to come due (a notice waiting for the merchant's turn),
+     * and no turn taken by another test's clock is in the way: a dispatch below sends only what that test queued.
      */
     @BeforeEach
     void drainTheOutbox() {
+        Outboxes.forgetEarlierTests(db);
         Outboxes.drain(dispatcher, db, clock);
     }
 
