@@ -237,6 +237,9 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         if (result instanceof SendResult.Deferred wait) {
             return deferred(claim, message, route.channel(), wait);
         }
+        if (route instanceof Route.Chat && result instanceof SendResult.Accepted) {
+            slots.sentAt(message.recipient(), clock.instant(), settings.pacing());
+        }
         try {
             Recorded recorded = RetryingTransactions.onConflict(
                     () -> transactions.inTransaction(() -> record(claim, message, route.channel(), result,

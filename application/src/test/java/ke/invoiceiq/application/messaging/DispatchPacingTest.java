@@ -166,20 +166,53 @@ class DispatchPacingTest {
     }
 
     /** WhatsApp as the in-memory stand-in, noting the (test) time of each send. */
+    @Test
+    void givenASendThatReachedWhatsAppLateInItsTurn_whenTheNextMessageToThatPersonIsDue_thenItWaitsAFullIntervalFromTheAcceptance() {
+        var world = new MessagingWorld();
+        for (int i = 0; i < 2; i++) {
+            world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(),
+                    OutboundContent.text("Answer " + i));
+        }
+        // the first send is accepted 700 ms after its turn was taken (a quick retry inside the adapter, say)
+        var phone = new TimedChat(world, Duration.ofMillis(700));
+        var dispatcher = world.dispatcher(world.ports.outbox(), phone, world.ports.sms());
+
+        for (int tick = 0; tick <= 100; tick++) {
+            dispatcher.dispatch();
+            world.advance(Duration.ofMillis(100));
+        }
+
+        assertThat(phone.acceptedAt).hasSize(2);
+        assertThat(Duration.between(phone.acceptedAt.get(0), phone.sentAt.get(1)))
+                .as("Meta counts the pair interval between the messages it accepts")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+    }
+
     private static final class TimedChat implements ChatMessenger {
 
         final List<Instant> sentAt = new ArrayList<>();
+        final List<Instant> acceptedAt = new ArrayList<>();
         final List<Msisdn> to = new ArrayList<>();
         private final MessagingWorld world;
+        private final Duration takes;
 
         TimedChat(MessagingWorld world) {
+            this(world, Duration.ZERO);
+        }
+
+        TimedChat(MessagingWorld world, Duration takes) {
             this.world = world;
+            this.takes = takes;
         }
 
         @Override
         public SendResult send(ChatMessage message) {
             sentAt.add(world.now());
             to.add(message.to());
+            if (!takes.isZero()) {
+                world.advance(takes);
+            }
+            acceptedAt.add(world.now());
             return world.ports.chat().send(message);
         }
 

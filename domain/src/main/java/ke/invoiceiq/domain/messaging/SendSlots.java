@@ -27,6 +27,14 @@ public interface SendSlots {
     Optional<Duration> tryTake(Msisdn recipient, Instant now, Pacing pacing);
 
     /**
+     * The recipient's turn runs from when the provider accepted the message, not from when the turn was taken: a
+     * message that reached the provider later (a quick retry of a transient failure, a slow connection, a busy CPU)
+     * moves the recipient's next turn back by as much, so two messages never reach the provider closer than the pair
+     * interval. Never brings a turn forward.
+     */
+    void sentAt(Msisdn recipient, Instant acceptedAt, Pacing pacing);
+
+    /**
      * Atomically: true, with {@code key} taken until {@code now + period}, when it was not taken for a time after
      * {@code now}; false otherwise. For things done at most once per period across instances.
      */

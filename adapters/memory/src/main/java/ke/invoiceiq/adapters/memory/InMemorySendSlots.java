@@ -46,6 +46,16 @@ public final class InMemorySendSlots implements SendSlots {
     }
 
     @Override
+    public synchronized void sentAt(Msisdn recipient, Instant acceptedAt, Pacing pacing) {
+        String pair = "to:" + recipient.value();
+        Instant until = acceptedAt.plus(pacing.pairInterval());
+        Slot slot = slots.get(pair);
+        if (slot == null || slot.busyUntil().isBefore(until)) {
+            slots.put(pair, new Slot(until, 1));
+        }
+    }
+
+    @Override
     public synchronized boolean tryOnce(String key, Instant now, Duration period) {
         String once = "once:" + Objects.requireNonNull(key, "key");
         Instant until = now.plus(period);

@@ -86,6 +86,15 @@ public class PostgresSendSlots implements SendSlots {
     }
 
     @Override
+    public void sentAt(Msisdn recipient, Instant acceptedAt, Pacing pacing) {
+        sql.update("""
+                INSERT INTO send_slots AS s (key, busy_until, taken) VALUES (?, ?, 1)
+                ON CONFLICT (key) DO UPDATE SET busy_until = EXCLUDED.busy_until
+                 WHERE s.busy_until < EXCLUDED.busy_until
+                """, "to:" + recipient.value(), acceptedAt.plus(pacing.pairInterval()));
+    }
+
+    @Override
     public boolean tryOnce(String key, Instant now, Duration period) {
         Instant until = now.plus(period);
         return sql.update("""

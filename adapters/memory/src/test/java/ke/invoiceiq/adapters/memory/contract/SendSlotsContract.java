@@ -45,6 +45,24 @@ public abstract class SendSlotsContract {
     }
 
     @Test
+    void givenAMessageAcceptedLaterThanItsTurnWasTaken_whenTheRecipientIsAskedForAgain_thenTheTurnRunsFromTheAcceptance() {
+        assertThat(slots.tryTake(msisdn(1), at(0), PACING)).isEmpty();
+        slots.sentAt(msisdn(1), at(0).plusMillis(700), PACING);
+
+        assertThat(slots.tryTake(msisdn(1), at(6), PACING)).contains(Duration.ofMillis(700));
+        assertThat(slots.tryTake(msisdn(1), at(6).plusMillis(700), PACING)).isEmpty();
+    }
+
+    @Test
+    void givenATurnTakenLaterThanAnEarlierAcceptance_whenTheAcceptanceIsRecorded_thenTheTurnIsNotBroughtForward() {
+        assertThat(slots.tryTake(msisdn(1), at(10), PACING)).isEmpty();
+
+        slots.sentAt(msisdn(1), at(9), PACING);
+
+        assertThat(slots.tryTake(msisdn(1), at(15).plusMillis(500), PACING)).contains(Duration.ofMillis(500));
+    }
+
+    @Test
     void givenTheNumbersThroughputUsedUpThisSecond_whenAnotherRecipientAsks_thenToldToWaitForTheNextSecond() {
         Instant second = at(10);
         assertThat(slots.tryTake(msisdn(1), second, PACING)).isEmpty();
