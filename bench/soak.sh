@@ -6,7 +6,7 @@
 # could not be made.
 #
 #   bash bench/soak.sh --short              # CI's version (.ci/run): 75 s of load, at most 150 s of drain, ~4 min
-#   bash bench/soak.sh --long               # 30 min of load, production job intervals, up to 20 min of drain
+#   bash bench/soak.sh --long               # 20 min of load, production job intervals, up to 20 min of drain
 #   bash bench/soak.sh --short --seed 7     # any harness option after the profile overrides it (Soak.java)
 #
 # Environment: JAVA_HOME (a JDK >= 21; else `java` on PATH), MVNW_ARGS (extra ./mvnw arguments, e.g. -o),
@@ -29,7 +29,7 @@ case "${1:-}" in
              --reconcile-every 10s --query-after PT20S --expire-after PT90S) ;;
   --long)
     shift
-    profile=(--duration 1800 --rate 2 --drain-timeout 1200 --outage 120) ;;
+    profile=(--duration 1200 --rate 2 --drain-timeout 1200 --outage 120) ;;
 esac
 
 # The JVM package (type=jar). A later native build (.ci/run's sources-only step) leaves a quarkus-app built for native
