@@ -230,12 +230,12 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         if (route instanceof Route.Chat && !turnTaken) {
             Optional<Duration> wait = slots.tryTake(message.recipient(), now, settings.pacing());
             if (wait.isPresent()) {
-                return deferred(claim, message, route.channel(), new SendResult.Deferred("paced", wait.get()));
+                return deferred(claim, message, route.channel(), new SendResult.Deferred("paced", wait.get()), now);
             }
         }
         SendResult result = send(route);
         if (result instanceof SendResult.Deferred wait) {
-            return deferred(claim, message, route.channel(), wait);
+            return deferred(claim, message, route.channel(), wait, clock.instant());
         }
         if (route instanceof Route.Chat && result instanceof SendResult.Accepted) {
             slots.sentAt(message.recipient(), clock.instant(), settings.pacing());
@@ -294,10 +294,16 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         return Optional.of(Fate.SKIPPED);
     }
 
-    private Fate deferred(String claim, OutboxMessage message, Channel channel, SendResult.Deferred wait) {
+    /**
+     * Due again {@code wait} after {@code measuredFrom}, the moment the wait was measured from: messages to one
+     * person that wait for the same turn then come due at the very same instant and go in the order they were
+     * queued, instead of in the order the dispatcher happened to get round to them.
+     */
+    private Fate deferred(String claim, OutboxMessage message, Channel channel, SendResult.Deferred wait,
+            Instant measuredFrom) {
         Instant now = clock.instant();
         boolean held = transactions.inTransaction(
-                () -> outbox.defer(message.id(), claim, now.plus(wait.after()), wait.reason(), now));
+                () -> outbox.defer(message.id(), claim, measuredFrom.plus(wait.after()), wait.reason(), now));
         if (!held) {
             return Fate.LOST;
         }
@@ -330,7 +336,7 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
             Optional<Duration> wait = slots.tryTake(lead.recipient(), now, settings.pacing());
             if (wait.isPresent()) {
                 var paced = new SendResult.Deferred("paced", wait.get());
-                held.forEach(notice -> tally.add(deferred(claim, notice, route.channel(), paced)));
+                held.forEach(notice -> tally.add(deferred(claim, notice, route.channel(), paced, now)));
                 return;
             }
         }
@@ -353,7 +359,7 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         if (split.carried().size() == 1) {
             // the next one would not fit beside it: it goes as itself, the others at the next turn
             split.left().forEach(notice -> tally.add(deferred(claim, notice, route.channel(),
-                    new SendResult.Deferred(DIGEST_FULL, settings.pacing().pairInterval()))));
+                    new SendResult.Deferred(DIGEST_FULL, settings.pacing().pairInterval()), now)));
             tally.add(dispatchOne(claim, split.carried().getFirst(), whatsApp));
             return;
         }

@@ -4,6 +4,8 @@ import static ke.invoiceiq.application.messaging.MessagingWorld.CUSTOMER;
 import static ke.invoiceiq.application.messaging.MessagingWorld.MERCHANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.MessageEvent;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.OutboxStatus;
@@ -186,6 +189,39 @@ class DispatchPacingTest {
         assertThat(Duration.between(phone.acceptedAt.get(0), phone.sentAt.get(1)))
                 .as("Meta counts the pair interval between the messages it accepts")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void givenMessagesToOnePersonWaitingForTheSameTurn_whenTheTurnComes_thenTheyGoInTheOrderTheyWereQueued() {
+        var world = new MessagingWorld();
+        world.writer.toCustomer(MERCHANT, MessagePurpose.REPLY, Optional.empty(), OutboundContent.text("First."));
+        world.dispatch();
+        world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(), OutboundContent.text("Paid A."));
+        world.writer.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(), OutboundContent.text("Paid B."));
+        world.writer.toCustomer(MERCHANT, MessagePurpose.REPLY, Optional.empty(),
+                OutboundContent.text("Not cancelled: it is already paid."));
+        // time passes while the dispatcher works, as it does on a real machine
+        Outbox outbox = (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
+                (proxy, method, args) -> {
+                    world.advance(Duration.ofMillis(3));
+                    try {
+                        return method.invoke(world.ports.outbox(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var dispatcher = world.dispatcher(outbox, world.ports.chat(), world.ports.sms());
+
+        for (int tick = 0; tick < 40; tick++) {
+            dispatcher.dispatch();
+            world.advance(Duration.ofMillis(500));
+        }
+
+        List<String> received = world.ports.chat().sentTo(MERCHANT).stream()
+                .map(m -> ((ChatMessage.Text) m).body()).toList();
+        assertThat(received).hasSize(3);
+        assertThat(received.get(1)).contains("Paid A.").contains("Paid B.");
+        assertThat(received.get(2)).isEqualTo("Not cancelled: it is already paid.");
     }
 
     private static final class TimedChat implements ChatMessenger {
