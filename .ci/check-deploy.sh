@@ -27,7 +27,7 @@ readonly SECRET_TEMPLATE="$K8S_DIR/secret.template.yaml"
 readonly REQUIRED_SOURCE=bootstrap/src/main/java/ke/invoiceiq/bootstrap/config/RequiredSecrets.java
 readonly PROPERTIES=bootstrap/src/main/resources/application.properties
 readonly RUNBOOK=docs/RUNBOOK.md
-# The credentials (DESIGN.md §6, docs/configuration.md "(secret)"), plus the staff numbers (personal data). Each must
+# The credentials (docs/configuration.md, "(secret)"), plus the staff numbers (personal data). Each must
 # be a key of the Secret template, and none may appear in the ConfigMap or in fly.toml's [env].
 readonly SECRET_KEYS=(
   DATABASE_URL ADMIN_API_KEY MERCHANT_MSISDN

@@ -18,7 +18,7 @@ import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 
 /**
- * What the bot tells the merchant about invoice commands, in the voice of COPY.md: short, with the invoice #
+ * What the bot tells the merchant about invoice commands, in the voice of docs/chat-flow.md: short, with the invoice #
  * and amount, refusals in plain words.
  */
 final class MerchantReplies {
@@ -28,7 +28,7 @@ final class MerchantReplies {
 
     /**
      * A created invoice is confirmed to a WhatsApp merchant when a channel accepts the invoice message ("Invoice #…
-     * sent to …", COPY.md, queued by the dispatcher), never before and never twice: nothing now. That notice goes
+     * sent to …", docs/chat-flow.md, queued by the dispatcher), never before and never twice: nothing now. That notice goes
      * to WhatsApp, so a merchant who wrote by SMS gets the summary at once, on SMS. A refusal is answered at once.
      */
     static Optional<OutboundContent> created(CreateInvoiceOutcome outcome, Channel channel) {

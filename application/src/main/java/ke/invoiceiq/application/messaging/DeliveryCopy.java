@@ -5,7 +5,7 @@ import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.Channel;
 
-/** The delivery messages COPY.md does not spell out, written in the voice of {@code BotCopy}. */
+/** The delivery messages the product copy (docs/chat-flow.md) does not spell out, written in the voice of {@code BotCopy}. */
 final class DeliveryCopy {
 
     private DeliveryCopy() {

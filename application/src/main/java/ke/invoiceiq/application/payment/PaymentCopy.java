@@ -13,7 +13,7 @@ import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.StkReason;
 import ke.invoiceiq.domain.payment.UnmatchedPayment;
 
-/** The payment messages COPY.md does not spell out, written in the voice of {@code BotCopy}. */
+/** The payment messages the product copy (docs/chat-flow.md) does not spell out, written in the voice of {@code BotCopy}. */
 final class PaymentCopy {
 
     /** Times in messages are Kenyan local time, as M-PESA's own SMS shows them. */

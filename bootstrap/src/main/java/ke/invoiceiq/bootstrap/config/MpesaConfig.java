@@ -60,7 +60,7 @@ public interface MpesaConfig {
                 && shortcode().filter(s -> !s.isBlank()).isPresent();
     }
 
-    /** {@code MPESA_BASE_URL} if set, else the base URL of {@link #env()} (PROVIDERS.md §B.0). */
+    /** {@code MPESA_BASE_URL} if set, else the base URL of {@link #env()} (docs/daraja.md). */
     default URI effectiveBaseUrl() {
         return baseUrl().orElseGet(() -> env().baseUrl());
     }

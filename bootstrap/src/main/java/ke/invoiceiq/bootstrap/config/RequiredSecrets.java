@@ -14,7 +14,7 @@ import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.shared.Parsed;
 
 /**
- * What the prod profile needs before it may start (DESIGN.md §6): every provider credential, the merchant, the
+ * What the prod profile needs before it may start (docs/configuration.md): every provider credential, the merchant, the
  * public URL and a database, and the offline sandbox off ({@code INVOICEIQ_SANDBOX}). Pure functions of a lookup (a
  * configuration key → its value, if set), so they are tested without starting anything;
  * {@link DeploymentConfigSourceFactory} runs them while the configuration is built, before the datasource, Flyway or
@@ -68,7 +68,7 @@ public final class RequiredSecrets {
     /** The key {@code application.properties} maps {@link #SANDBOX_VARIABLE} onto. */
     public static final String SANDBOX_KEY = "invoiceiq.sandbox.enabled";
 
-    /** The path Daraja's results arrive on (DESIGN.md §5), followed by {@code MPESA_CALLBACK_TOKEN}. */
+    /** The path Daraja's results arrive on (docs/api.md), followed by {@code MPESA_CALLBACK_TOKEN}. */
     public static final String STK_CALLBACK_PATH = "/payments/stk/callback/";
 
     private static final Pattern SHORTCODE = Pattern.compile("[0-9]{5,7}");

@@ -11,7 +11,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "sms")
 public interface SmsConfig {
 
-    /** The base URL of the live API (PROVIDERS.md §C.1). */
+    /** The base URL of the live API (docs/sms.md). */
     URI LIVE_BASE_URL = URI.create("https://api.africastalking.com");
 
     /** The base URL of the sandbox, which only the username {@code sandbox} may use. */

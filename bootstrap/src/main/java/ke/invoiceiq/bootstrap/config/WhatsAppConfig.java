@@ -38,7 +38,7 @@ public interface WhatsAppConfig {
 
     /**
      * The pinned Graph API version ({@code WABA_API_VERSION}). The default, v25.0, is available until 2028-07-29
-     * (PROVIDERS.md §A.0); the service never calls the API unversioned.
+     * (docs/whatsapp.md); the service never calls the API unversioned.
      */
     @WithDefault("v25.0")
     String apiVersion();
@@ -50,7 +50,7 @@ public interface WhatsAppConfig {
     /**
      * The approved template (with a "Pay with M-PESA" quick-reply button) that carries the first invoice message to
      * a customer, which can be outside the 24-hour service window ({@code WABA_INVOICE_TEMPLATE}); without one,
-     * the invoice goes as interactive buttons, with SMS as the fallback (DESIGN.md §2, chat state machine).
+     * the invoice goes as interactive buttons, with SMS as the fallback (docs/architecture.md, chat state machine).
      */
     Optional<String> invoiceTemplate();
 

@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * The dependency rule of DESIGN.md §1 (domain ← application ← adapters ← bootstrap), as ArchUnit rules over a
+ * The dependency rule of docs/architecture.md (domain ← application ← adapters ← bootstrap), as ArchUnit rules over a
  * root package. Taking the root as a parameter lets {@code DependencyRuleTest} apply them to the product
  * ({@code ke.invoiceiq}) and {@code ArchitectureRulesCanFailTest} to a fixture of deliberate violations
  * ({@code ke.invoiceiq.archfixture}), which proves that each rule can fail.
@@ -30,7 +30,7 @@ final class ArchitectureRules {
         return classes().that().resideInAPackage(root + ".domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..")
                 .as("the domain depends only on java.. and itself")
-                .because("the domain is pure Java 21: no framework, no annotations from outside the JDK (DESIGN.md §1)");
+                .because("the domain is pure Java 21: no framework, no annotations from outside the JDK (docs/architecture.md)");
     }
 
     /** The use cases know the domain and the JDK; no CDI, no jakarta, no adapter. */
@@ -39,7 +39,7 @@ final class ArchitectureRules {
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", root + ".domain..", root + ".application..")
                 .as("the application depends only on java.., the domain and itself")
-                .because("use cases orchestrate the domain through ports, with no framework (DESIGN.md §1)");
+                .because("use cases orchestrate the domain through ports, with no framework (docs/architecture.md)");
     }
 
     /** Each {@code root.adapters.<name>} package is a slice; no slice may use another. */
@@ -47,7 +47,7 @@ final class ArchitectureRules {
         return slices().matching(root + ".adapters.(*)..")
                 .should().notDependOnEachOther()
                 .as("no adapter depends on another adapter")
-                .because("adapters meet only in the ports of the core and in bootstrap (DESIGN.md §1)");
+                .because("adapters meet only in the ports of the core and in bootstrap (docs/architecture.md)");
     }
 
     /**
@@ -76,6 +76,6 @@ final class ArchitectureRules {
         return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
                 .as("nothing outside bootstrap depends on bootstrap")
-                .because("bootstrap is the outermost ring: it wires the others and is wired by nobody (DESIGN.md §1)");
+                .because("bootstrap is the outermost ring: it wires the others and is wired by nobody (docs/architecture.md)");
     }
 }

@@ -40,7 +40,7 @@ import org.openqa.selenium.WebDriver;
  * The customer's side of the money path in a real browser: headless Chromium ({@link HeadlessChromium}, a phone's
  * viewport) on the running application and the real PostgreSQL. An invoice is created through the use case; the
  * customer opens its pay link, presses "Pay with M-PESA" and sees "check your phone"; Safaricom's success callback
- * (PROVIDERS.md §B.3) is posted to {@code /payments/stk/callback/{token}} with the CheckoutRequestID read from the
+ * (docs/daraja.md) is posted to {@code /payments/stk/callback/{token}} with the CheckoutRequestID read from the
  * {@code payments} row; the page, reloading itself, then shows PAID with the M-PESA receipt. M-PESA is not
  * configured, so the scripted stand-in takes the push (it never charges anyone). Screenshots of each state go to
  * {@code target/browser/}.

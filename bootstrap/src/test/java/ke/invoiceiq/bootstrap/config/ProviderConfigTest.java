@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The provider mappings read the environment names of DESIGN.md §6 as they are (WABA_APP_SECRET is the key
+ * The provider mappings read the environment names of docs/configuration.md as they are (WABA_APP_SECRET is the key
  * waba.app-secret), start with none of them, and never show a secret.
  */
 class ProviderConfigTest {

@@ -12,7 +12,7 @@ import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
  * An in-JVM WireMock playing Africa's Talking's SMS API for {@link SmsLoopTest}, on a free port of 127.0.0.1, with
- * {@code sms.base-url} pointed at it. Every send is answered 201 in the documented shape (PROVIDERS.md §C.3) with
+ * {@code sms.base-url} pointed at it. Every send is answered 201 in the documented shape (docs/sms.md) with
  * the recipient echoed and a fresh {@code ATXid_} message id, so delivery reports can name it. The test gets the
  * server in its {@code WireMockServer} field marked {@link Server}.
  */

@@ -12,7 +12,7 @@ import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
  * An in-JVM WireMock playing Safaricom Daraja for {@link MpesaLoopTest}, on a free port of 127.0.0.1, with every
- * {@code mpesa.*} key a push needs pointed at it (the public sandbox shortcode and passkey, PROVIDERS.md §B.7), so
+ * {@code mpesa.*} key a push needs pointed at it (the public sandbox shortcode and passkey, docs/daraja.md), so
  * the application selects the Daraja gateway. The default stubs: OAuth hands out a token; every STK push is
  * accepted ({@code ResponseCode "0"}) with a fresh CheckoutRequestID per call (response templating); every STK
  * query answers "the transaction is being processed" ({@code 500.001.1001}), i.e. still pending. Tests add stubs
@@ -60,7 +60,7 @@ public class DarajaWireMock extends InJvmWireMock {
         ProviderStubs.darajaAcceptsEveryPush(server);
     }
 
-    /** The STK query's "still pending" answer (PROVIDERS.md §B.5). */
+    /** The STK query's "still pending" answer (docs/daraja.md). */
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder beingProcessed() {
         return ProviderStubs.stkBeingProcessed();
     }

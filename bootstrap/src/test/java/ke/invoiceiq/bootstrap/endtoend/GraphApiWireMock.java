@@ -43,7 +43,7 @@ public class GraphApiWireMock extends InJvmWireMock {
         return Server.class;
     }
 
-    /** The catch-all: 200 with the documented answer (PROVIDERS.md §A.5) and a new message id per call. */
+    /** The catch-all: 200 with the documented answer (docs/whatsapp.md) and a new message id per call. */
     static StubMapping acceptEverySend(WireMockServer server) {
         return ProviderStubs.graphAcceptsEverySend(server, MESSAGES_PATH);
     }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * The SMS side of the product in the running application, with WhatsApp and Africa's Talking configured: WireMock
  * plays the Graph API ({@link GraphApiWireMock}) and Africa's Talking ({@link AfricasTalkingWireMock}), the use cases
  * run on the real PostgreSQL, and delivery reports and incoming SMS arrive through the real callback endpoints
- * ({@code /sms/status/{token}}, {@code /sms/inbound/{token}}) as form posts in the shape of PROVIDERS.md §C.4–C.5.
+ * ({@code /sms/status/{token}}, {@code /sms/inbound/{token}}) as form posts in the shape of docs/sms.md.
  * The merchant works by SMS here (their number is a configured staff number, so the same command parser answers).
  * Jobs are off in tests, so the test dispatches the outbox itself; M-PESA is the scripted stand-in.
  *

@@ -82,7 +82,8 @@ class WhatsAppLoopTest {
                     // the merchant gets several confirmations in a few seconds here: the tests' short gap, not none
                     "waba.pair-interval", "PT1S",
                     // one worker: webhooks are processed in the order they were acknowledged, so a later marker
-                    // webhook proves that the earlier ones have been handled
+                    // webhook proves that the earlier ones have been handled. The production setting (4 workers) is
+                    // covered by InboundReliabilityTest, ChatAndPaymentAcceptanceTest and PaymentTrustTest
                     "waba.webhook.workers", "1");
         }
     }

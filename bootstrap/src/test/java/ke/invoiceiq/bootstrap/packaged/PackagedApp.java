@@ -19,7 +19,7 @@ import ke.invoiceiq.domain.customer.Msisdn;
 
 /**
  * What the packaged-application ITs do to the running service, from outside only (an IT cannot inject a bean): the
- * REST API with the admin key, the providers' requests in the shapes of PROVIDERS.md, and waiting for what happens
+ * REST API with the admin key, the providers' requests in the providers' documented shapes (docs/whatsapp.md, docs/daraja.md, docs/sms.md), and waiting for what happens
  * asynchronously (webhook processing, the outbox dispatcher).
  */
 final class PackagedApp {
@@ -78,7 +78,7 @@ final class PackagedApp {
 
     // ---- WhatsApp (Meta) ----------------------------------------------------------------------------------------
 
-    /** A text from {@code from} to the business number, in Meta's webhook envelope (PROVIDERS.md §A.2). */
+    /** A text from {@code from} to the business number, in Meta's webhook envelope (docs/whatsapp.md). */
     static String whatsAppText(String from, String text) {
         return ProviderTraffic.whatsAppText(ProviderStandIns.PHONE_ID, new Msisdn(from),
                 "wamid.packaged-it-" + UUID.randomUUID(), text);
@@ -106,7 +106,7 @@ final class PackagedApp {
                 .when().post("/payments/stk/callback/" + token);
     }
 
-    /** A success callback (PROVIDERS.md §B.3): Balance without a Value, numbers as numbers. */
+    /** A success callback (docs/daraja.md): Balance without a Value, numbers as numbers. */
     static String stkSuccess(String checkoutRequestId, long shillings, String receipt, String payer) {
         return ProviderTraffic.stkSuccess(checkoutRequestId, Long.toString(shillings), receipt, new Msisdn(payer));
     }

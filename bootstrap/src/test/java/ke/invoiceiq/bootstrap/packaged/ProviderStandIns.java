@@ -12,7 +12,7 @@ import ke.invoiceiq.bootstrap.testing.ProviderStubs;
 
 /**
  * One WireMock in the test's JVM, on a free port of 127.0.0.1, playing all three providers for the packaged
- * application (PROVIDERS.md): the Graph API accepts every send with a fresh {@code wamid.}, Daraja hands out an OAuth
+ * application (docs/whatsapp.md, docs/daraja.md, docs/sms.md): the Graph API accepts every send with a fresh {@code wamid.}, Daraja hands out an OAuth
  * token, accepts every STK push with a fresh CheckoutRequestID and answers every query "still being processed", and
  * Africa's Talking accepts every SMS. Every provider setting the prod profile requires is set and pointed at it, so
  * the packaged application runs in the prod profile on its real adapters (REST clients, Jackson, TLS settings and
@@ -61,7 +61,7 @@ public class ProviderStandIns extends InJvmWireMock {
         config.put("mpesa.consumer-key", "packaged-it-consumer-key");
         config.put("mpesa.consumer-secret", "packaged-it-consumer-secret");
         config.put("mpesa.shortcode", "174379");
-        // the public sandbox passkey (PROVIDERS.md §B.7)
+        // the public sandbox passkey (docs/daraja.md)
         config.put("mpesa.passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919");
         config.put("mpesa.callback-url", "https://pay.invoiceiq.example/payments/stk/callback/" + STK_CALLBACK_TOKEN);
         config.put("mpesa.callback-token", STK_CALLBACK_TOKEN);

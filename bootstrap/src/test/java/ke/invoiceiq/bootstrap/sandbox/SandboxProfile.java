@@ -20,7 +20,8 @@ public final class SandboxProfile implements QuarkusTestProfile {
                 Map.entry("waba.verify-token", "sandbox-e2e-verify-token"),
                 Map.entry("mpesa.callback-token", "sandbox-e2e-stk-callback-token"),
                 Map.entry("sms.callback-token", "sandbox-e2e-sms-callback-token"),
-                // one worker: webhooks are handled in the order they were acknowledged
+                // one worker: webhooks are handled in the order they were acknowledged. The production setting
+                // (4 workers) is covered by InboundReliabilityTest, ChatAndPaymentAcceptanceTest and PaymentTrustTest
                 Map.entry("waba.webhook.workers", "1"),
                 Map.entry("invoiceiq.sandbox.stk-auto-answer-after", "PT60S"),
                 Map.entry("invoiceiq.sandbox.callback-delay", "PT0.2S"),

@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
- * The providers' documented answers (PROVIDERS.md §A.5, §B.1–B.5, §C.3) as WireMock stubs at low priority, so a
+ * The providers' documented answers (docs/whatsapp.md) as WireMock stubs at low priority, so a
  * test can put a stub of its own above them. Shared by the end-to-end tests' provider WireMocks and the packaged
  * application's stand-ins. Ids are fresh per call (response templating), so later callbacks can name them.
  */
@@ -54,7 +54,7 @@ public final class ProviderStubs {
         server.stubFor(post(urlPathEqualTo(DARAJA_QUERY_PATH)).atPriority(LOW).willReturn(stkBeingProcessed()));
     }
 
-    /** The STK query's "still pending" answer (PROVIDERS.md §B.5). */
+    /** The STK query's "still pending" answer (docs/daraja.md). */
     public static ResponseDefinitionBuilder stkBeingProcessed() {
         return aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
                 {"requestId":"e2e-1","errorCode":"500.001.1001","errorMessage":"The transaction is being processed"}""");

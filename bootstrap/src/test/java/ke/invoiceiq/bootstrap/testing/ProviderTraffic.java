@@ -16,9 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
 import ke.invoiceiq.domain.customer.Msisdn;
 
 /**
- * What the providers send the running application, in the shapes of PROVIDERS.md, through the real endpoints:
- * Meta's signed webhooks (§A.2, §A.3), Safaricom's STK callbacks (§B.3) and Africa's Talking's form posts (§C.4,
- * §C.5). Shared by the end-to-end, acceptance, browser and packaged-application tests; each names its own secrets.
+ * What the providers send the running application, in the providers' documented shapes (docs/whatsapp.md, docs/daraja.md, docs/sms.md), through the real endpoints:
+ * Meta's signed webhooks (docs/whatsapp.md), Safaricom's STK callbacks (docs/daraja.md) and Africa's Talking's form posts (docs/sms.md,
+ * docs/sms.md). Shared by the end-to-end, acceptance, browser and packaged-application tests; each names its own secrets.
  */
 public final class ProviderTraffic {
 
@@ -136,7 +136,7 @@ public final class ProviderTraffic {
                   ] } } } }""".formatted(merchantRequestId(), checkout, amount, receipt, phone.value());
     }
 
-    /** A failure callback: no metadata, the code and Safaricom's description (§B.4). */
+    /** A failure callback: no metadata, the code and Safaricom's description (docs/daraja.md). */
     public static String stkFailure(String checkout, int resultCode, String resultDesc) {
         return """
                 { "Body": { "stkCallback": {

@@ -11,7 +11,7 @@ import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 
 /**
- * Every word the bot says, from the product specification (shared COPY.md). Kept in one place so the
+ * Every word the bot says, from the product specification (shared docs/chat-flow.md). Kept in one place so the
  * voice stays the same and the rules hold: at most two lines where the spec allows, the invoice # and amount
  * whenever there is an invoice, and the payment action always called "Pay with M-PESA".
  */
@@ -207,7 +207,7 @@ public final class BotCopy {
     }
 
     /**
-     * The invoice by SMS (COPY.md "SMS"): invoice #, amount, item, the pay link and {@code or reply PAY <id>},
+     * The invoice by SMS (docs/chat-flow.md "SMS"): invoice #, amount, item, the pay link and {@code or reply PAY <id>},
      * e.g. {@code Invoice INV-7K3Q9X: KES 2,500 for Cleaning. Pay: https://…/pay/… or reply PAY INV-7K3Q9X}.
      *
      * <p>The item is what the merchant typed, so it is made {@link SmsText#plain plain} first (curly quotes,

@@ -36,7 +36,7 @@ import ke.invoiceiq.domain.shared.Parsed;
  * No I/O, no clock of its own, no framework: the application stores the state, sends the replies and carries
  * out the effects.
  *
- * <p>Rules beyond DESIGN.md §2, decided here:
+ * <p>Rules beyond docs/architecture.md, decided here:
  * <ul>
  *   <li>Every text or button tap from the merchant counts as activity: it sets {@code lastInputAt} to
  *       {@code now} and clears {@code nudged}, even when the answer is rejected (the merchant is there).

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * How long a text is as an SMS, and how to make it cheaper to send (PROVIDERS.md §C.7, COPY.md "SMS").
+ * How long a text is as an SMS, and how to make it cheaper to send (docs/sms.md, docs/chat-flow.md "SMS").
  *
  * <p>A text made only of characters of the GSM 03.38 default alphabet (basic set plus extension table) goes as
  * GSM-7: 160 septets in a single SMS, 153 per segment once it has to be concatenated; the extension characters

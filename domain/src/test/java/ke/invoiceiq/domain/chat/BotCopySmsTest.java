@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The invoice and receipt by SMS: COPY.md "SMS", PROVIDERS.md §C.7. */
+/** The invoice and receipt by SMS: docs/chat-flow.md "SMS", docs/sms.md. */
 class BotCopySmsTest {
 
     private static final InvoiceId ID = new InvoiceId("INV-7K3Q9X");

@@ -56,7 +56,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The invoice life cycle of DESIGN.md §2, cell by cell, then the cases the table only names in words. */
+/** The invoice life cycle of docs/architecture.md, cell by cell, then the cases the table only names in words. */
 class InvoiceTransitionTest {
 
     /**
@@ -157,7 +157,7 @@ class InvoiceTransitionTest {
     }
 
     /**
-     * DESIGN.md §2 "Invoice aggregate", all 25 cells. One reading needs a note: SENT × "delivery failed on every
+     * docs/architecture.md "Invoice aggregate", all 25 cells. One reading needs a note: SENT × "delivery failed on every
      * channel" says "(stays SENT if one channel worked)". The event itself means no channel worked (a WhatsApp
      * failure status arrived after WhatsApp had accepted the message, and the SMS fallback failed too), and §3
      * RecordDeliveryStatus says exactly that case makes the invoice FAILED; so SENT → FAILED. The "one channel

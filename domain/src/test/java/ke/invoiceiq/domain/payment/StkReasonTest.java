@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Daraja result codes (PROVIDERS.md §B.4, DESIGN.md §2 "Payment") to the reason people read and its retry rule. */
+/** Daraja result codes (docs/daraja.md, docs/architecture.md "Payment") to the reason people read and its retry rule. */
 class StkReasonTest {
 
     @ParameterizedTest(name = "result code {0} -> {1}")

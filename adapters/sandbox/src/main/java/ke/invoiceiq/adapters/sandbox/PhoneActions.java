@@ -85,7 +85,7 @@ public class PhoneActions {
                 : calls.webhooks().buttonReply(from, profile(from), wamid, context, id, title, now)));
     }
 
-    /** Someone texts the business shortcode (PROVIDERS.md §C.5). */
+    /** Someone texts the business shortcode (docs/sms.md). */
     public MessageView sms(Msisdn from, String text) {
         String body = bounded(text, MAX_SMS_TEXT);
         String id = SandboxIds.inboundSmsId();

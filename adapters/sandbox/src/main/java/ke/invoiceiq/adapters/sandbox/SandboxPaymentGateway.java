@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * <li>The prompt is answered on the page ({@link #answer}): OK gives the outcome of the amount rule
  * ({@link StkOutcome#forAmount}), Cancel gives 1032. Nobody answering within
  * {@link SandboxSettings#stkAutoAnswerAfter()} counts as OK, so API-only users get their callbacks too.</li>
- * <li>{@link SandboxSettings#callbackDelay()} after the answer, Daraja's callback (PROVIDERS.md §B.3, with a
+ * <li>{@link SandboxSettings#callbackDelay()} after the answer, Daraja's callback (docs/daraja.md, with a
  * receipt {@code SBX} + 7 on success) is posted to the service's real
  * {@code /payments/stk/callback/{mpesa.callback-token}}.</li>
  * <li>An STK query answers Pending while the prompt is open or M-PESA is "processing", then the final result; a

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * Africa's Talking SMS, simulated. A send is accepted with a message id of AT's shape ({@code ATXid_SBX…}) and shows
  * on the recipient's simulated phone; a moment later ({@link SandboxSettings#statusDelay()}) the service gets AT's
- * delivery report ({@code status=Success}, PROVIDERS.md §C.4) on its own {@code /sms/status/{token}}.
+ * delivery report ({@code status=Success}, docs/sms.md) on its own {@code /sms/status/{token}}.
  *
  * <p>{@link Typed} to this class, like the real adapters: the application decides when it serves the port.
  */

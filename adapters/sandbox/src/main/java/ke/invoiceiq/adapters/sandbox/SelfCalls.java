@@ -60,17 +60,17 @@ public class SelfCalls {
                 Map.of(WebhookSigner.HEADER, WebhookSigner.signature(body, secret)));
     }
 
-    /** Posts an incoming SMS (PROVIDERS.md §C.5) to the SMS inbound callback. */
+    /** Posts an incoming SMS (docs/sms.md) to the SMS inbound callback. */
     public int postSmsInbound(Map<String, String> form) {
         return postForm(SMS_INBOUND, form);
     }
 
-    /** Posts a delivery report (PROVIDERS.md §C.4) to the SMS status callback. */
+    /** Posts a delivery report (docs/sms.md) to the SMS status callback. */
     public int postSmsStatus(Map<String, String> form) {
         return postForm(SMS_STATUS, form);
     }
 
-    /** Posts an STK callback body (PROVIDERS.md §B.3) to the Daraja callback. */
+    /** Posts an STK callback body (docs/daraja.md) to the Daraja callback. */
     public int postStkCallback(byte[] body) {
         String token = required(settings.stkCallbackToken(), "mpesa.callback-token (MPESA_CALLBACK_TOKEN)");
         return post(STK_CALLBACK + segment(token), "application/json", body, Map.of());

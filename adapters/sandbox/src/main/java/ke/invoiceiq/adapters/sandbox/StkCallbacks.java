@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import ke.invoiceiq.domain.customer.Msisdn;
 
 /**
- * Daraja's STK callback body (PROVIDERS.md §B.3): {@code Body.stkCallback} with the two request ids, the
+ * Daraja's STK callback body (docs/daraja.md): {@code Body.stkCallback} with the two request ids, the
  * {@code ResultCode} as a number and its {@code ResultDesc}; on success the {@code CallbackMetadata.Item[]} with the
  * {@code Amount} (a decimal, {@code 2500.00}), the {@code MpesaReceiptNumber}, a {@code Balance} without a value (as
  * real callbacks often have it), the {@code TransactionDate} as a number {@code yyyyMMddHHmmss} in Kenyan time and

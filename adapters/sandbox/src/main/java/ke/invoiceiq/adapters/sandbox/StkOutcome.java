@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a simulated STK push ends, chosen by the amount like a test card number (PROVIDERS.md §B.4): the last digits of
+ * How a simulated STK push ends, chosen by the amount like a test card number (docs/daraja.md): the last digits of
  * the amount in whole shillings decide.
  *
  * <table>

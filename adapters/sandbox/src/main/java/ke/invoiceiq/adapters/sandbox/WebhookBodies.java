@@ -10,7 +10,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.customer.Msisdn;
 
 /**
- * WhatsApp Cloud API webhook bodies in Meta's shapes (PROVIDERS.md §A.2): the {@code whatsapp_business_account}
+ * WhatsApp Cloud API webhook bodies in Meta's shapes (docs/whatsapp.md): the {@code whatsapp_business_account}
  * envelope with one entry and one {@code messages} change for the business {@code phone_number_id}, carrying an
  * inbound text, a reply-button tap ({@code interactive.button_reply}), a template quick-reply tap
  * ({@code type: button}) or a status ({@code sent}, {@code delivered}, {@code read}, {@code failed}). Timestamps are

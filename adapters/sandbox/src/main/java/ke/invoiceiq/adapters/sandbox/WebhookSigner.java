@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Meta's {@code X-Hub-Signature-256} (PROVIDERS.md §A.3): {@code sha256=} and the lowercase hex HMAC-SHA256 of the
+ * Meta's {@code X-Hub-Signature-256} (docs/whatsapp.md): {@code sha256=} and the lowercase hex HMAC-SHA256 of the
  * exact bytes posted, keyed with the app secret. The sandbox signs what it posts, so the webhook checks it like any
  * delivery from Meta.
  */

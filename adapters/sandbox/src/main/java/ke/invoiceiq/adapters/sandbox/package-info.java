@@ -9,7 +9,7 @@
  * moment later), and everything they report goes back into the service through its <b>real</b> driving endpoints,
  * over HTTP: signed WhatsApp webhooks ({@code /whatsapp/webhook}), Africa's Talking form posts
  * ({@code /sms/status/{token}}, {@code /sms/inbound/{token}}) and Daraja callbacks
- * ({@code /payments/stk/callback/{token}}), in the shapes of PROVIDERS.md. So the sandbox exercises the same inbound
+ * ({@code /payments/stk/callback/{token}}), in the providers' documented shapes (docs/whatsapp.md, docs/daraja.md, docs/sms.md). So the sandbox exercises the same inbound
  * path production does, and depends on no other adapter.
  *
  * <p>Active only when {@code invoiceiq.sandbox.enabled} is true ({@code INVOICEIQ_SANDBOX}, on by default in the

@@ -11,7 +11,7 @@ import java.time.Instant;
 import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.Test;
 
-/** The simulated callbacks have Daraja's shape (PROVIDERS.md §B.3). */
+/** The simulated callbacks have Daraja's shape (docs/daraja.md). */
 class StkCallbacksTest {
 
     private static final ObjectMapper JSON =

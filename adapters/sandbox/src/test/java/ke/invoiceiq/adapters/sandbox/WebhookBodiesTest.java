@@ -11,7 +11,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.Test;
 
-/** The simulated webhooks have Meta's shapes (PROVIDERS.md §A.2) and Meta's signature (§A.3). */
+/** The simulated webhooks have Meta's shapes (docs/whatsapp.md) and Meta's signature (docs/whatsapp.md). */
 class WebhookBodiesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

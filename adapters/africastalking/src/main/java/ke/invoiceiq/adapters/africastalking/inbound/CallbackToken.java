@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The secret at the end of the callback URLs ({@code sms.callback-token}). Africa's Talking neither signs its
- * callbacks nor publishes its source addresses (PROVIDERS.md §C.6), so this token is the authentication. Compared
+ * callbacks nor publishes its source addresses (docs/sms.md), so this token is the authentication. Compared
  * in constant time on UTF-8 bytes; with no token configured nothing matches.
  */
 final class CallbackToken {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.messaging.DeliveryStatus;
 
 /**
- * Africa's Talking's delivery-report {@code status} (PROVIDERS.md §C.4) to our {@link DeliveryStatus}, matched
+ * Africa's Talking's delivery-report {@code status} (docs/sms.md) to our {@link DeliveryStatus}, matched
  * without regard to case.
  *
  * <table>

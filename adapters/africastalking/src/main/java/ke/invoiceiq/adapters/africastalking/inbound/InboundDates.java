@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * The {@code date} of an incoming SMS (PROVIDERS.md §C.5, a bare string). Read leniently: an instant
+ * The {@code date} of an incoming SMS (docs/sms.md, a bare string). Read leniently: an instant
  * ({@code 2024-05-14T09:34:56.123Z}), a date-time with an offset, or a local date-time with a {@code T} or a space
  * ({@code 2024-05-14 12:34:56}), taken as Nairobi time. Anything else is no reason to lose the message: the caller's
  * fallback (now) is used.

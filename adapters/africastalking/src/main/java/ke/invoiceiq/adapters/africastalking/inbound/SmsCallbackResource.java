@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Africa's Talking's two SMS callbacks (PROVIDERS.md §C.4, §C.5), form-encoded, each URL ending in the secret
+ * Africa's Talking's two SMS callbacks (docs/sms.md), form-encoded, each URL ending in the secret
  * {@code sms.callback-token} ({@link CallbackToken}; AT signs nothing):
  *
  * <ul>
@@ -52,7 +52,7 @@ import org.jboss.logging.Logger;
  * SMS that could neither be handled nor answered (the database is down) → <b>503</b>, so AT may deliver it again
  * (nothing was marked, so a redelivery is handled); everything else, including an unknown status, a report for a
  * message we do not know and a sender that is not a Kenyan mobile number, → <b>200</b> at once: AT's retry behaviour
- * is not documented (§C.6), so an error status would buy nothing.
+ * is not documented (docs/sms.md), so an error status would buy nothing.
  *
  * <p>Logs carry ids, AT's status words and outcomes only, cleaned by {@link Words}: never a phone number, the
  * message text or the token.

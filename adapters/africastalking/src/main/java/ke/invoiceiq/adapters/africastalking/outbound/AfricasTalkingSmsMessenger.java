@@ -15,7 +15,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * {@link SmsMessenger} on Africa's Talking (PROVIDERS.md §C.1, §C.3). It only translates: the outbox decides what
+ * {@link SmsMessenger} on Africa's Talking (docs/sms.md). It only translates: the outbox decides what
  * to do with the {@link SendResult} (try later, mark undeliverable, tell the merchant).
  *
  * <p>One call per send, never repeated here ({@link AtSmsClient} says why). Without {@code sms.username} and

@@ -29,7 +29,7 @@ abstract sealed class AtFailure extends RuntimeException permits AtFailure.Serve
      * The HTTP status of an error answer to a {@link SendResult}:
      * <ul>
      * <li>401 ({@code The supplied authentication is invalid}): {@code Misconfigured("invalid-api-key")};</li>
-     * <li>409 (DND window, §C.3): {@code Undeliverable("do-not-disturb-rejection")}, as the recipient status;</li>
+     * <li>409 (DND window, docs/sms.md): {@code Undeliverable("do-not-disturb-rejection")}, as the recipient status;</li>
      * <li>408, 429: {@code RetryLater("http-<status>")}, with {@code Retry-After} when AT sent one;</li>
      * <li>any other 4xx: {@code Misconfigured("http-<status>")}: a malformed request, a wrong base URL or a refused
      * account is our fault, and sending the same request again cannot help until an operator acts;</li>

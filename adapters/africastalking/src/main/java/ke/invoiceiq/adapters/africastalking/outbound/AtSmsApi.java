@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code POST {base}/version1/messaging}, form-encoded, with {@code apiKey} and {@code Accept: application/json}
- * (PROVIDERS.md §C.1): the classic endpoint, the one AT's sandbox serves. The answer is read as text, with its
+ * (docs/sms.md): the classic endpoint, the one AT's sandbox serves. The answer is read as text, with its
  * status, because AT answers 201 for refusals too and the body decides ({@link SendAnswers}). Built by
  * {@link AtSmsClient} with the configured base URL; nothing else calls it.
  */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.messaging.SendResult;
 
 /**
- * Africa's Talking's per-recipient {@code statusCode} in the send answer (PROVIDERS.md §C.3) and what each one means
+ * Africa's Talking's per-recipient {@code statusCode} in the send answer (docs/sms.md) and what each one means
  * for us. The code we return is AT's name in kebab-case ({@code RiskHold} → {@code risk-hold}).
  *
  * <ul>

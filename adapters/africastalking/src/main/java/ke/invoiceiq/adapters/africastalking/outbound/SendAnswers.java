@@ -6,7 +6,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.messaging.SendResult;
 
 /**
- * Reads the body of a successful send answer (HTTP 201, PROVIDERS.md §C.3) into a {@link SendResult}. AT answers 201
+ * Reads the body of a successful send answer (HTTP 201, docs/sms.md) into a {@link SendResult}. AT answers 201
  * even when it refused the recipient, so the status of the recipient decides, never the HTTP status.
  *
  * <ul>

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import ke.invoiceiq.domain.customer.Msisdn;
 
-/** AT's answers (PROVIDERS.md §C.3) and a reader for the form we sent, shared by the outbound tests. */
+/** AT's answers (docs/sms.md) and a reader for the form we sent, shared by the outbound tests. */
 final class Answers {
 
     static final Msisdn TO = new Msisdn("254712345678");

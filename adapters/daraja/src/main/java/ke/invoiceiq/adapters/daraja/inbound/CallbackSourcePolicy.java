@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The optional source-IP allowlist for STK callbacks (PROVIDERS.md §B.6). Daraja does not sign callbacks, so the
+ * The optional source-IP allowlist for STK callbacks (docs/daraja.md). Daraja does not sign callbacks, so the
  * secret path token is the authentication; the allowlist is a second, optional fence.
  *
  * <p>Off by default. When on, the address checked is the TCP peer's, or, only when {@code trustForwardedFor}
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 final class CallbackSourcePolicy {
 
-    /** The 12 source addresses Safaricom publishes for Daraja callbacks (§B.6). */
+    /** The 12 source addresses Safaricom publishes for Daraja callbacks (docs/daraja.md). */
     static final List<String> SAFARICOM_CALLBACK_IPS = List.of(
             "196.201.214.200", "196.201.214.206", "196.201.213.114", "196.201.214.207",
             "196.201.214.208", "196.201.213.44", "196.201.212.127", "196.201.212.138",

@@ -22,7 +22,7 @@ import ke.invoiceiq.domain.payment.PaymentResult;
 import ke.invoiceiq.domain.payment.StkResult;
 
 /**
- * Reads a Daraja STK callback (PROVIDERS.md §B.3) leniently, as a Jackson tree:
+ * Reads a Daraja STK callback (docs/daraja.md) leniently, as a Jackson tree:
  * {@code Body.stkCallback.{MerchantRequestID, CheckoutRequestID, ResultCode, ResultDesc, CallbackMetadata.Item[]}}.
  *
  * <ul>

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The Daraja STK callback, {@code POST /payments/stk/callback/{token}} (PROVIDERS.md §B.3, §B.6). The
+ * The Daraja STK callback, {@code POST /payments/stk/callback/{token}} (docs/daraja.md). The
  * {@code CallBackURL} sent with every STK push ends in the secret token; Daraja does not sign callbacks, so the
  * token is the authentication.
  *
@@ -43,7 +43,7 @@ import org.jboss.logging.Logger;
  * <li><b>Parse</b> ({@link StkCallbackParser}). A body that has no usable CheckoutRequestID or ResultCode is
  * answered <b>200</b> {@code {"ResultCode":0,"ResultDesc":"Accepted"}} with a warning in the log (the reason and
  * size only, never the payload or a phone number) and nothing is handed on: Daraja does not retry callbacks
- * (§B.3), so an error status buys nothing but noise in Safaricom's logs, and a payload without its
+ * (docs/daraja.md), so an error status buys nothing but noise in Safaricom's logs, and a payload without its
  * CheckoutRequestID could not be tied to a payment anyway. The attempt it belonged to is settled by the
  * reconciler's STK query.</li>
  * <li><b>Store, then apply</b>: {@link RecordPaymentResultUseCase#record} is called <b>synchronously, before the

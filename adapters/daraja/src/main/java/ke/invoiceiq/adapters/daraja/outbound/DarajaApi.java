@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Daraja's three calls used here (PROVIDERS.md §B.1, §B.2, §B.5). Answers are read as {@link JsonNode} because
+ * Daraja's three calls used here (docs/daraja.md). Answers are read as {@link JsonNode} because
  * Daraja is loose with types ({@code expires_in} and {@code ResultCode} arrive as strings or numbers). Built by
  * {@link DarajaClient} with the configured base URL; nothing else calls it.
  */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Daraja's error envelope (PROVIDERS.md §B.2) to a {@link DarajaFailure}. */
+/** Daraja's error envelope (docs/daraja.md) to a {@link DarajaFailure}. */
 final class DarajaErrors {
 
     private static final Pattern INVALID_FIELD = Pattern.compile("Invalid\\s+([A-Za-z]{1,40})");

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * {@link PaymentGateway} on Safaricom Daraja, M-PESA Express (PROVIDERS.md §B.2, §B.5). It only translates: the
+ * {@link PaymentGateway} on Safaricom Daraja, M-PESA Express (docs/daraja.md). It only translates: the
  * core decides what the customer reads from the domain outcome returned here, so no Daraja code or wording ever
  * reaches customer text.
  *

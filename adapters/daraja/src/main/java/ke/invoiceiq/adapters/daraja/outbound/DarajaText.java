@@ -1,6 +1,6 @@
 package ke.invoiceiq.adapters.daraja.outbound;
 
-/** Free text Daraja accepts: {@code AccountReference} ≤ 12, {@code TransactionDesc} ≤ 13 characters (§B.2, pain 7). */
+/** Free text Daraja accepts: {@code AccountReference} ≤ 12, {@code TransactionDesc} ≤ 13 characters (docs/daraja.md, pain 7). */
 final class DarajaText {
 
     static final int ACCOUNT_REFERENCE_MAX = 12;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The OAuth access token (PROVIDERS.md §B.1), cached and refreshed {@link #MARGIN} before it expires, by the
+ * The OAuth access token (docs/daraja.md), cached and refreshed {@link #MARGIN} before it expires, by the
  * injected clock. {@code expires_in} is read leniently (number or string). A token Daraja calls invalid is dropped
  * with {@link #invalidate(String)}. The consumer secret and the token are never logged.
  */

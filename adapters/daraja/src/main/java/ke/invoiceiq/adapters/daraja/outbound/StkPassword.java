@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
-/** Daraja's {@code Timestamp} and {@code Password} (PROVIDERS.md §B.2). The result is a secret: never log it. */
+/** Daraja's {@code Timestamp} and {@code Password} (docs/daraja.md). The result is a secret: never log it. */
 final class StkPassword {
 
     static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** STK callback fixtures from {@code src/test/resources/callbacks}, shaped like PROVIDERS.md §B.3. */
+/** STK callback fixtures from {@code src/test/resources/callbacks}, shaped like docs/daraja.md. */
 final class Callbacks {
 
     private Callbacks() {

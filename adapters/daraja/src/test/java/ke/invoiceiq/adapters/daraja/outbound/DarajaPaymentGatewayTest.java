@@ -50,9 +50,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @WithTestResource(DarajaStub.class)
 class DarajaPaymentGatewayTest {
 
-    /** 2021-06-28 09:24:08 in Nairobi (UTC+3): the timestamp of the PROVIDERS.md §B.2 sample. */
+    /** 2021-06-28 09:24:08 in Nairobi (UTC+3): the timestamp of the docs/daraja.md sample. */
     static final Instant SAMPLE_INSTANT = Instant.parse("2021-06-28T06:24:08Z");
-    /** Computed by hand: printf '%s' 174379<passkey>20210628092408 | base64 -w0 (equal to the §B.2 sample). */
+    /** Computed by hand: printf '%s' 174379<passkey>20210628092408 | base64 -w0 (equal to the sample in docs/daraja.md). */
     static final String SAMPLE_PASSWORD = "MTc0Mzc5YmZiMjc5ZjlhYTliZGJjZjE1OGU5N2RkNzFhNDY3Y2QyZTBjODkzMDU5YjEw"
             + "Zjc4ZTZiNzJhZGExZWQyYzkxOTIwMjEwNjI4MDkyNDA4";
     /** printf '%s' 'test-key:test-secret' | base64. */

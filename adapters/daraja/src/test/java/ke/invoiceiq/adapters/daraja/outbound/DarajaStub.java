@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * An in-JVM WireMock playing Daraja on a free port, with the {@code mpesa.*} keys pointed at it and the public
- * sandbox shortcode and passkey (PROVIDERS.md §B.7). Fault tolerance is tuned so the tests stay fast.
+ * sandbox shortcode and passkey (docs/daraja.md). Fault tolerance is tuned so the tests stay fast.
  */
 public class DarajaStub implements QuarkusTestResourceLifecycleManager {
 

@@ -22,7 +22,7 @@ import ke.invoiceiq.domain.shared.Parsed;
 import org.jboss.logging.Logger;
 
 /**
- * Reads a verified webhook body (PROVIDERS.md §A.2) into {@link WebhookEvent}s: every {@code entry[]}, every
+ * Reads a verified webhook body (docs/whatsapp.md) into {@link WebhookEvent}s: every {@code entry[]}, every
  * {@code changes[]} with {@code field = messages}, and in each change's {@code value} every {@code messages[]},
  * {@code statuses[]} and {@code errors[]}.
  *

@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Meta's {@code X-Hub-Signature-256} check (PROVIDERS.md §A.3): {@code sha256=} followed by the hex HMAC-SHA256 of
+ * Meta's {@code X-Hub-Signature-256} check (docs/whatsapp.md): {@code sha256=} followed by the hex HMAC-SHA256 of
  * the raw request bytes, keyed with the app secret. The MACs are compared as bytes in constant time
  * ({@link MessageDigest#isEqual}); hex in either case is accepted. Nothing here logs or throws for bad input.
  */

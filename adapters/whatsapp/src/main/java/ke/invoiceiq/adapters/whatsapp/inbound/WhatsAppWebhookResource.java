@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * The WhatsApp Cloud API webhook (PROVIDERS.md §A.1–A.4): Meta's subscription check and its signed event
+ * The WhatsApp Cloud API webhook (docs/whatsapp.md): Meta's subscription check and its signed event
  * deliveries.
  *
  * <h2>{@code GET /whatsapp/webhook}: verification</h2>
@@ -43,7 +43,7 @@ import org.jboss.logging.MDC;
  * or no secret configured → 401 and nothing is handed on.</li>
  * <li>Then the payload is parsed ({@link WebhookPayloadParser}). A validly signed body that is not JSON is answered
  * <b>200</b> with a warning in the log (never the payload) and nothing is handed on: Meta re-delivers every non-200
- * for up to 7 days (§A.4), and a body that does not parse now will not parse on the 50th try either.</li>
+ * for up to 7 days (docs/whatsapp.md), and a body that does not parse now will not parse on the 50th try either.</li>
  * <li>The raw body is stored in the {@link WebhookInbox} (provider {@value #PROVIDER}, in a transaction of its own)
  * <b>before</b> the answer: acknowledge fast, but only what is kept. It is stored with the keys of its senders (so
  * each sender's webhooks are handled in order) and leased to this instance for a minute (so no sweeper takes it
@@ -69,7 +69,7 @@ import org.jboss.logging.MDC;
 @Singleton
 public class WhatsAppWebhookResource {
 
-    /** Meta's documented maximum webhook payload (PROVIDERS.md §A.2). */
+    /** Meta's documented maximum webhook payload (docs/whatsapp.md). */
     static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
 
     private static final Logger LOG = Logger.getLogger(WhatsAppWebhookResource.class);

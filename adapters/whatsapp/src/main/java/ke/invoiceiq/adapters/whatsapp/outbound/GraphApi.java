@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * {@code POST {base}/{version}/{phone-number-id}/messages} with {@code Authorization: Bearer <token>} (PROVIDERS.md
- * §A.5). Built by {@link GraphSender} with the configured base URL; nothing else calls it.
+ * {@code POST {base}/{version}/{phone-number-id}/messages} with {@code Authorization: Bearer <token>}
+ * (docs/whatsapp.md). Built by {@link GraphSender} with the configured base URL; nothing else calls it.
  */
 @RegisterRestClient(configKey = "whatsapp-graph")
 @Path("/{version}/{phoneId}/messages")

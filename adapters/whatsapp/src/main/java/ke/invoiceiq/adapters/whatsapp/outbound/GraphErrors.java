@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Graph API error codes (PROVIDERS.md §A.6) to {@link GraphFailure}s. It branches on the envelope's
+ * Graph API error codes (docs/whatsapp.md) to {@link GraphFailure}s. It branches on the envelope's
  * {@code error.code}, never on Meta's text; the HTTP status only decides when there is no code to go by (the
  * sources disagree on which status each code comes with).
  *
@@ -81,7 +81,7 @@ final class GraphErrors {
         if (CONFIGURATION.contains(c) || (c >= 200 && c <= 299) || (c >= 132000 && c <= 132999)) {
             return new GraphFailure.Rejected(text, true);
         }
-        // a code §A.6 does not list
+        // a code docs/whatsapp.md does not list
         if (status >= 500 || isTransient.orElse(false)) {
             return new GraphFailure.Transient(text);
         }

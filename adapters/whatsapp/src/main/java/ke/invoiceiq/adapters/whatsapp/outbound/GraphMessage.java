@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The body of {@code POST /{version}/{phone-number-id}/messages} (PROVIDERS.md §A.5), exactly one of {@code text},
+ * The body of {@code POST /{version}/{phone-number-id}/messages} (docs/whatsapp.md), exactly one of {@code text},
  * {@code interactive} or {@code template} set, matching {@code type}. Absent parts are left out of the JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,7 +10,7 @@ import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.TemplateParameters;
 
 /**
- * Turns a {@link ChatMessage} into the Graph body, within Meta's limits (PROVIDERS.md §A.5): text ≤ 4096, an
+ * Turns a {@link ChatMessage} into the Graph body, within Meta's limits (docs/whatsapp.md): text ≤ 4096, an
  * interactive body ≤ 1024, 1–3 buttons with titles ≤ 20 and ids ≤ 256. Too long a text is cut on a code-point
  * boundary (never inside a surrogate pair) and ends with an ellipsis; a fourth button and beyond are dropped; a
  * button whose id breaks the rules (blank, too long, repeated) is dropped, since a cut id would no longer name what

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the Graph API answers to a send (PROVIDERS.md §A.5): the success body and the error envelope.
+ * What the Graph API answers to a send (docs/whatsapp.md): the success body and the error envelope.
  *
  * <p>Native image: {@link Sent} and {@link SentMessage} are the REST client's return type, which Quarkus registers
  * for reflection by itself; the error envelope is read by {@link GraphApi}'s own {@code ObjectMapper} inside the

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The webhook envelope (PROVIDERS.md §A.2) read into use-case inputs, without Quarkus. */
+/** The webhook envelope (docs/whatsapp.md) read into use-case inputs, without Quarkus. */
 class WebhookPayloadParserTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code X-Hub-Signature-256} (PROVIDERS.md §A.3). */
+/** {@code X-Hub-Signature-256} (docs/whatsapp.md). */
 class WebhookSignatureTest {
 
     private static final String SECRET = "app-secret";

@@ -21,6 +21,9 @@ public class WebhookTestProfile implements QuarkusTestProfile {
                 "waba.verify-token", VERIFY_TOKEN,
                 "waba.app-secret", APP_SECRET,
                 "waba.phone-id", PHONE_ID,
+                // one worker keeps these resource tests' handling in acknowledgement order; the production setting
+                // (4 workers, a Pay tap on a thread of its own, one lane per sender) is covered by
+                // WebhookDispatcherTest (real executors) and bootstrap's InboundReliabilityTest
                 "waba.webhook.workers", "1",
                 // the tests run the sweeper themselves
                 "waba.webhook.sweep-every", "off");

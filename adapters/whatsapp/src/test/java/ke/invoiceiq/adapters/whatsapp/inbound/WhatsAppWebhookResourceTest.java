@@ -86,7 +86,7 @@ class WhatsAppWebhookResourceTest {
         assertThat(statuses.reports()).isEmpty();
     }
 
-    // --- GET: verification (PROVIDERS.md §A.1) ---
+    // --- GET: verification (docs/whatsapp.md) ---
 
     @Test
     void givenSubscribeAndTheRightToken_whenVerified_thenChallengeEchoedByteForByteAsPlainText() {

@@ -26,7 +26,7 @@ final class Fixtures {
                  "messages":[{"id":"%s","message_status":"accepted"}]}""".formatted(wamid));
     }
 
-    /** The Graph error envelope (PROVIDERS.md §A.5) with this code, under this HTTP status. */
+    /** The Graph error envelope (docs/whatsapp.md) with this code, under this HTTP status. */
     static ResponseDefinitionBuilder graphError(int status, int code) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
                 {"error":{"message":"(#%d) something","type":"OAuthException","code":%d,"fbtrace_id":"x"}}"""
