@@ -156,6 +156,11 @@ public final class CommandParser {
     }
 
     private static Command namedCustomer(String name, List<String> args, AmountSpan amount) {
+        if (Text.hasHiddenFormatting(name)) {
+            return invalid(INVOICE, Field.CUSTOMER_NAME, "Invalid customer name. It contains hidden characters that"
+                    + " can change how it reads (such as text direction marks). Type it again without them, or use the"
+                    + " phone number." + EXAMPLE_LINE);
+        }
         int length = Text.length(name);
         if (length < CustomerName.MIN || length > CustomerName.MAX) {
             return invalid(INVOICE, Field.CUSTOMER_NAME,

@@ -10,7 +10,11 @@ import ke.invoiceiq.domain.shared.Parsed;
  */
 public record Msisdn(String value) {
 
-    public static final String EXPECTED = "Invalid phone. Please use format 2547XXXXXXXX.";
+    /** Every form {@link #parse} reads, as people type them; the errors name them all. */
+    public static final String FORMATS = "07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX, 2541XXXXXXXX or +254XXXXXXXXX";
+    public static final String EXPECTED = "Invalid phone. Please use format " + FORMATS + ".";
+    public static final String FOREIGN = "Invalid phone. Only Kenyan M-PESA numbers can be invoiced; use format "
+            + FORMATS + ".";
 
     private static final Pattern CANONICAL = Pattern.compile("254[17]\\d{8}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00A0\\-().]");
@@ -21,7 +25,11 @@ public record Msisdn(String value) {
         }
     }
 
-    /** Accepts {@code 07…}, {@code 01…}, {@code 7…}, {@code 1…}, {@code +254…}, {@code 254…}, with spaces and dashes. */
+    /**
+     * Accepts {@code 07…}, {@code 01…}, {@code 7…}, {@code 1…}, {@code +254…}, {@code 254…}, {@code 00254…}, with
+     * spaces and dashes; also with the trunk 0 kept after the country code ({@code +254 0712 345 678},
+     * {@code 2540712345678}), as people who know their number as {@code 07…} often type it.
+     */
     public static Parsed<Msisdn> parse(String raw) {
         if (raw == null) {
             return Parsed.rejected(Field.PHONE, EXPECTED);
@@ -29,8 +37,7 @@ public record Msisdn(String value) {
         String s = SEPARATORS.matcher(raw.strip()).replaceAll("");
         if (s.startsWith("+")) {
             if (!s.startsWith("+254")) {
-                return Parsed.rejected(Field.PHONE,
-                        "Invalid phone. Only Kenyan M-PESA numbers can be invoiced; use format 2547XXXXXXXX.");
+                return Parsed.rejected(Field.PHONE, FOREIGN);
             }
             s = s.substring(1);
         } else if (s.startsWith("00254")) {
@@ -42,6 +49,8 @@ public record Msisdn(String value) {
         String canonical;
         if (s.length() == 12 && s.startsWith("254")) {
             canonical = s;
+        } else if (s.length() == 13 && s.startsWith("2540")) {
+            canonical = "254" + s.substring(4);
         } else if (s.length() == 10 && s.startsWith("0")) {
             canonical = "254" + s.substring(1);
         } else if (s.length() == 9) {

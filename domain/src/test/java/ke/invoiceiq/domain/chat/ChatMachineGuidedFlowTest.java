@@ -93,7 +93,8 @@ class ChatMachineGuidedFlowTest {
         @Test
         void givenPhoneStep_whenGarbage_thenUsesTheSpecsPhoneError() {
             assertThat(onlyReply(step(phoneStep(), text("12345"))).text())
-                    .isEqualTo("Invalid phone. Please use format 2547XXXXXXXX.");
+                    .isEqualTo("Invalid phone. Please use format 07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX, 2541XXXXXXXX"
+                            + " or +254XXXXXXXXX.");
         }
     }
 
@@ -135,6 +136,14 @@ class ChatMachineGuidedFlowTest {
 
             assertThat(t.next()).isEqualTo(new CollectingName(nameStep().draft(), false, NOW, false));
             assertThat(onlyReply(t)).isEqualTo(Reply.of(CustomerName.EXPECTED, BotCopy.SKIP, BotCopy.CANCEL));
+        }
+
+        @Test
+        void givenNameStep_whenItHasADirectionOverride_thenSaysWhyAndStays() {
+            Transition t = step(nameStep(), text("Mama \u202ENjeri"));
+
+            assertThat(t.next()).isEqualTo(new CollectingName(nameStep().draft(), false, NOW, false));
+            assertThat(onlyReply(t)).isEqualTo(Reply.of(CustomerName.HIDDEN_FORMATTING, BotCopy.SKIP, BotCopy.CANCEL));
         }
     }
 
@@ -201,6 +210,14 @@ class ChatMachineGuidedFlowTest {
             assertThat(t.next()).isEqualTo(new CollectingDescription(descriptionStep().draft(), false, NOW, false));
             assertThat(onlyReply(t)).isEqualTo(Reply.of(expected, BotCopy.CANCEL));
             assertThat(expected).endsWith("Please enter 3–120 characters.");
+        }
+
+        @Test
+        void givenDescriptionStep_whenADirectionOverrideTurnsAnAmountAround_thenSaysWhyAndStays() {
+            Transition t = step(descriptionStep(), text("Deposit KES \u202E0052\u202C"));
+
+            assertThat(t.next()).isEqualTo(new CollectingDescription(descriptionStep().draft(), false, NOW, false));
+            assertThat(onlyReply(t)).isEqualTo(Reply.of(Description.HIDDEN_FORMATTING, BotCopy.CANCEL));
         }
     }
 

@@ -71,6 +71,10 @@ class CommandParserTest {
                 arguments("invoice 0712 345 678 2,500 Plumbing", phone("254712345678"), 2500, "Plumbing"),
                 arguments("invoice 07 12 34 56 78 2500 Cleaning", phone("254712345678"), 2500, "Cleaning"),
                 arguments("invoice (0712) 345 678 2500 Cleaning", phone("254712345678"), 2500, "Cleaning"),
+                // the trunk 0 kept after the country code, as people type it
+                arguments("invoice +254 0712 345 678 2500 Cleaning", phone("254712345678"), 2500, "Cleaning"),
+                arguments("invoice 2540712345678 2500 Cleaning", phone("254712345678"), 2500, "Cleaning"),
+                arguments("invoice 254 0112 345 678 2500 Cleaning", phone("254112345678"), 2500, "Cleaning"),
                 // the first token is the phone even though it also reads as an (over-limit) amount
                 arguments("invoice 0712345678 2500 x2 boxes", phone("254712345678"), 2500, "x2 boxes"),
                 arguments("invoice 254712345678 250000 Land deposit", phone("254712345678"), 250000, "Land deposit"),
@@ -131,6 +135,10 @@ class CommandParserTest {
                 arguments("invoice KES 2500 Cleaning", Field.PHONE, "phone is missing"),
                 arguments("invoice John 0712345678 2500 Cleaning", Field.PHONE, "phone number (or a saved name) first"),
                 arguments("invoice J 500 Cleaning", Field.CUSTOMER_NAME, "2–60 characters"),
+                arguments("invoice Mama \u202ENjeri 500 Cleaning", Field.CUSTOMER_NAME,
+                        "Invalid customer name. It contains hidden characters"),
+                arguments("invoice 0712345678 2500 Cake \u202E0052\u202C deposit", Field.DESCRIPTION,
+                        "Description contains hidden characters"),
                 arguments("invoice " + "Wanjiku ".repeat(8) + "500 Cleaning", Field.CUSTOMER_NAME, "2–60"),
                 arguments("invoice 0712345678 0 x", Field.AMOUNT, amountError("0")),
                 arguments("invoice 0712345678 0 Cleaning", Field.AMOUNT, amountError("0")),

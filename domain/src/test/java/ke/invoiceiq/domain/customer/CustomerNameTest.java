@@ -58,6 +58,21 @@ class CustomerNameTest {
         assertThat(CustomerName.EXPECTED).contains("2–60").contains("'-' to skip");
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\" is refused")
+    @ValueSource(strings = {"Mama \u202ENjeri", "\u2067Njeri\u2069", "Njeri\u200E", "\u200FNjeri", "Nje\u061Cri",
+            "Nje\u200Bri", "Nje\u200Dri", "\uFEFFNjeri", "Njeri\u2066", "Nje\u00ADri"})
+    void givenHiddenFormatting_whenParsed_thenItIsRefusedSayingWhy(String raw) {
+        assertThat(CustomerName.parseOptional(raw)).isEqualTo(new Parsed.Rejected<>(new FieldError(Field.CUSTOMER_NAME,
+                "Name contains hidden characters that can change how it reads (such as text direction marks)."
+                        + " Please type it again without them, or send '-' to skip.")));
+    }
+
+    @Test
+    void givenEmojiJoinedByAZeroWidthJoiner_whenParsed_thenTheNameIsKept() {
+        assertThat(CustomerName.parseOptional("Njeri 👩🏽\u200D💻"))
+                .isEqualTo(Parsed.ok(Optional.of(new CustomerName("Njeri 👩🏽\u200D💻"))));
+    }
+
     @ParameterizedTest(name = "[{index}] new CustomerName(\"{0}\") throws")
     @NullAndEmptySource
     @ValueSource(strings = {"J", "   ", "-"})

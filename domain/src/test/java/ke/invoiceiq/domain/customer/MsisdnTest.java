@@ -32,6 +32,14 @@ class MsisdnTest {
             (0712) 345678       | 254712345678
             '  0712345678  '    | 254712345678
             0799999999          | 254799999999
+            +254 0712 345 678   | 254712345678
+            +2540712345678      | 254712345678
+            2540712345678       | 254712345678
+            254 0712 345 678    | 254712345678
+            254-0712-345678     | 254712345678
+            +254 0112 345 678   | 254112345678
+            2540112345678       | 254112345678
+            00254 0712 345 678  | 254712345678
             """)
     void givenAKenyanMobileInAnyAcceptedForm_whenParsed_thenItIsCanonical(String raw, String canonical) {
         assertThat(Msisdn.parse(raw)).isEqualTo(Parsed.ok(new Msisdn(canonical)));
@@ -62,6 +70,11 @@ class MsisdnTest {
             "+",
             "+254",
             "0712/345/678",
+            "25407123456789",      // trunk 0 kept, one digit too many
+            "254071234567",        // trunk 0 kept, one digit short
+            "2540812345678",       // trunk 0 kept, not a 07/01 mobile range
+            "25400712345678",      // two zeros after the country code
+            "+2540212345678",      // trunk 0 kept, a landline
     })
     void givenSomethingElse_whenParsed_thenItIsAPhoneErrorWithTheExpectedForm(String raw) {
         Parsed<Msisdn> parsed = Msisdn.parse(raw);
@@ -69,7 +82,14 @@ class MsisdnTest {
         assertThat(parsed).isInstanceOf(Parsed.Rejected.class);
         var error = ((Parsed.Rejected<Msisdn>) parsed).error();
         assertThat(error.field()).isEqualTo(Field.PHONE);
-        assertThat(error.message()).contains("phone").contains("2547XXXXXXXX");
+        assertThat(error.message()).startsWith("Invalid phone.")
+                .endsWith("use format 07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX, 2541XXXXXXXX or +254XXXXXXXXX.");
+    }
+
+    @Test
+    void givenANumberOfNoKnownForm_whenParsed_thenTheErrorIsTheSpecsSentenceWithEveryForm() {
+        assertThat(Msisdn.parse("123456")).isEqualTo(Parsed.rejected(Field.PHONE,
+                "Invalid phone. Please use format 07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX, 2541XXXXXXXX or +254XXXXXXXXX."));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" is foreign")
@@ -78,7 +98,15 @@ class MsisdnTest {
         var parsed = (Parsed.Rejected<Msisdn>) Msisdn.parse(raw);
 
         assertThat(parsed.error().field()).isEqualTo(Field.PHONE);
-        assertThat(parsed.error().message()).contains("Only Kenyan").contains("2547XXXXXXXX");
+        assertThat(parsed.error().message()).isEqualTo("Invalid phone. Only Kenyan M-PESA numbers can be invoiced;"
+                + " use format 07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX, 2541XXXXXXXX or +254XXXXXXXXX.");
+    }
+
+    @ParameterizedTest(name = "[{index}] the phone error names {0}")
+    @ValueSource(strings = {"07XXXXXXXX", "01XXXXXXXX", "2547XXXXXXXX", "2541XXXXXXXX", "+254"})
+    void givenAnyRefusal_whenItsMessageIsRead_thenItNamesEveryAcceptedForm(String form) {
+        assertThat(Msisdn.EXPECTED).contains(form);
+        assertThat(Msisdn.FOREIGN).contains(form);
     }
 
     @ParameterizedTest(name = "[{index}] new Msisdn(\"{0}\") throws")

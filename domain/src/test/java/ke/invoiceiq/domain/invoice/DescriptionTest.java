@@ -85,6 +85,51 @@ class DescriptionTest {
         assertThat(rejected.error().message()).startsWith("Description contains control characters.");
     }
 
+    static Stream<Arguments> hiddenFormatting() {
+        return Stream.of(
+                Arguments.of("Cake KES \u202E0052\u202C deposit", "right-to-left override around an amount"),
+                Arguments.of("Invoice \u2067INV-7K3Q9X\u2069 balance", "right-to-left isolate around an invoice #"),
+                Arguments.of("\u202BCleaning\u202C", "right-to-left embedding"),
+                Arguments.of("\u202ACleaning\u202C", "left-to-right embedding"),
+                Arguments.of("Cleaning \u202D2500", "left-to-right override"),
+                Arguments.of("Cleaning \u2066500\u2069", "left-to-right isolate"),
+                Arguments.of("Cleaning \u2068500\u2069", "first strong isolate"),
+                Arguments.of("\u200ECleaning", "left-to-right mark"),
+                Arguments.of("Cleaning\u200F", "right-to-left mark"),
+                Arguments.of("Clean\u061Cing", "Arabic letter mark"),
+                Arguments.of("Clea\u200Bning", "zero-width space"),
+                Arguments.of("Clea\u200Cning", "zero-width non-joiner"),
+                Arguments.of("Clea\u200Dning", "zero-width joiner between letters"),
+                Arguments.of("KES 2\u200D500", "zero-width joiner between digits"),
+                Arguments.of("🎂\u200D", "zero-width joiner with no emoji after it"),
+                Arguments.of("\u200D🎂 cake", "zero-width joiner with no emoji before it"),
+                Arguments.of("Clea\u2060ning", "word joiner"),
+                Arguments.of("\uFEFFCleaning", "byte order mark"),
+                Arguments.of("Clea\u00ADning", "soft hyphen"),
+                Arguments.of("Cleaning\uDB40\uDC41\uDB40\uDC42", "tag characters (invisible text)"),
+                Arguments.of("Cleaning \u0600 500", "Arabic number sign"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1} is refused")
+    @MethodSource("hiddenFormatting")
+    void givenHiddenFormatting_whenParsed_thenItIsRefusedSayingWhy(String raw, String what) {
+        assertThat(Description.parse(raw)).isEqualTo(Parsed.rejected(Field.DESCRIPTION,
+                "Description contains hidden characters that can change how it reads (such as text direction marks)."
+                        + " Please type it again without them."));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" is kept")
+    @ValueSource(strings = {
+            "Family photo 👨\u200D👩\u200D👧",        // family: emoji joined by ZWJ
+            "Coder 👩🏽\u200D💻 day rate",             // a skin tone, then ZWJ
+            "Pride cake 🏳️\u200D🌈",                 // emoji presentation selector, then ZWJ
+            "Runner 🏃\u200D♀️ kit",                  // ZWJ before a sign that is a pictograph
+            "Mandazi x 40 ❤️\u200D🔥",
+            "Zoë's cake, ½ price"})
+    void givenEmojiJoinedByZeroWidthJoiners_whenParsed_thenTheyAreKept(String raw) {
+        assertThat(Description.parse(raw)).isEqualTo(Parsed.ok(new Description(raw)));
+    }
+
     @ParameterizedTest(name = "[{index}] new Description(\"{0}\") throws")
     @NullAndEmptySource
     @ValueSource(strings = {"ab", "   ", "🎂🎂"})

@@ -96,9 +96,11 @@ final class ApiDocs {
 
     static final String VALIDATION = """
             {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
-            "detail":"msisdn: Invalid phone. Please use format 2547XXXXXXXX. amount_cents: Invalid amount. M-PESA \
+            "detail":"msisdn: Invalid phone. Please use format 07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX, 2541XXXXXXXX or \
+            +254XXXXXXXXX. amount_cents: Invalid amount. M-PESA \
             takes whole shillings only (e.g., 2500). amount_cents must be a multiple of 100 (e.g. 250000 for KES 2,500).",\
-            "errors":[{"field":"msisdn","rule":"format","message":"Invalid phone. Please use format 2547XXXXXXXX."},\
+            "errors":[{"field":"msisdn","rule":"format","message":"Invalid phone. Please use format 07XXXXXXXX, \
+            01XXXXXXXX, 2547XXXXXXXX, 2541XXXXXXXX or +254XXXXXXXXX."},\
             {"field":"amount_cents","rule":"whole_shillings","message":"Invalid amount. M-PESA takes whole shillings \
             only (e.g., 2500). amount_cents must be a multiple of 100 (e.g. 250000 for KES 2,500)."}]}""";
     static final String UNKNOWN_FIELD = """

@@ -17,7 +17,8 @@ public record FieldViolation(
                 + "min_length, max_length, one_of, exactly_one_of, unknown_field, duplicate_field, json_syntax.",
                 examples = "format")
         String rule,
-        @Schema(description = "What is expected, for people.", examples = "Invalid phone. Please use format 2547XXXXXXXX.")
+        @Schema(description = "What is expected, for people.", examples = "Invalid phone. Please use format"
+                + " 07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX, 2541XXXXXXXX or +254XXXXXXXXX.")
         String message) {
 
     public FieldViolation {

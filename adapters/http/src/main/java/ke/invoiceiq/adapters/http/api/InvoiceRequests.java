@@ -66,7 +66,7 @@ final class InvoiceRequests {
         Optional<Optional<CustomerName>> name = m.node(CUSTOMER_NAME).isEmpty()
                 ? Optional.of(Optional.empty())
                 : m.optionalText(CUSTOMER_NAME, "\"Mama Njeri\"").flatMap(raw -> accept(m, CUSTOMER_NAME,
-                        CustomerName.parseOptional(raw), error -> lengthRule(raw, CustomerName.MIN)));
+                        CustomerName.parseOptional(raw), error -> nameRule(raw)));
         Optional<Amount> amount = amount(m);
         Optional<Description> description = m.requiredText(DESCRIPTION, "\"Cleaning (Wed 3pm)\"")
                 .flatMap(raw -> accept(m, DESCRIPTION, Description.parse(raw), error -> descriptionRule(raw)));
@@ -210,13 +210,17 @@ final class InvoiceRequests {
         return Rule.FORMAT;
     }
 
-    private static String lengthRule(String raw, int min) {
-        return Text.length(Text.squash(raw)) < min ? Rule.MIN_LENGTH : Rule.MAX_LENGTH;
+    private static String nameRule(String raw) {
+        String squashed = Text.squash(raw);
+        if (Text.hasHiddenFormatting(squashed)) {
+            return Rule.FORMAT;
+        }
+        return Text.length(squashed) < CustomerName.MIN ? Rule.MIN_LENGTH : Rule.MAX_LENGTH;
     }
 
     private static String descriptionRule(String raw) {
         String squashed = Text.squash(raw);
-        if (squashed.chars().anyMatch(Character::isISOControl)) {
+        if (squashed.chars().anyMatch(Character::isISOControl) || Text.hasHiddenFormatting(squashed)) {
             return Rule.FORMAT;
         }
         return Text.length(squashed) < Description.MIN ? Rule.MIN_LENGTH : Rule.MAX_LENGTH;

@@ -107,12 +107,15 @@ public class InvoicesResource {
 
                     Members (unknown members are refused):
                     * `msisdn` (required): the customer's Safaricom number; `0712345678`, `712345678`, \
-                    `+254712345678`, `254712345678`, spaces and dashes are accepted, and it is stored as `2547XXXXXXXX`.
-                    * `customer_name` (optional, 2–60 characters; `-` or `skip` mean none).
+                    `+254712345678`, `254712345678`, also with the 0 kept after 254 (`+254 0712 345 678`), spaces \
+                    and dashes are accepted, and it is stored as `2547XXXXXXXX`.
+                    * `customer_name` (optional, 2–60 characters; `-` or `skip` mean none; no hidden formatting \
+                    characters such as text direction marks).
                     * exactly one of `amount_cents` (a JSON integer, a multiple of 100: M-PESA takes whole \
                     shillings) or `amount` (whole shillings, a JSON number like `2500` or a string like `"2,500"`, \
                     `"KES 2500"`, `"2500.00"`). The amount is KES 1 to KES 250,000 (M-PESA's per-payment limit).
-                    * `description` (required, 3–120 characters).
+                    * `description` (required, 3–120 characters; no control characters and no hidden formatting \
+                    characters such as text direction marks, which could make an amount read differently).
 
                     Every refused member is listed in `errors` with its `field` and `rule`.
 

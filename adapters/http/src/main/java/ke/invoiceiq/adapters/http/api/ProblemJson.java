@@ -17,7 +17,8 @@ public record ProblemJson(
         String title,
         @Schema(examples = "400")
         int status,
-        @Schema(examples = "msisdn: Invalid phone. Please use format 2547XXXXXXXX.")
+        @Schema(examples = "msisdn: Invalid phone. Please use format 07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX,"
+                + " 2541XXXXXXXX or +254XXXXXXXXX.")
         String detail,
         @Schema(description = "Every rejected input (validation errors only).")
         List<FieldViolation> errors,
