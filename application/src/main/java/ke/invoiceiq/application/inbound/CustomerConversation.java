@@ -63,12 +63,13 @@ public final class CustomerConversation {
             // a redelivery before the claim below commits asks again under the same key: no second prompt
             RequestPaymentOutcome outcome =
                     requestPayment.requestPayment(RequestPaymentCommand.byPhone(pay.invoiceId(), customer, key));
+            RequestPaymentOutcome answered = answered(pay, outcome);
             boolean first = transactions.inTransaction(() -> {
                 if (!claim.getAsBoolean()) {
                     return false;
                 }
-                reply(customer, channel, PaymentReplies.invoiceOf(outcome),
-                        PaymentReplies.of(outcome, pay.invoiceId(), clock.instant()));
+                reply(customer, channel, PaymentReplies.invoiceOf(answered),
+                        PaymentReplies.of(answered, pay.invoiceId(), clock.instant()));
                 return true;
             });
             return first ? new HandledForCustomer(request, Optional.of(outcome))
@@ -107,6 +108,17 @@ public final class CustomerConversation {
             return true;
         });
         return first ? new HandledForCustomer(request, Optional.empty()) : new HandleInboundMessageOutcome.Duplicate();
+    }
+
+    /**
+     * What the asker is told. A typed {@code PAY <id>} from a number that is not the invoice's is answered exactly as
+     * an id no invoice has: whoever guesses ids learns neither that the invoice exists nor whose number it went to.
+     * A tap on the Pay button came from a phone our message reached, so it is told to pay from the invoiced number.
+     */
+    private static RequestPaymentOutcome answered(CustomerRequest.Pay pay, RequestPaymentOutcome outcome) {
+        return !pay.tapped() && outcome instanceof RequestPaymentOutcome.NotYourInvoice
+                ? new RequestPaymentOutcome.InvoiceNotFound()
+                : outcome;
     }
 
     /** The invoice again with its Pay button, for its own customer only. */

@@ -10,8 +10,14 @@ import ke.invoiceiq.domain.shared.Parsed;
 /** What a customer (anyone but the merchant's staff) can ask of us. */
 public sealed interface CustomerRequest {
 
-    /** The Pay with M-PESA button, or {@code PAY <id>} typed. */
-    record Pay(InvoiceId invoiceId) implements CustomerRequest {
+    /**
+     * The Pay with M-PESA button (or the template's quick reply), or {@code PAY <id>} typed.
+     *
+     * @param tapped true for a button: it can only come from a phone our invoice message reached, so telling it the
+     *               invoice went to another number reveals nothing it did not see. False for a typed id, which anyone
+     *               can guess: it must not learn that the invoice exists.
+     */
+    record Pay(InvoiceId invoiceId, boolean tapped) implements CustomerRequest {
     }
 
     /** The View details button. */
@@ -40,7 +46,7 @@ public sealed interface CustomerRequest {
 
     private static CustomerRequest ofText(String text) {
         return switch (CommandParser.parse(text)) {
-            case Command.Pay pay -> new Pay(pay.invoiceId());
+            case Command.Pay pay -> new Pay(pay.invoiceId(), false);
             case Command.Help help -> new Help();
             case Command.Unknown unknown -> new Help();
             case Command.Invalid invalid -> invalid.verb().equalsIgnoreCase("pay") ? new Help() : new MerchantOnly();
@@ -54,7 +60,7 @@ public sealed interface CustomerRequest {
     }
 
     private static CustomerRequest ofButton(String id) {
-        return invoiceId(id, BotCopy.PAY_BUTTON_PREFIX).<CustomerRequest>map(Pay::new)
+        return invoiceId(id, BotCopy.PAY_BUTTON_PREFIX).<CustomerRequest>map(invoice -> new Pay(invoice, true))
                 .or(() -> invoiceId(id, BotCopy.VIEW_BUTTON_PREFIX).map(View::new))
                 .orElseGet(Help::new);
     }

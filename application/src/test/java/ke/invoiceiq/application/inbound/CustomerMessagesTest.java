@@ -48,7 +48,7 @@ class CustomerMessagesTest {
         });
         assertThat(app.payments.calledInTransaction()).containsExactly(false);
         assertThat(outcome).isInstanceOfSatisfying(HandledForCustomer.class, handled -> {
-            assertThat(handled.request()).isEqualTo(new CustomerRequest.Pay(invoice.id()));
+            assertThat(handled.request()).isEqualTo(new CustomerRequest.Pay(invoice.id(), true));
             assertThat(handled.payment()).containsInstanceOf(RequestPaymentOutcome.Initiated.class);
         });
         var reply = app.lastTo(CUSTOMER);

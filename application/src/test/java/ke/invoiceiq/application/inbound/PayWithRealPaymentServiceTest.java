@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.messaging.Channel;
+import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.PaymentStatus;
 import ke.invoiceiq.domain.payment.StkPushResponse;
@@ -68,5 +70,45 @@ class PayWithRealPaymentServiceTest {
 
         assertThat(app.ports.payments().findByInvoice(invoice.id())).isEmpty();
         assertThat(app.lastTextTo(STRANGER)).isEqualTo(BotCopy.notYourInvoice(invoice.id(), CUSTOMER));
+    }
+
+    @Test
+    void givenAnotherNumber_whenItTypesPayWithAGuessedId_thenItIsAnsweredExactlyAsAnUnknownInvoice() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+        Wiring withoutThatInvoice = Wiring.withRealPayments();
+        withoutThatInvoice.text(STRANGER, "PAY " + invoice.id().value());
+
+        app.text(STRANGER, "PAY " + invoice.id().value());
+
+        assertThat(app.ports.payments().findByInvoice(invoice.id())).isEmpty();
+        OutboxMessage unknown = withoutThatInvoice.lastTo(STRANGER);
+        OutboxMessage guessed = app.lastTo(STRANGER);
+        assertThat(guessed.content()).isEqualTo(unknown.content());
+        assertThat(guessed.invoiceId()).isEqualTo(unknown.invoiceId()).isEmpty();
+        assertThat(guessed.content().text())
+                .isEqualTo("I can't find invoice " + invoice.id().value()
+                        + ". Please check the invoice # on your message and try again.")
+                .doesNotContain(CUSTOMER.masked());
+    }
+
+    @Test
+    void givenAnotherNumber_whenItTextsPayBySms_thenItIsAnsweredExactlyAsAnUnknownInvoice() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+
+        app.sms(STRANGER, "pay " + invoice.id().value());
+
+        assertThat(app.ports.payments().findByInvoice(invoice.id())).isEmpty();
+        assertThat(app.lastTo(STRANGER).channel()).isEqualTo(Channel.SMS);
+        assertThat(app.lastTextTo(STRANGER)).isEqualTo(PaymentReplies.notFound(invoice.id()));
+    }
+
+    @Test
+    void givenTheInvoicedNumber_whenItTypesPay_thenThePushGoesOut() {
+        Invoice invoice = app.sent(CUSTOMER, 2500, "Cleaning");
+
+        app.text(CUSTOMER, "PAY " + invoice.id().value());
+
+        assertThat(app.ports.payments().findByInvoice(invoice.id())).hasSize(1);
+        assertThat(app.lastTextTo(CUSTOMER)).isEqualTo(BotCopy.checkYourPhone(invoice.id(), invoice.amount()));
     }
 }
