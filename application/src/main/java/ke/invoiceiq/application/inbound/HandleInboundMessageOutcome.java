@@ -13,6 +13,13 @@ public sealed interface HandleInboundMessageOutcome {
     record Duplicate() implements HandleInboundMessageOutcome {
     }
 
+    /**
+     * Sent longer ago than de-duplication marks are kept: it may have been handled already, and its mark purged since
+     * (a replayed webhook), so nothing was done, not even marking it.
+     */
+    record TooOld() implements HandleInboundMessageOutcome {
+    }
+
     /** No phone number came with it (a WhatsApp username): we cannot tell who would pay, so nothing is done. */
     record Unidentified() implements HandleInboundMessageOutcome {
     }

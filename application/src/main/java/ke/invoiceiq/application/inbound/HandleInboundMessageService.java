@@ -1,6 +1,9 @@
 package ke.invoiceiq.application.inbound;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import ke.invoiceiq.application.messaging.OutboxWriter;
@@ -32,6 +35,12 @@ import ke.invoiceiq.domain.shared.Transactions;
  * reply after the push. A redelivery before that asks for the same payment again, which the payment's idempotency
  * key (the message id) answers without a second prompt.
  *
+ * <p>A message sent longer ago than the de-duplication marks are kept ({@code deduplicationRetention}, the purge's
+ * {@code RetentionSettings.inboundEvents()}) is ignored and counted ({@link InboundMessageEvent.TooOld}): its mark may
+ * have been purged, so a signed webhook replayed after that would otherwise be handled again (an invoice created
+ * twice, a second payment prompt). The age is the provider's own timestamp of the message ({@link
+ * InboundMessage#receivedAt}), which a replay cannot change without breaking the signature.
+ *
  * <p>The log entry names no invoice: a tap may name one that does not exist, and the log's invoice reference
  * must point at a real invoice.
  */
@@ -48,11 +57,14 @@ public final class HandleInboundMessageService implements HandleInboundMessageUs
     private final CustomerConversation customerConversation;
     private final OutboxWriter outbox;
     private final DomainEvents events;
+    private final Duration deduplicationRetention;
 
+    /** @param deduplicationRetention how long the purge keeps de-duplication marks; older messages are ignored */
     public HandleInboundMessageService(InboundEventLog inboundEvents, MessageLog messageLog,
             CustomerDirectory customers, IdGenerator ids, Transactions transactions, Clock clock,
             MerchantSettings merchant, MerchantConversation merchantConversation,
-            CustomerConversation customerConversation, OutboxWriter outbox, DomainEvents events) {
+            CustomerConversation customerConversation, OutboxWriter outbox, DomainEvents events,
+            Duration deduplicationRetention) {
         this.inboundEvents = inboundEvents;
         this.messageLog = messageLog;
         this.customers = customers;
@@ -64,10 +76,16 @@ public final class HandleInboundMessageService implements HandleInboundMessageUs
         this.customerConversation = customerConversation;
         this.outbox = outbox;
         this.events = events;
+        this.deduplicationRetention = Objects.requireNonNull(deduplicationRetention, "deduplicationRetention");
     }
 
     @Override
     public HandleInboundMessageOutcome handle(InboundMessage message) {
+        Instant now = clock.instant();
+        if (message.receivedAt().isBefore(now.minus(deduplicationRetention))) {
+            events.publish(new InboundMessageEvent.TooOld(message.channel(), now));
+            return new HandleInboundMessageOutcome.TooOld();
+        }
         BooleanSupplier claim = () -> claim(message);
         if (message.from().isEmpty()) {
             return transactions.inTransaction(claim::getAsBoolean)

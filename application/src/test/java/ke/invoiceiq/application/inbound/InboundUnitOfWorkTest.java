@@ -17,6 +17,7 @@ import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
 import ke.invoiceiq.application.invoice.RemindInvoiceService;
 import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -108,7 +109,8 @@ class InboundUnitOfWorkTest {
         var customerConversation = new CustomerConversation(invoices, payments, outbox, units, ports.clock(),
                 merchant, ports.replyCooldowns());
         return new HandleInboundMessageService(marks, ports.messageLog(), ports.customers(), ports.ids(), units,
-                ports.clock(), merchant, merchantConversation, customerConversation, outbox, ports.events());
+                ports.clock(), merchant, merchantConversation, customerConversation, outbox, ports.events(),
+                RetentionSettings.DEFAULT.inboundEvents());
     }
 
     private List<Integer> unitsOf(String store, String method) {

@@ -14,8 +14,9 @@ import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.payment.RecordPaymentResultService;
 import ke.invoiceiq.application.payment.RequestPaymentService;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
-import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.application.testing.InvoicePayments;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerName;
@@ -90,7 +91,7 @@ public final class Wiring {
                 ports.transactions(), ports.clock(), merchant, ports.replyCooldowns());
         return new HandleInboundMessageService(ports.inboundEvents(), ports.messageLog(), ports.customers(),
                 ports.ids(), ports.transactions(), ports.clock(), merchant, merchantConversation,
-                customerConversation, outbox, ports.events());
+                customerConversation, outbox, ports.events(), RetentionSettings.DEFAULT.inboundEvents());
     }
 
     public void restart() {

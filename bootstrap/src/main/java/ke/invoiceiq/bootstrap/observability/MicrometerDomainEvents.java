@@ -56,6 +56,8 @@ public class MicrometerDomainEvents implements DomainEvents {
     static final String TIME_TO_PAY = "invoiceiq.time.to.pay";
     /** Prometheus: {@code invoiceiq_inbound_given_up_total{channel}}. */
     static final String INBOUND_GIVEN_UP = "invoiceiq.inbound.given.up";
+    /** Prometheus: {@code invoiceiq_inbound_too_old_total{channel}}. */
+    static final String INBOUND_TOO_OLD = "invoiceiq.inbound.too.old";
 
     static final String CHANNEL = "channel";
     static final String OUTCOME = "outcome";
@@ -83,6 +85,7 @@ public class MicrometerDomainEvents implements DomainEvents {
     private final Counter unmatchedRaised;
     private final Counter partPayments;
     private final Map<Channel, Counter> inboundGivenUp = new EnumMap<>(Channel.class);
+    private final Map<Channel, Counter> inboundTooOld = new EnumMap<>(Channel.class);
 
     @Inject
     public MicrometerDomainEvents(MeterRegistry registry) {
@@ -129,6 +132,13 @@ public class MicrometerDomainEvents implements DomainEvents {
                     .tag(CHANNEL, label(channel))
                     .register(registry));
         }
+        for (Channel channel : Channel.values()) {
+            inboundTooOld.put(channel, Counter.builder(INBOUND_TOO_OLD)
+                    .description("Messages ignored because they were sent longer ago than de-duplication marks are"
+                            + " kept (a replayed or very late webhook)")
+                    .tag(CHANNEL, label(channel))
+                    .register(registry));
+        }
         timeToPay = Timer.builder(TIME_TO_PAY)
                 .description("From the invoice being sent (or created, if never sent) to its payment")
                 .serviceLevelObjectives(TIME_TO_PAY_BUCKETS)
@@ -145,6 +155,7 @@ public class MicrometerDomainEvents implements DomainEvents {
                 case UnmatchedPaymentEvent e -> count(e);
                 case MessageEvent e -> count(e);
                 case InboundMessageEvent.GaveUp e -> inboundGivenUp.get(e.channel()).increment();
+                case InboundMessageEvent.TooOld e -> inboundTooOld.get(e.channel()).increment();
                 default -> {
                     // not a business metric
                 }

@@ -182,13 +182,15 @@ public class UseCaseProducers {
             Transactions transactions, Clock clock, MerchantSettings merchant, OutboxWriter outbox,
             CreateInvoiceUseCase createInvoice, RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice,
             FindInvoicesUseCase findInvoices, RequestPaymentUseCase requestPayment, ReplyCooldowns cooldowns,
-            DomainEvents events) {
+            DomainEvents events, RetentionSettings retention) {
         var merchantConversation = new MerchantConversation(sessions, createInvoice, remindInvoice, cancelInvoice,
                 findInvoices, requestPayment, outbox, transactions, clock);
         var customerConversation = new CustomerConversation(invoices, requestPayment, outbox, transactions, clock,
                 merchant, cooldowns);
         return new HandleInboundMessageService(inboundEvents, messageLog, customers, ids, transactions, clock,
-                merchant, merchantConversation, customerConversation, outbox, events);
+                merchant, merchantConversation, customerConversation, outbox, events,
+                // one setting: a message older than the purge keeps its de-duplication mark is ignored
+                retention.inboundEvents());
     }
 
     @Produces

@@ -116,6 +116,10 @@ class MicrometerDomainEventsTest {
                         "invoiceiq.inbound.given.up", Tags.of("channel", "whatsapp")),
                 new Row("SMS given up", new InboundMessageEvent.GaveUp(Channel.SMS, AT),
                         "invoiceiq.inbound.given.up", Tags.of("channel", "sms")),
+                new Row("WhatsApp message too old", new InboundMessageEvent.TooOld(Channel.WHATSAPP, AT),
+                        "invoiceiq.inbound.too.old", Tags.of("channel", "whatsapp")),
+                new Row("SMS too old", new InboundMessageEvent.TooOld(Channel.SMS, AT),
+                        "invoiceiq.inbound.too.old", Tags.of("channel", "sms")),
                 new Row("some other event", (DomainEvent) () -> AT, null, Tags.empty()));
     }
 
@@ -167,7 +171,9 @@ class MicrometerDomainEventsTest {
                 "invoiceiq.messages.sent{channel=sms,outcome=accepted}",
                 "invoiceiq.messages.sent{channel=whatsapp,outcome=skipped}",
                 "invoiceiq.inbound.given.up{channel=whatsapp}",
-                "invoiceiq.inbound.given.up{channel=sms}");
+                "invoiceiq.inbound.given.up{channel=sms}",
+                "invoiceiq.inbound.too.old{channel=whatsapp}",
+                "invoiceiq.inbound.too.old{channel=sms}");
         assertThat(counters).doesNotContainKey("invoiceiq.payments{result=paid}");
         assertThat(counters).doesNotContainKey("invoiceiq.payments{result=no_answer}");
         assertThat(counters.keySet()).filteredOn(k -> k.startsWith("invoiceiq.messages.sent")).hasSize(

@@ -14,4 +14,15 @@ public sealed interface InboundMessageEvent extends DomainEvent {
             Objects.requireNonNull(at, "at");
         }
     }
+
+    /**
+     * It was sent longer ago than inbound de-duplication marks are kept, so a mark that would show it was handled
+     * may be gone: it was ignored rather than perhaps handled twice (a replayed or very late webhook).
+     */
+    record TooOld(Channel channel, Instant at) implements InboundMessageEvent {
+        public TooOld {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(at, "at");
+        }
+    }
 }
