@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -151,7 +152,8 @@ public final class ProviderTraffic {
     /** An incoming SMS as Africa's Talking posts it. */
     public static Response smsIncoming(String token, String id, Msisdn from, String text) {
         return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("date", "2026-11-22T08:15:30.000Z")
+                // sent now: a message older than the de-duplication retention (14 days) would be ignored
+                .formParam("date", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
                 .formParam("from", "+" + from.value())
                 .formParam("id", id)
                 .formParam("linkId", "SampleLinkId123")
