@@ -1,16 +1,23 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
+import static ke.invoiceiq.bootstrap.endtoend.Conversation.MERCHANT;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.inject.Inject;
 import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
+import ke.invoiceiq.bootstrap.endtoend.Conversation.Received;
+import ke.invoiceiq.bootstrap.testing.Customers;
 import ke.invoiceiq.bootstrap.testing.Database;
 import ke.invoiceiq.bootstrap.testing.TestClock;
+import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What every acceptance test class has: the three provider WireMocks (reset to accept everything before each
- * test), the database, the test clock (put back after each test) and a {@link Conversation} over them. Subclasses
+ * test), the database, the test clock (put back after each test), a {@link Conversation} over them and the merchant's
+ * most common moves ({@link #sentInvoice}, {@link #step}). Subclasses
  * carry the {@code @QuarkusTest}, {@link AcceptanceProfile} and test resources, so they run in one application.
  */
 abstract class AcceptanceBase {
@@ -50,5 +57,23 @@ abstract class AcceptanceBase {
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    /** The merchant invoices {@code customer} in one line; returns the invoice once it is SENT. */
+    String sentInvoice(Msisdn customer, String amountAndItem) {
+        chat.says(MERCHANT, "invoice " + Customers.typed(customer) + " " + amountAndItem);
+        chat.dispatch();
+        String invoice = chat.onlyInvoiceOf(customer);
+        assertThat(chat.status(invoice)).isEqualTo("SENT");
+        return invoice;
+    }
+
+    /** The merchant writes {@code text}; the bot's answer starts with or contains {@code expected}. */
+    Received step(String text, String expected) {
+        chat.says(MERCHANT, text);
+        chat.dispatch();
+        Received answer = chat.lastWhatsAppTo(MERCHANT);
+        assertThat(answer.text()).as("answer to %s", text).contains(expected);
+        return answer;
     }
 }

@@ -271,23 +271,6 @@ class ChatAndPaymentAcceptanceTest extends AcceptanceBase {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** A one-line invoice to {@code customer}, delivered on WhatsApp; its id. */
-    private String sentInvoice(Msisdn customer, String amountAndItem) {
-        chat.says(MERCHANT, "invoice " + Customers.typed(customer) + " " + amountAndItem);
-        chat.dispatch();
-        String invoice = chat.onlyInvoiceOf(customer);
-        assertThat(chat.status(invoice)).isEqualTo("SENT");
-        return invoice;
-    }
-
-    /** The merchant writes {@code text}; the bot's answer starts with or contains {@code expected}. */
-    private Received step(String text, String expected) {
-        chat.says(MERCHANT, text);
-        chat.dispatch();
-        Received answer = chat.lastWhatsAppTo(MERCHANT);
-        assertThat(answer.text()).as("answer to %s", text).contains(expected);
-        return answer;
-    }
-
     private Received tap(String buttonId, String expected) {
         chat.taps(MERCHANT, buttonId);
         chat.dispatch();

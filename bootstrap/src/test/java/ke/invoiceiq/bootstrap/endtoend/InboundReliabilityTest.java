@@ -83,14 +83,6 @@ class InboundReliabilityTest extends AcceptanceBase {
         return Scrape.of(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
-    private String sentInvoice(Msisdn customer, String amountAndItem) {
-        chat.says(MERCHANT, "invoice " + Customers.typed(customer) + " " + amountAndItem);
-        chat.dispatch();
-        String invoice = chat.onlyInvoiceOf(customer);
-        assertThat(chat.status(invoice)).isEqualTo("SENT");
-        return invoice;
-    }
-
     // ---- a handling that fails is tried again, and at last answered ------------------------------------------
 
     @Test

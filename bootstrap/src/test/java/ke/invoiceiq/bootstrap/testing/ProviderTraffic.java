@@ -56,9 +56,14 @@ public final class ProviderTraffic {
 
     /** An inbound text for the business number {@code phoneId}. */
     public static String whatsAppText(String phoneId, Msisdn from, String wamid, String text) {
+        return whatsAppText(phoneId, from, wamid, text, Instant.now());
+    }
+
+    /** An inbound text whose {@code timestamp} (when Meta says it was sent) is {@code sentAt}. */
+    public static String whatsAppText(String phoneId, Msisdn from, String wamid, String text, Instant sentAt) {
         return messageWebhook(phoneId, from, """
                 {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}"""
-                .formatted(from.value(), wamid, Instant.now().getEpochSecond(), json(text)));
+                .formatted(from.value(), wamid, sentAt.getEpochSecond(), json(text)));
     }
 
     /** A reply-button tap ({@code interactive.button_reply}) on a message we sent. */
