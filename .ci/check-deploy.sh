@@ -3,7 +3,8 @@
 #
 #  1. Dockerfiles (src/main/docker/): dockerfilelint (npm, installed into a cache directory when missing) passes on
 #     all three, and the project's own rules hold (base images, non-root user, port 8080, the native build command,
-#     every Maven module copied into the build stage, an explicit -Xmx, no ENTRYPOINT in the native images).
+#     every Maven module copied into the build stage, an explicit -Xmx, no ENTRYPOINT in the native images, the OCI
+#     labels, and in the JVM image the third-party libraries in a layer before the project's own jars).
 #  2. Kubernetes (k8s/): `kubectl kustomize k8s/` renders offline, and yq (Debian's jq wrapper) finds the required
 #     fields: replicas, probes, resources, security context, image, Service, ServiceMonitor, PDB, HPA, the
 #     migration Job's -Dquarkus.init-and-exit=true, no Secret in the rendered output.
@@ -123,14 +124,29 @@ echo "== Dockerfiles: project rules"
 has() {
   if grep -qF -- "$2" "$1"; then ok "$1: $3"; else fail "$1: $3 (expected a line with: $2)"; fi
 }
+for f in "${DOCKERFILES[@]}"; do
+  [[ -f "$f" ]] || continue
+  for label in title description version source; do
+    has "$f" "org.opencontainers.image.$label=" "OCI label org.opencontainers.image.$label"
+  done
+  has "$f" 'org.opencontainers.image.version="${VERSION}"' "the version label comes from the VERSION build ARG"
+done
 jvm="$DOCKER_DIR/Dockerfile.jvm"
 if [[ -f "$jvm" ]]; then
   has "$jvm" "FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:" "UBI 9 OpenJDK 21 runtime base"
   has "$jvm" "USER 185" "runs as user 185"
   has "$jvm" "EXPOSE 8080" "exposes 8080"
-  for layer in lib/ '*.jar' app/ quarkus/; do
+  for layer in lib/boot/ 'lib/main/[^k]*' 'lib/main/k*' '*.jar' app/ quarkus/; do
     has "$jvm" "bootstrap/target/quarkus-app/$layer" "copies quarkus-app/$layer as its own layer"
   done
+  # The third-party libraries' layer comes before the project's own jars (ke.invoiceiq.*), so a code change reuses it.
+  third_party="$(grep -n 'quarkus-app/lib/main/\[^k\]\*' "$jvm" | head -1 | cut -d: -f1)"
+  own="$(grep -n 'quarkus-app/lib/main/k\*' "$jvm" | head -1 | cut -d: -f1)"
+  if [[ -n "$third_party" && -n "$own" ]] && (( third_party < own )); then
+    ok "$jvm: the third-party libraries are copied before the project's jars (a dependency-cache layer)"
+  else
+    fail "$jvm: copy lib/main/[^k]* (third-party libraries) before lib/main/k* (the project's ke.invoiceiq.* jars)"
+  fi
   has "$jvm" "-Dquarkus.http.host=0.0.0.0" "JAVA_OPTS_APPEND binds 0.0.0.0"
   has "$jvm" "-Djava.util.logging.manager=org.jboss.logmanager.LogManager" "JAVA_OPTS_APPEND sets the log manager"
   has "$jvm" "-XX:MaxRAMPercentage=" "JAVA_OPTS_APPEND caps the heap"
