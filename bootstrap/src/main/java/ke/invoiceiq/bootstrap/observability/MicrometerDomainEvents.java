@@ -42,6 +42,8 @@ public class MicrometerDomainEvents implements DomainEvents {
     static final String INVOICES_CREATED = "invoiceiq.invoices.created";
     /** Prometheus: {@code invoiceiq_invoices_sent_total{channel}}. */
     static final String INVOICES_SENT = "invoiceiq.invoices.sent";
+    /** Prometheus: {@code invoiceiq_invoices_delivery_failed_total}. */
+    static final String INVOICES_DELIVERY_FAILED = "invoiceiq.invoices.delivery.failed";
     /** Prometheus: {@code invoiceiq_invoices_paid_total}. */
     static final String INVOICES_PAID = "invoiceiq.invoices.paid";
     /** Prometheus: {@code invoiceiq_payments_total{result}}. */
@@ -78,6 +80,7 @@ public class MicrometerDomainEvents implements DomainEvents {
 
     private final Counter invoicesCreated;
     private final Map<Channel, Counter> invoicesSent = new EnumMap<>(Channel.class);
+    private final Counter invoicesDeliveryFailed;
     private final Counter invoicesPaid;
     private final Map<String, Counter> payments = new LinkedHashMap<>();
     private final Map<Channel, Map<MessageEvent.Outcome, Counter>> messagesSent = new EnumMap<>(Channel.class);
@@ -99,6 +102,10 @@ public class MicrometerDomainEvents implements DomainEvents {
                     .tag(CHANNEL, label(channel))
                     .register(registry));
         }
+        invoicesDeliveryFailed = Counter.builder(INVOICES_DELIVERY_FAILED)
+                .description("Invoices no channel could deliver (WhatsApp and its SMS fallback, or the SMS alone),"
+                        + " which became FAILED; a WhatsApp refusal that an SMS then carried is not one")
+                .register(registry);
         invoicesPaid = Counter.builder(INVOICES_PAID)
                 .description("Invoices that became PAID (also those paid after being cancelled)")
                 .register(registry);
@@ -172,8 +179,7 @@ public class MicrometerDomainEvents implements DomainEvents {
             case InvoiceEvent.Sent e -> invoicesSent.get(e.channel()).increment();
             case InvoiceEvent.Paid e -> paid(e.timeToPay());
             case InvoiceEvent.PaidAfterCancellation e -> paid(e.timeToPay());
-            case InvoiceEvent.DeliveryFailed e -> {
-            }
+            case InvoiceEvent.DeliveryFailed e -> invoicesDeliveryFailed.increment();
             case InvoiceEvent.DoublePaymentReceived e -> {
             }
             case InvoiceEvent.PartPaymentReceived e -> partPayments.increment();

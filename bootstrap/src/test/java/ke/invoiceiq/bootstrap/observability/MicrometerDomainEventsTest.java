@@ -69,7 +69,8 @@ class MicrometerDomainEventsTest {
                         "invoiceiq.invoices.paid", Tags.empty()),
                 new Row("part payment", new InvoiceEvent.PartPaymentReceived(INVOICE, Money.ofShillings(1_000),
                         Money.ofShillings(1_500), AT), "invoiceiq.part.payments", Tags.empty()),
-                new Row("delivery failed", new InvoiceEvent.DeliveryFailed(INVOICE, AT), null, Tags.empty()),
+                new Row("delivery failed on every channel", new InvoiceEvent.DeliveryFailed(INVOICE, AT),
+                        "invoiceiq.invoices.delivery.failed", Tags.empty()),
                 new Row("double payment", new InvoiceEvent.DoublePaymentReceived(INVOICE, RECEIPT,
                         Money.ofShillings(2_500), AT), null,
                         Tags.empty()),
@@ -157,6 +158,7 @@ class MicrometerDomainEventsTest {
         assertThat(counters).containsKeys(
                 "invoiceiq.invoices.created",
                 "invoiceiq.invoices.paid",
+                "invoiceiq.invoices.delivery.failed",
                 "invoiceiq.invoices.sent{channel=sms}",
                 "invoiceiq.invoices.sent{channel=whatsapp}",
                 "invoiceiq.payments{result=success}",
