@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
+import static ke.invoiceiq.bootstrap.testing.HealthEndpoints.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -78,7 +78,7 @@ class SmsLoopTest {
     }
 
     private static final Msisdn MERCHANT = new Msisdn("254700000001");
-    private static final String READY_CHECK = "checks.find { it.name == \"Africa's Talking SMS\" }";
+    private static final String SMS_CHECK = "checks.find { it.name == \"Africa's Talking SMS\" }";
 
     @GraphApiWireMock.Server
     WireMockServer graph;
@@ -248,9 +248,12 @@ class SmsLoopTest {
         assertThat(db.count("SELECT count(*) FROM outbox WHERE provider_message_id = ?", unknown)).isZero();
     }
 
-    /** Africa's Talking refuses the API key (401): readiness stays UP but shows SMS degraded until a send works. */
+    /**
+     * Africa's Talking refuses the API key (401): the wellness check is DOWN, SMS degraded, until a send works;
+     * readiness stays UP.
+     */
     @Test
-    void givenTheApiKeyRefused_whenAnSmsIsSent_thenReadinessShowsSmsDegradedUntilASendIsAccepted() {
+    void givenTheApiKeyRefused_whenAnSmsIsSent_thenWellnessIsDownUntilASendIsAcceptedAndReadinessStaysUp() {
         Msisdn customer = Customers.fresh();
         StubMapping refused = at.stubFor(post(urlPathEqualTo(AfricasTalkingWireMock.MESSAGING_PATH))
                 .atPriority(1).willReturn(aResponse().withStatus(401).withBody("The supplied authentication is invalid")));
@@ -259,18 +262,21 @@ class SmsLoopTest {
         dispatchUntil(() -> db.column("SELECT status FROM outbox WHERE recipient_msisdn = ?", customer.value())
                 .contains("FAILED"));
 
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", Matchers.equalTo("UP"))
-                .body(READY_CHECK + ".data.mode", Matchers.equalTo("africastalking"))
-                .body(READY_CHECK + ".data.status", Matchers.equalTo("degraded"));
+        health().when().get("/ready").then().statusCode(200)
+                .body("status", Matchers.equalTo("UP"));
+        health().when().get("/well").then().statusCode(503)
+                .body("status", Matchers.equalTo("DOWN"))
+                .body(SMS_CHECK + ".status", Matchers.equalTo("DOWN"))
+                .body(SMS_CHECK + ".data.mode", Matchers.equalTo("africastalking"))
+                .body(SMS_CHECK + ".data.status", Matchers.equalTo("degraded"));
 
         at.removeStub(refused);
         Msisdn next = Customers.fresh();
         incoming(next, "hello").then().statusCode(200);
         dispatchUntil(() -> smsTo(next).size() == 1
                 && db.column("SELECT status FROM outbox WHERE recipient_msisdn = ?", next.value()).contains("SENT"));
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body(READY_CHECK + ".data.status", Matchers.equalTo("ok"));
+        health().when().get("/well").then().statusCode(200)
+                .body(SMS_CHECK + ".data.status", Matchers.equalTo("ok"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

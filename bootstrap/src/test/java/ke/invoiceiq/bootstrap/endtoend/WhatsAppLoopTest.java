@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static ke.invoiceiq.bootstrap.testing.HealthEndpoints.health;
 import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.WEBHOOK;
 import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.eventually;
 import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.postSignedWebhook;
@@ -177,8 +178,8 @@ class WhatsAppLoopTest {
                 .as("the confirmation goes after the invoice was accepted")
                 .isAfterOrEqualTo(invoiceCall.getRequest().getLoggedDate());
 
-        // an accepted send: the account works, and readiness says so
-        given().when().get("/q/health/ready").then().statusCode(200)
+        // an accepted send: the account works, and the wellness check says so
+        health().when().get("/well").then().statusCode(200)
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.status", Matchers.equalTo("UP"))
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.mode", Matchers.equalTo("cloud-api"))
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.status", Matchers.equalTo("ok"));
@@ -259,10 +260,11 @@ class WhatsAppLoopTest {
 
     /**
      * (e) Meta refuses the token (190) on every send: each send is a configuration error, the invoice falls back to
-     * SMS, and readiness stays UP but shows WhatsApp degraded with the code, until a send is accepted again.
+     * SMS, and the wellness check is DOWN, degraded with the code, until a send is accepted again, while readiness
+     * stays UP.
      */
     @Test
-    void givenGraphRefusesTheToken_whenTheInvoiceIsSent_thenReadinessShowsWhatsAppDegradedUntilASendIsAccepted() {
+    void givenGraphRefusesTheToken_whenTheInvoiceIsSent_thenWellnessIsDownUntilASendIsAcceptedAndReadinessStaysUp() {
         java.sql.Timestamp testStarted = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(5));
         // the merchant is told once a day across instances; a database an earlier run left may hold today's claim
         db.column("DELETE FROM send_slots WHERE key = 'once:told:WHATSAPP:190' RETURNING key");
@@ -292,10 +294,13 @@ class WhatsAppLoopTest {
                 + " AND purpose = 'MERCHANT_NOTICE' AND channel = 'SMS' AND content->>'text' LIKE '%code 190%'"
                 + " AND created_at >= ?", testStarted))
                 .as("one setup notice to the merchant").isEqualTo(1);
-        given().when().get("/q/health/ready").then()
+        health().when().get("/ready").then()
                 .statusCode(200)
-                .body("status", Matchers.equalTo("UP"))
-                .body("checks.find { it.name == 'WhatsApp Cloud API' }.status", Matchers.equalTo("UP"))
+                .body("status", Matchers.equalTo("UP"));
+        health().when().get("/well").then()
+                .statusCode(503)
+                .body("status", Matchers.equalTo("DOWN"))
+                .body("checks.find { it.name == 'WhatsApp Cloud API' }.status", Matchers.equalTo("DOWN"))
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.mode", Matchers.equalTo("cloud-api"))
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.status", Matchers.equalTo("degraded"))
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.code", Matchers.equalTo("190"));
@@ -308,7 +313,7 @@ class WhatsAppLoopTest {
             dispatcher.dispatch();
         }
         assertThat(db.column(replyStatus, stranger.value())).as("the bot's answer to the marker").contains("SENT");
-        given().when().get("/q/health/ready").then()
+        health().when().get("/well").then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.status", Matchers.equalTo("ok"));
     }

@@ -26,15 +26,6 @@ class ProbesTest {
                 .body("checks.name", hasItem("Database connections health check"));
     }
 
-    /** No WhatsApp account in the test profile: the check is there, UP, and says the stand-in serves. */
-    @Test
-    void givenNoWhatsAppAccount_whenReadyzProbed_thenTheWhatsAppCheckIsUpInStandInMode() {
-        given().when().get("/readyz")
-                .then().statusCode(200)
-                .body("checks.find { it.name == 'WhatsApp Cloud API' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.mode", equalTo("stand-in"));
-    }
-
     @Test
     void givenNoRequestId_whenAnythingIsRequested_thenTheResponseCarriesANewOne() {
         given().when().get("/healthz")

@@ -1,6 +1,7 @@
 package ke.invoiceiq.bootstrap.sandbox;
 
 import static io.restassured.RestAssured.given;
+import static ke.invoiceiq.bootstrap.testing.HealthEndpoints.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -65,7 +66,7 @@ class SandboxEndToEndTest {
         assertThat(ClientProxy.unwrap(sms)).isInstanceOf(SandboxSmsMessenger.class);
         assertThat(ClientProxy.unwrap(gateway)).isInstanceOf(SandboxPaymentGateway.class);
         given().when().get("/sandbox").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200)
+        health().when().get("/well").then().statusCode(200)
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.data.mode", equalTo("sandbox"))
                 .body("checks.find { it.name == \"Africa's Talking SMS\" }.data.mode", equalTo("sandbox"));
     }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The last configuration error Africa's Talking reported ({@code invalid-api-key}, {@code insufficient-balance},
- * {@code invalid-sender-id}, {@code risk-hold}, {@code not-configured}, …), for a readiness check to show as
- * degraded. {@code quarkus-smallrye-health} is not on this module's class path, so the {@code @Readiness} check
+ * {@code invalid-sender-id}, {@code risk-hold}, {@code not-configured}, …), for a wellness check to show as
+ * degraded. {@code quarkus-smallrye-health} is not on this module's class path, so the {@code @Wellness} check
  * itself belongs in bootstrap and reads this bean. An accepted send clears it.
  */
 @ApplicationScoped

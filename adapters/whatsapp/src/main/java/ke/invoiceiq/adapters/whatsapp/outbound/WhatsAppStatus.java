@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The last configuration error the Graph API reported (a token, permission, parameter or template code), for a
- * readiness check to show as degraded. {@code quarkus-smallrye-health} is not on this module's class path, so the
- * {@code @Readiness} check itself belongs where it is (bootstrap) and reads this bean. An accepted send clears it.
+ * wellness check to show as degraded. {@code quarkus-smallrye-health} is not on this module's class path, so the
+ * {@code @Wellness} check itself belongs where it is (bootstrap) and reads this bean. An accepted send clears it.
  */
 @ApplicationScoped
 public class WhatsAppStatus {

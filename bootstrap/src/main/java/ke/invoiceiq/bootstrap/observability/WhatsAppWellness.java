@@ -1,15 +1,16 @@
 package ke.invoiceiq.bootstrap.observability;
 
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import ke.invoiceiq.adapters.whatsapp.outbound.WhatsAppStatus;
 import ke.invoiceiq.bootstrap.config.InvoiceIqConfig;
 import ke.invoiceiq.bootstrap.config.WhatsAppConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
- * "WhatsApp Cloud API" in {@code /q/health/ready} (and {@code /readyz}): whether sends to WhatsApp can work.
+ * "WhatsApp Cloud API" in {@code /q/health/well} (SmallRye Health's wellness group): whether sends to WhatsApp can
+ * work.
  *
  * <ul>
  * <li>WhatsApp not configured (dev, tests; the prod profile never starts so): UP,
@@ -17,19 +18,20 @@ import org.eclipse.microprofile.health.Readiness;
  * <li>Configured, and the Graph API has reported no configuration error since the last accepted send: UP,
  * {@code mode: cloud-api}, {@code status: ok}.</li>
  * <li>The last send was refused for a configuration reason ({@link WhatsAppStatus#lastConfigurationError()}: token
- * 0/190, parameter 100, template 132xxx, …): still <b>UP</b>, with {@code status: degraded} and {@code code}.</li>
+ * 0/190, parameter 100, template 132xxx, …): <b>DOWN</b>, with {@code status: degraded} and {@code code}.</li>
  * </ul>
  *
- * <p>Why UP and not DOWN when degraded: readiness decides whether the load balancer sends this instance traffic at
+ * <p>Why wellness and not readiness: readiness decides whether the load balancer sends this instance traffic at
  * all. A WhatsApp token Meta rejects is the same for every instance and is fixed by an operator, not by a restart
- * or by another instance; answering DOWN would take the whole service out of rotation and with it the M-PESA
+ * or by another instance; a readiness DOWN would take the whole service out of rotation and with it the M-PESA
  * callbacks, the pay page and the WhatsApp webhooks themselves, while invoices still reach customers by the SMS
- * fallback. So the check stays UP and carries the degradation in its data, where monitoring can alert on it
- * ({@code checks[name="WhatsApp Cloud API"].data.status == "degraded"}). No secret is shown: the code only.
+ * fallback. So readiness is the database only, and this check says DOWN where nothing routes on it: monitoring
+ * polls {@code /q/health/well} (503 while any provider is degraded) and the operator acts (docs/RUNBOOK.md §6). No
+ * secret is shown: the code only.
  */
-@Readiness
+@Wellness
 @ApplicationScoped
-public class WhatsAppReadiness implements HealthCheck {
+public class WhatsAppWellness implements HealthCheck {
 
     static final String NAME = "WhatsApp Cloud API";
 
@@ -37,7 +39,7 @@ public class WhatsAppReadiness implements HealthCheck {
     private final boolean sandbox;
     private final WhatsAppStatus status;
 
-    WhatsAppReadiness(WhatsAppConfig config, WhatsAppStatus status, InvoiceIqConfig invoiceIq) {
+    WhatsAppWellness(WhatsAppConfig config, WhatsAppStatus status, InvoiceIqConfig invoiceIq) {
         this.config = config;
         this.sandbox = invoiceIq.sandbox().enabled();
         this.status = status;
@@ -45,6 +47,6 @@ public class WhatsAppReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return ProviderReadiness.of(NAME, config.configured(), sandbox, "cloud-api", status.lastConfigurationError());
+        return ProviderWellness.of(NAME, config.configured(), sandbox, "cloud-api", status.lastConfigurationError());
     }
 }
