@@ -8,7 +8,6 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,8 +65,6 @@ public class WebhookBacklogGauge {
 
     /** The value the gauge shows. */
     double ageSeconds() {
-        return oldest.get()
-                .map(since -> Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0))
-                .orElse(0.0);
+        return BacklogAge.secondsSince(oldest.get(), clock);
     }
 }

@@ -85,6 +85,12 @@ public interface Outbox {
     long countPending();
 
     /**
+     * When the oldest message not sent or failed yet (PENDING or SENDING, due or waiting) was queued; empty when
+     * there is none. Every message is due when queued, so this says how long the longest wait has lasted.
+     */
+    Optional<Instant> oldestPendingSince();
+
+    /**
      * Retention: deletes up to {@code limit} finished messages (SENT, FAILED or COALESCED) last changed strictly
      * before {@code cutoff} (by their last send, failure or delivery report; one changed exactly at the cutoff
      * stays) and returns how many it deleted. PENDING and SENDING messages are never deleted, however old. A caller

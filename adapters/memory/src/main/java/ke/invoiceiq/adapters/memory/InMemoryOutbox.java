@@ -191,6 +191,12 @@ public final class InMemoryOutbox implements Outbox {
         return byId.values().stream().filter(m -> m.status().isOpen()).count();
     }
 
+    @Override
+    public synchronized Optional<Instant> oldestPendingSince() {
+        return byId.values().stream().filter(m -> m.status().isOpen()).map(OutboxMessage::createdAt)
+                .min(Comparator.naturalOrder());
+    }
+
     /** The longest unchanged first; PENDING and SENDING messages always stay. */
     @Override
     public synchronized int purgeFinishedBefore(Instant cutoff, int limit) {

@@ -267,6 +267,13 @@ public class PostgresOutbox implements Outbox {
         return OutboxEntity.count("status in ?1", CLAIMABLE);
     }
 
+    /** Read through {@code outbox_due_idx}, which holds the open rows only. */
+    @Override
+    public Optional<Instant> oldestPendingSince() {
+        return Optional.ofNullable(sql.query("SELECT min(created_at) AS oldest FROM outbox"
+                + " WHERE status IN ('PENDING', 'SENDING')", rs -> Sql.instant(rs, "oldest")).getFirst());
+    }
+
     /**
      * One DELETE of at most {@code limit} SENT, FAILED or COALESCED rows, picked through
      * {@code outbox_finished_idx} and locked with {@code SKIP LOCKED}. The status guard is checked again on the locked row, so a row the

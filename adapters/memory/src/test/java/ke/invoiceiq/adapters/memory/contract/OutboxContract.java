@@ -201,6 +201,25 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void givenOpenAndFinishedMessages_whenAskedForTheOldestPending_thenTheEarliestQueuedOpenOne() {
+        assertThat(outbox.oldestPendingSince()).isEmpty();
+        outbox.enqueue(plainReply("sent-first", at(0)));
+        outbox.enqueue(plainReply("failed-second", at(5)));
+        outbox.enqueue(plainReply("leased-third", at(10)));
+        outbox.enqueue(plainReply("retried-fourth", at(20)));
+        outbox.enqueue(plainReply("queued-fifth", at(30)));
+        outbox.claimDue(CLAIM, at(30), LEASE, 4);
+        outbox.markSent("sent-first", CLAIM, Channel.WHATSAPP, "wamid.first", at(31));
+        outbox.markFailed("failed-second", CLAIM, "bad", at(31));
+        outbox.retryLater("retried-fourth", CLAIM, at(90), "busy", at(31));
+
+        assertThat(outbox.oldestPendingSince()).contains(at(10));
+
+        outbox.markSent("leased-third", CLAIM, Channel.WHATSAPP, "wamid.third", at(32));
+        assertThat(outbox.oldestPendingSince()).as("a retry keeps the time it was queued").contains(at(20));
+    }
+
+    @Test
     void movesTheDeliveryStatusForwardOnly() {
         outbox.enqueue(plainReply("m-1", at(0)));
         outbox.claimDue(CLAIM, at(0), LEASE, 10);
