@@ -50,22 +50,8 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 ok() { echo "   ok: $*"; }
 
 # ---- tools -------------------------------------------------------------------------------------------------------
-as_root=()
-if [[ "$(id -u)" -ne 0 ]] && command -v sudo >/dev/null 2>&1; then
-  as_root=(sudo -n)
-fi
-apt_updated=false
-apt_install() {
-  if [[ "$(id -u)" -ne 0 && ${#as_root[@]} -eq 0 ]]; then
-    echo "check-deploy: '$*' missing, and neither root nor sudo to install it: install the Debian package(s) $*" >&2
-    exit 1
-  fi
-  if [[ "$apt_updated" == false ]]; then
-    "${as_root[@]}" apt-get update -q
-    apt_updated=true
-  fi
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
-}
+# shellcheck source=.ci/apt-install.sh
+source "$ROOT/.ci/apt-install.sh"
 
 if ! command -v kubectl >/dev/null 2>&1; then
   echo "== Installing kubectl (for kubectl kustomize)"
