@@ -71,9 +71,32 @@ public interface MpesaConfig {
         /** The Safaricom source-address allowlist ({@code mpesa.callback.ip-allowlist.*}). */
         IpAllowlist ipAllowlist();
 
-        /** Whether the first {@code X-Forwarded-For} hop is the caller, behind a trusted proxy ({@code MPESA_CALLBACK_TRUST_FORWARDED_FOR}). */
+        /**
+         * Where the caller's address is read ({@code MPESA_CALLBACK_CLIENT_ADDRESS}): {@code socket}, the TCP peer
+         * (unset: the default); {@code fly-client-ip}, the header Fly.io's proxy sets; {@code x-forwarded-for}, the
+         * entry {@link #trustedProxyHops()} from the right. Only name a header a proxy in front of the service sets.
+         */
+        Optional<ClientAddress> clientAddress();
+
+        /**
+         * How many proxies in front of the service append to {@code X-Forwarded-For}
+         * ({@code MPESA_CALLBACK_TRUSTED_PROXY_HOPS}): the caller is the entry this far from the right.
+         */
+        @WithDefault("1")
+        int trustedProxyHops();
+
+        /**
+         * Replaced by {@link #clientAddress()} ({@code MPESA_CALLBACK_TRUST_FORWARDED_FOR}): {@code true} with no
+         * client address set reads as {@code x-forwarded-for}, and a warning is logged.
+         */
+        @Deprecated
         @WithDefault("false")
         boolean trustForwardedFor();
+
+        /** The sources of {@link #clientAddress()}. */
+        enum ClientAddress {
+            SOCKET, FLY_CLIENT_IP, X_FORWARDED_FOR
+        }
 
         /** The allowlist of callback source addresses. */
         interface IpAllowlist {

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import ke.invoiceiq.application.payment.RecordOutcome;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.domain.payment.PaymentResult;
@@ -36,8 +37,9 @@ import org.jboss.logging.Logger;
  * bytes. Wrong, missing ({@code POST /payments/stk/callback}), or no token configured → <b>401</b>, empty body,
  * the body is not even read, nothing is handed on; the log says only that (never the token).</li>
  * <li><b>Source</b> (optional, {@link CallbackSourcePolicy}): with {@code mpesa.callback.ip-allowlist.enabled=true}
- * the peer address, or with {@code mpesa.callback.trust-forwarded-for=true} the first {@code X-Forwarded-For}
- * hop, must be one of Safaricom's published addresses ({@code mpesa.callback.ip-allowlist.addresses} to
+ * the caller's address, read as {@code mpesa.callback.client-address} says (the peer address by default,
+ * {@code Fly-Client-IP}, or the {@code X-Forwarded-For} entry {@code mpesa.callback.trusted-proxy-hops} from the
+ * right), must be one of Safaricom's published addresses ({@code mpesa.callback.ip-allowlist.addresses} to
  * override) → else <b>403</b>.</li>
  * <li><b>Size</b>: a body over {@value #MAX_BODY_BYTES} bytes → <b>413</b> (a real callback is under 1 KB).</li>
  * <li><b>Parse</b> ({@link StkCallbackParser}). A body that has no usable CheckoutRequestID or ResultCode is
@@ -78,7 +80,6 @@ public class StkCallbackResource {
     static final String ACCEPTED = "{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}";
 
     private static final Logger LOG = Logger.getLogger(StkCallbackResource.class);
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final Optional<byte[]> token;
     private final CallbackSourcePolicy sources;
@@ -89,12 +90,20 @@ public class StkCallbackResource {
     @Inject
     public StkCallbackResource(@ConfigProperty(name = "mpesa.callback-token") Optional<String> token,
             @ConfigProperty(name = "mpesa.callback.ip-allowlist.enabled", defaultValue = "false") boolean allowlist,
+            @ConfigProperty(name = "mpesa.callback.client-address") Optional<String> clientAddress,
+            @ConfigProperty(name = "mpesa.callback.trusted-proxy-hops", defaultValue = "1") int trustedProxyHops,
             @ConfigProperty(name = "mpesa.callback.trust-forwarded-for", defaultValue = "false") boolean trustXff,
             @ConfigProperty(name = "mpesa.callback.ip-allowlist.addresses") Optional<List<String>> addresses,
             ObjectMapper json, RecordPaymentResultUseCase payments) {
         this.token = token.map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8));
-        this.sources = new CallbackSourcePolicy(allowlist, trustXff,
+        this.sources = new CallbackSourcePolicy(allowlist,
+                CallbackSourcePolicy.ClientAddress.configured(clientAddress, trustXff), trustedProxyHops,
                 addresses.orElse(CallbackSourcePolicy.SAFARICOM_CALLBACK_IPS));
+        if (trustXff) {
+            LOG.warn("mpesa.callback.trust-forwarded-for is replaced by mpesa.callback.client-address"
+                    + " (docs/configuration.md); without that, it now means x-forwarded-for: the entry the trusted"
+                    + " proxy appended (the last one) counts, no longer the first");
+        }
         this.parser = new StkCallbackParser(json);
         this.payments = payments;
         this.clock = Clock.systemUTC();
@@ -112,7 +121,7 @@ public class StkCallbackResource {
 
     @POST
     @Path("{token}")
-    public Response receive(@PathParam("token") String presented, @HeaderParam(FORWARDED_FOR) String forwardedFor,
+    public Response receive(@PathParam("token") String presented,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context HttpServerRequest request,
             InputStream body) throws IOException {
         if (!tokenMatches(presented)) {
@@ -122,10 +131,12 @@ public class StkCallbackResource {
         if (sources.enabled()) {
             Optional<String> peer = Optional.ofNullable(request).map(HttpServerRequest::remoteAddress)
                     .map(SocketAddress::hostAddress);
-            if (!sources.permits(peer, Optional.ofNullable(forwardedFor))) {
+            Function<String, List<String>> headers =
+                    name -> request == null ? List.of() : request.headers().getAll(name);
+            if (!sources.permits(peer, headers)) {
                 // a source address is not personal data of a payer: it is logged to diagnose proxy settings
                 LOG.warnf("refused an STK callback from %s: not on the allowlist",
-                        sources.source(peer, Optional.ofNullable(forwardedFor)).orElse("an unknown address"));
+                        sources.source(peer, headers).orElse("an unknown address"));
                 return Response.status(Response.Status.FORBIDDEN).build();
             }
         }

@@ -3,7 +3,10 @@ package ke.invoiceiq.adapters.daraja.inbound;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The allowlist on (Safaricom's published addresses), behind a trusted proxy that sets X-Forwarded-For. */
+/**
+ * The allowlist on (Safaricom's published addresses), behind one trusted proxy that appends the caller's address to
+ * X-Forwarded-For (a Kubernetes ingress, or Fly.io's proxy).
+ */
 public class AllowlistTestProfile implements QuarkusTestProfile {
 
     @Override
@@ -11,6 +14,30 @@ public class AllowlistTestProfile implements QuarkusTestProfile {
         return Map.of(
                 "mpesa.callback-token", CallbackTestProfile.TOKEN,
                 "mpesa.callback.ip-allowlist.enabled", "true",
-                "mpesa.callback.trust-forwarded-for", "true");
+                "mpesa.callback.client-address", "x-forwarded-for",
+                "mpesa.callback.trusted-proxy-hops", "1");
+    }
+
+    /** The same allowlist behind Fly.io's proxy, read from the Fly-Client-IP header it sets. */
+    public static class FlyClientIp implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mpesa.callback-token", CallbackTestProfile.TOKEN,
+                    "mpesa.callback.ip-allowlist.enabled", "true",
+                    "mpesa.callback.client-address", "fly-client-ip");
+        }
+    }
+
+    /** The allowlist on and nothing said about where the address comes from: the TCP peer's, the default. */
+    public static class Socket implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mpesa.callback-token", CallbackTestProfile.TOKEN,
+                    "mpesa.callback.ip-allowlist.enabled", "true");
+        }
     }
 }

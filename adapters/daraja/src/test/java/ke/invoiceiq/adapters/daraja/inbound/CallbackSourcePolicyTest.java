@@ -1,8 +1,15 @@
 package ke.invoiceiq.adapters.daraja.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import ke.invoiceiq.adapters.daraja.inbound.CallbackSourcePolicy.ClientAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,33 +20,53 @@ class CallbackSourcePolicyTest {
         return Optional.ofNullable(s);
     }
 
-    @ParameterizedTest(name = "enabled={0} trustXff={1} peer={2} xff={3} → {4}")
+    /** Request headers: each header's lines separated by '|'; null for an absent header. */
+    private static Function<String, List<String>> headers(String flyClientIp, String forwardedFor) {
+        Map<String, String> all = new HashMap<>();
+        all.put(CallbackSourcePolicy.FLY_CLIENT_IP, flyClientIp);
+        all.put(CallbackSourcePolicy.FORWARDED_FOR, forwardedFor);
+        return name -> all.get(name) == null ? List.of() : Arrays.asList(all.get(name).split("\\|", -1));
+    }
+
+    @ParameterizedTest(name = "enabled={0} from={1} hops={2} peer={3} fly={4} xff={5} → {6}")
     @CsvSource(nullValues = "-", value = {
         // off: everything passes
-        "false, false, 10.0.0.1,          -,                                 true",
-        "false, true,  10.0.0.1,          1.2.3.4,                           true",
-        // on, peer address only
-        "true,  false, 196.201.214.200,   -,                                 true",
-        "true,  false, 10.0.0.1,          -,                                 false",
-        "true,  false, ::ffff:196.201.212.69, -,                             true",
-        // on, header not trusted: a forged header does not help
-        "true,  false, 10.0.0.1,          196.201.214.200,                   false",
-        "true,  false, 196.201.213.44,    1.2.3.4,                           true",
-        // on, header trusted: first hop decides
-        "true,  true,  10.0.0.1,          196.201.214.200,                   true",
-        "true,  true,  10.0.0.1,          ' 196.201.212.138 , 10.0.0.2',     true",
-        "true,  true,  196.201.214.200,   '1.2.3.4, 196.201.214.200',        false",
-        "true,  true,  10.0.0.1,          1.2.3.4,                           false",
-        // on, header trusted but absent or empty: the peer decides
-        "true,  true,  196.201.212.74,    -,                                 true",
-        "true,  true,  196.201.212.74,    '',                                true",
-        "true,  true,  10.0.0.1,          -,                                 false",
-        // no peer known and no header
-        "true,  false, -,                 -,                                 false"})
-    void decides(boolean enabled, boolean trustXff, String peer, String xff, boolean permitted) {
-        var policy = new CallbackSourcePolicy(enabled, trustXff, CallbackSourcePolicy.SAFARICOM_CALLBACK_IPS);
+        "false, socket,          1, 10.0.0.1,             -,               -,                              true",
+        "false, x-forwarded-for, 1, 10.0.0.1,             -,               1.2.3.4,                        true",
+        // the socket (the default): the peer decides, the headers are never read
+        "true,  socket,          1, 196.201.214.200,      -,               -,                              true",
+        "true,  socket,          1, 10.0.0.1,             -,               -,                              false",
+        "true,  socket,          1, ::ffff:196.201.212.69, -,              -,                              true",
+        "true,  socket,          1, 10.0.0.1,             196.201.214.200, 196.201.214.200,                false",
+        "true,  socket,          1, 196.201.213.44,       1.2.3.4,         1.2.3.4,                        true",
+        "true,  socket,          1, -,                    -,               -,                              false",
+        // Fly-Client-IP: the header Fly's proxy sets decides, the peer (the proxy) and X-Forwarded-For do not
+        "true,  fly-client-ip,   1, 10.0.0.1,             196.201.214.200, 1.2.3.4,                        true",
+        "true,  fly-client-ip,   1, 10.0.0.1,             ' 196.201.212.138 ', -,                          true",
+        "true,  fly-client-ip,   1, 196.201.214.200,      1.2.3.4,         196.201.214.200,                false",
+        "true,  fly-client-ip,   1, 196.201.214.200,      -,               196.201.214.200,                false",
+        "true,  fly-client-ip,   1, 10.0.0.1,             '',              -,                              false",
+        "true,  fly-client-ip,   1, 10.0.0.1,             196.201.214.200|196.201.214.200, -,              false",
+        // X-Forwarded-For behind one proxy: the last entry, the one the proxy appended
+        "true,  x-forwarded-for, 1, 10.0.0.1,             -,               196.201.214.200,                true",
+        "true,  x-forwarded-for, 1, 10.0.0.1,             -,               '1.2.3.4, 196.201.212.138',     true",
+        "true,  x-forwarded-for, 1, 10.0.0.1,             -,               '196.201.214.200, 1.2.3.4',     false",
+        "true,  x-forwarded-for, 1, 10.0.0.1,             -,               196.201.214.200|1.2.3.4,        false",
+        "true,  x-forwarded-for, 1, 10.0.0.1,             -,               1.2.3.4|196.201.214.200,        true",
+        "true,  x-forwarded-for, 1, 10.0.0.1,             -,               '196.201.214.200, ',            false",
+        "true,  x-forwarded-for, 1, 10.0.0.1,             196.201.214.200, 1.2.3.4,                        false",
+        // absent or empty: nothing trustworthy, whatever the peer is
+        "true,  x-forwarded-for, 1, 196.201.212.74,       -,               -,                              false",
+        "true,  x-forwarded-for, 1, 196.201.212.74,       -,               '',                             false",
+        // behind two proxies: the second entry from the right; the client's own entries never count
+        "true,  x-forwarded-for, 2, 10.0.0.1,             -,               '196.201.213.44, 10.0.0.7',     true",
+        "true,  x-forwarded-for, 2, 10.0.0.1,             -,               '196.201.213.44, 1.2.3.4, 10.0.0.7', false",
+        "true,  x-forwarded-for, 2, 10.0.0.1,             -,               196.201.213.44,                 false"})
+    void decides(boolean enabled, String from, int hops, String peer, String fly, String xff, boolean permitted) {
+        var policy = new CallbackSourcePolicy(enabled, ClientAddress.parse(from), hops,
+                CallbackSourcePolicy.SAFARICOM_CALLBACK_IPS);
 
-        assertThat(policy.permits(opt(peer), opt(xff))).isEqualTo(permitted);
+        assertThat(policy.permits(opt(peer), headers(fly, xff))).isEqualTo(permitted);
     }
 
     @Test
@@ -51,9 +78,30 @@ class CallbackSourcePolicyTest {
 
     @Test
     void a_configured_list_replaces_the_published_one() {
-        var policy = new CallbackSourcePolicy(true, false, java.util.List.of(" 127.0.0.1 "));
+        var policy = new CallbackSourcePolicy(true, ClientAddress.SOCKET, 1, List.of(" 127.0.0.1 "));
 
-        assertThat(policy.permits(opt("127.0.0.1"), Optional.empty())).isTrue();
-        assertThat(policy.permits(opt("196.201.214.200"), Optional.empty())).isFalse();
+        assertThat(policy.permits(opt("127.0.0.1"), headers(null, null))).isTrue();
+        assertThat(policy.permits(opt("196.201.214.200"), headers(null, null))).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+        "-,                false, SOCKET",
+        "'',               false, SOCKET",
+        "-,                true,  X_FORWARDED_FOR",
+        "fly-client-ip,    true,  FLY_CLIENT_IP",
+        "' Socket ',       true,  SOCKET",
+        "X-Forwarded-For,  false, X_FORWARDED_FOR"})
+    void givenTheSettings_whenReadingWhereTheAddressComesFrom_thenTheNewSettingWinsOverTheOldSwitch(
+            String value, boolean trustForwardedFor, ClientAddress expected) {
+        assertThat(ClientAddress.configured(opt(value), trustForwardedFor)).isEqualTo(expected);
+    }
+
+    @Test
+    void givenAnUnknownSourceOrNoTrustedHop_whenBuilt_thenRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> ClientAddress.parse("forwarded"))
+                .hasMessageContaining("mpesa.callback.client-address");
+        assertThatThrownBy(() -> new CallbackSourcePolicy(true, ClientAddress.X_FORWARDED_FOR, 0, List.of()))
+                .hasMessageContaining("mpesa.callback.trusted-proxy-hops");
     }
 }

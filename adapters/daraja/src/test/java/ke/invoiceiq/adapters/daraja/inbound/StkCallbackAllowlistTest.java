@@ -15,9 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The allowlist switched on behind a trusted proxy. The tests connect from 127.0.0.1, which is not a Safaricom
- * address: only the first X-Forwarded-For hop can let a callback in. (The peer-address path and the untrusted
- * header are covered by {@link CallbackSourcePolicyTest}.)
+ * The allowlist switched on behind one trusted proxy that appends to X-Forwarded-For. The tests connect from
+ * 127.0.0.1, which is not a Safaricom address: only the last X-Forwarded-For entry, the one the proxy appended,
+ * can let a callback in; whatever the caller put before it counts for nothing. (Fly-Client-IP and the peer address:
+ * {@link StkCallbackFlyClientIpTest} and {@link StkCallbackPeerAddressTest}; every rule:
+ * {@link CallbackSourcePolicyTest}.)
  */
 @QuarkusTest
 @TestProfile(AllowlistTestProfile.class)
@@ -40,16 +42,25 @@ class StkCallbackAllowlistTest {
     @CsvSource(nullValues = "-", value = {
         "196.201.214.200,              200",
         "196.201.212.69,               200",
-        "'196.201.213.44, 10.0.0.7',   200",
-        "'1.2.3.4, 196.201.214.200',   403",
+        "'1.2.3.4, 196.201.214.200',   200",
+        "'196.201.213.44, 10.0.0.7',   403",
         "196.201.212.128,              403",
         "'',                           403",
         "-,                            403"})
-    void only_a_first_hop_on_the_list_gets_in(String forwardedFor, int status) {
+    void only_the_entry_the_proxy_appended_counts(String forwardedFor, int status) {
         request(forwardedFor).when().post("/payments/stk/callback/" + CallbackTestProfile.TOKEN)
                 .then().statusCode(status);
 
         assertThat(results.recorded()).hasSize(status == 200 ? 1 : 0);
+    }
+
+    /** A caller sends "X-Forwarded-For: <a Safaricom address>"; the proxy appends the caller's real address. */
+    @Test
+    void givenASafaricomAddressPrependedByTheCaller_whenTheProxyAppendsTheRealOne_thenRefusedAndNothingRecorded() {
+        request("196.201.214.200, 203.0.113.9").when().post("/payments/stk/callback/" + CallbackTestProfile.TOKEN)
+                .then().statusCode(403).body(emptyString());
+
+        assertThat(results.recorded()).isEmpty();
     }
 
     @Test
