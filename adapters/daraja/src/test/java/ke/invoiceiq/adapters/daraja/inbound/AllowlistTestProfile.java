@@ -1,6 +1,7 @@
 package ke.invoiceiq.adapters.daraja.inbound;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -11,11 +12,16 @@ public class AllowlistTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "mpesa.callback-token", CallbackTestProfile.TOKEN,
-                "mpesa.callback.ip-allowlist.enabled", "true",
-                "mpesa.callback.client-address", "x-forwarded-for",
-                "mpesa.callback.trusted-proxy-hops", "1");
+        return allowlistOn(Map.of("mpesa.callback.client-address", "x-forwarded-for",
+                "mpesa.callback.trusted-proxy-hops", "1"));
+    }
+
+    /** The callback token, the allowlist on, and where the caller's address is read. */
+    static Map<String, String> allowlistOn(Map<String, String> source) {
+        Map<String, String> config = new HashMap<>(source);
+        config.put("mpesa.callback-token", CallbackTestProfile.TOKEN);
+        config.put("mpesa.callback.ip-allowlist.enabled", "true");
+        return config;
     }
 
     /** The same allowlist behind Fly.io's proxy, read from the Fly-Client-IP header it sets. */
@@ -23,10 +29,7 @@ public class AllowlistTestProfile implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mpesa.callback-token", CallbackTestProfile.TOKEN,
-                    "mpesa.callback.ip-allowlist.enabled", "true",
-                    "mpesa.callback.client-address", "fly-client-ip");
+            return allowlistOn(Map.of("mpesa.callback.client-address", "fly-client-ip"));
         }
     }
 
@@ -35,9 +38,7 @@ public class AllowlistTestProfile implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mpesa.callback-token", CallbackTestProfile.TOKEN,
-                    "mpesa.callback.ip-allowlist.enabled", "true");
+            return allowlistOn(Map.of());
         }
     }
 }
