@@ -214,11 +214,13 @@ if [[ -s "$RENDERED" ]]; then
   expect "container image set through kustomize images: (registry/name:tag)" \
     "$C | .image | test(\"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+:[A-Za-z0-9._-]+\$\")" true
   expect "container port http = 8080" "$C | .ports[] | select(.name == \"http\") | .containerPort" 8080
+  expect "container port management = 9000 (Quarkus' management interface)" \
+    "$C | .ports[] | select(.name == \"management\") | .containerPort" 9000
   expect "startup probe path" "$C | .startupProbe.httpGet.path" /q/health/started
   expect "liveness probe path" "$C | .livenessProbe.httpGet.path" /q/health/live
   expect "readiness probe path" "$C | .readinessProbe.httpGet.path" /q/health/ready
-  expect "probes target the http port" \
-    "[$C | .startupProbe, .livenessProbe, .readinessProbe | .httpGet.port] | unique | join(\",\")" http
+  expect "probes target the management port (/q/health is not served on 8080)" \
+    "[$C | .startupProbe, .livenessProbe, .readinessProbe | .httpGet.port] | unique | join(\",\")" management
   expect "memory request" "$C | .resources.requests.memory" 64Mi
   expect "memory limit" "$C | .resources.limits.memory" 128Mi
   expect "cpu request and limit set" "$C | (.resources.requests.cpu != null and .resources.limits.cpu != null)" true
@@ -237,7 +239,7 @@ if [[ -s "$RENDERED" ]]; then
     '[.[] | select(.kind == "ConfigMap" and .metadata.name == "invoiceiq-config")] | length' 1
   expect "prometheus.io annotations on the pod template" \
     "$D | .spec.template.metadata.annotations | [.[\"prometheus.io/scrape\"], .[\"prometheus.io/port\"], .[\"prometheus.io/path\"]] | join(\" \")" \
-    "true 8080 /q/metrics"
+    "true 9000 /q/metrics"
   grace="$(q "$D | .spec.template.spec.terminationGracePeriodSeconds")"
   prestop="$(q "$C | .lifecycle.preStop | (.sleep.seconds // (.exec.command // [] | last)) // 0")"
   [[ "$prestop" =~ ^[0-9]+$ ]] || { fail "preStop: cannot read its sleep seconds (got '$prestop')"; prestop=0; }
@@ -249,13 +251,16 @@ if [[ -s "$RENDERED" ]]; then
   # Service
   expect "Service port 80 named http" "$SVC | .spec.ports[] | select(.name == \"http\") | .port" 80
   expect "Service targetPort 8080" "$SVC | .spec.ports[] | select(.name == \"http\") | .targetPort" 8080
+  expect "Service is ClusterIP (its management port stays inside the cluster)" "$SVC | .spec.type" ClusterIP
+  expect "Service port management -> the container's management port" \
+    "$SVC | .spec.ports[] | select(.name == \"management\") | \"\\(.port) \\(.targetPort)\"" "9000 management"
   expect "Service selects the Deployment's pods" \
     "(($SVC | .spec.selector | to_entries) - ($POD_LABELS | to_entries)) | length" 0
 
   # ServiceMonitor, PDB, HPA
   SM='(.[] | select(.kind == "ServiceMonitor"))'
   expect "ServiceMonitor apiVersion" "$SM | .apiVersion" monitoring.coreos.com/v1
-  expect "ServiceMonitor endpoint port and path" "$SM | .spec.endpoints[0] | \"\\(.port) \\(.path)\"" "http /q/metrics"
+  expect "ServiceMonitor endpoint port and path" "$SM | .spec.endpoints[0] | \"\\(.port) \\(.path)\"" "management /q/metrics"
   expect "ServiceMonitor selects the Service" \
     "(($SM | .spec.selector.matchLabels | to_entries) - ($SVC | .metadata.labels | to_entries)) | length" 0
   PDB='(.[] | select(.kind == "PodDisruptionBudget"))'
@@ -382,11 +387,19 @@ check(http.get("auto_start_machines") is True and "auto_stop_machines" in http,
       "[http_service] auto_stop_machines and auto_start_machines set")
 check(isinstance(http.get("min_machines_running"), int) and http["min_machines_running"] >= 1,
       "[http_service] min_machines_running >= 1 (Daraja never retries a callback; the jobs need a running machine)")
-ready = [c for c in http.get("checks", []) if c.get("path") == "/q/health/ready"]
+# Service checks run against internal_port (8080), which serves no /q/*: readiness there is /readyz.
+ready = [c for c in http.get("checks", []) if c.get("path") == "/readyz"]
 check(len(ready) == 1 and all(k in ready[0] for k in ("grace_period", "interval", "timeout")),
-      "[[http_service.checks]] on /q/health/ready with grace_period, interval and timeout")
+      "[[http_service.checks]] on /readyz with grace_period, interval and timeout")
+check(not any(str(c.get("path", "")).startswith("/q/") for c in http.get("checks", [])),
+      "no [[http_service.checks]] on /q/* (the management port serves those, not internal_port)")
+management_checks = [c for c in fly.get("checks", {}).values()
+                     if c.get("port") == 9000 and c.get("path") == "/q/health/ready"]
+check(len(management_checks) == 1, "[checks] watches /q/health/ready on the management port 9000")
+check(all(s.get("internal_port") != 9000 for s in fly.get("services", [])),
+      "no [[services]] publishes the management port 9000")
 metrics = fly.get("metrics", {})
-check(metrics.get("port") == 8080 and metrics.get("path") == "/q/metrics", '[metrics] port = 8080, path = "/q/metrics"')
+check(metrics.get("port") == 9000 and metrics.get("path") == "/q/metrics", '[metrics] port = 9000, path = "/q/metrics"')
 check(fly.get("kill_signal") == "SIGTERM", 'kill_signal = "SIGTERM"')
 vms = fly.get("vm", [])
 check(len(vms) == 1 and str(vms[0].get("memory", "")).lower() in ("256mb", "256"), '[[vm]] memory = "256mb"')
@@ -409,6 +422,9 @@ for line in pathlib.Path(properties_file).read_text().splitlines():
 PROPS = "application.properties"
 check(props.get("quarkus.flyway.migrate-at-start") == "true",
       "quarkus.flyway.migrate-at-start=true (release_command and the Job rely on it)", PROPS)
+check(props.get("quarkus.management.enabled") == "true"
+      and props.get("%prod.quarkus.management.port", props.get("quarkus.management.port")) == "9000",
+      "quarkus.management.enabled=true on port 9000 (the port fly.toml and k8s/ probe and scrape)", PROPS)
 timeout = props.get("%prod.quarkus.shutdown.timeout", props.get("quarkus.shutdown.timeout"))
 check(timeout is not None,
       "sets quarkus.shutdown.timeout (without it Quarkus exits on SIGTERM without waiting"

@@ -24,6 +24,8 @@ final class ServiceInstance {
 
     final String name;
     final int port;
+    /** Quarkus' management interface (/q/health, /q/metrics): a port of its own, free like the HTTP one. */
+    final int managementPort;
     private final Path app;
     private final Path logDir;
     private final Map<String, String> env;
@@ -40,6 +42,8 @@ final class ServiceInstance {
         this.port = freePort();
         this.env = new LinkedHashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        this.managementPort = freePort();
+        this.env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
@@ -78,7 +82,10 @@ final class ServiceInstance {
         Log.info("instance %s (#%d) started: pid %d, port %d, log %s", name, incarnation, process.pid(), port, log);
     }
 
-    /** Polls {@code /q/health/ready} until 200; false when the process died or {@code wait} passed. */
+    /**
+     * Polls {@code /q/health/ready} on the management port until 200; false when the process died or {@code wait}
+     * passed.
+     */
     boolean awaitReady(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
@@ -86,7 +93,8 @@ final class ServiceInstance {
                 return false;
             }
             try {
-                HttpResponse<Void> r = PROBE.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
+                HttpResponse<Void> r = PROBE.send(HttpRequest.newBuilder(ready)
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return true;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The health groups and what each holds. A provider that refuses our setup going DOWN in the wellness group while
  * readiness stays UP is driven end to end, through real refusals, in {@code WhatsAppLoopTest} and
- * {@code SmsLoopTest}; {@code ProviderWellnessTest} has every state of one check.
+ * {@code SmsLoopTest}; {@code ProviderWellnessTest} has every state of one check. They answer on the management port
+ * (application.properties), where the probes call them.
  */
 @QuarkusTest
 class HealthTest {
@@ -19,6 +20,12 @@ class HealthTest {
     @Test
     void givenTheApplicationStarted_whenLivenessProbed_then200Up() {
         health().when().get("/live")
+                .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void givenTheApplicationStarted_whenStartupProbed_then200Up() {
+        health().when().get("/started")
                 .then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -19,19 +19,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a child process: the same java as the
- * test, a free HTTP port, and an environment that holds only what the test gives it. Its output goes to a file under
- * {@code target/it-logs}, kept for diagnosis. Close it (try-with-resources) to kill it.
+ * test, a free HTTP port and a free management port, and an environment that holds only what the test gives it. Its
+ * output goes to a file under {@code target/it-logs}, kept for diagnosis. Close it (try-with-resources) to kill it.
  */
 final class RunnerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    private final int port;
+    private final int managementPort;
 
-    private RunnerProcess(Process process, Path log, int port) {
+    private RunnerProcess(Process process, Path log, int managementPort) {
         this.process = process;
         this.log = log;
-        this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -49,16 +49,18 @@ final class RunnerProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int port = freePort();
+        int managementPort = freePort();
         Path logDir = Path.of("target", "it-logs");
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
 
-        List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).directory(appDir.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
-        return new RunnerProcess(builder.start(), log, port);
+        return new RunnerProcess(builder.start(), log, managementPort);
     }
 
     /** Waits for the process to end; the exit code, or fails when it is still running after the timeout. */
@@ -70,11 +72,13 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     /**
-     * Polls {@code /q/health/ready} until it answers 200; fails when the process ends first or the timeout passes.
+     * Polls {@code /q/health/ready} on the management port until it answers 200; fails when the process ends first
+     * or the timeout passes.
      */
     void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
+        HttpRequest request = HttpRequest.newBuilder(ready)
                 .timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(timeout);
         int lastStatus = -1;

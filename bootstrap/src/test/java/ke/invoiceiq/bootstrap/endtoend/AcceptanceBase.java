@@ -2,13 +2,17 @@ package ke.invoiceiq.bootstrap.endtoend;
 
 import static ke.invoiceiq.bootstrap.endtoend.Conversation.MERCHANT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
+import java.net.URL;
 import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
 import ke.invoiceiq.bootstrap.endtoend.Conversation.Received;
 import ke.invoiceiq.bootstrap.testing.Customers;
 import ke.invoiceiq.bootstrap.testing.Database;
+import ke.invoiceiq.bootstrap.testing.Scrape;
 import ke.invoiceiq.bootstrap.testing.TestClock;
 import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * What every acceptance test class has: the three provider WireMocks (reset to accept everything before each
  * test), the database, the test clock (put back after each test), a {@link Conversation} over them and the merchant's
- * most common moves ({@link #sentInvoice}, {@link #step}). Subclasses
+ * most common moves ({@link #sentInvoice}, {@link #step}), and the metrics scrape (on the management port, as
+ * Prometheus reads it). Subclasses
  * carry the {@code @QuarkusTest}, {@link AcceptanceProfile} and test resources, so they run in one application.
  */
 abstract class AcceptanceBase {
@@ -39,6 +44,10 @@ abstract class AcceptanceBase {
 
     @Inject
     TestClock clock;
+
+    /** {@code /q/metrics} on the management interface (application.properties), not on the application port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     Conversation chat;
 
@@ -75,5 +84,9 @@ abstract class AcceptanceBase {
         Received answer = chat.lastWhatsAppTo(MERCHANT);
         assertThat(answer.text()).as("answer to %s", text).contains(expected);
         return answer;
+    }
+
+    Scrape scrape() {
+        return Scrape.of(given().get(metrics).then().statusCode(200).extract().asString());
     }
 }

@@ -3,7 +3,6 @@ package ke.invoiceiq.bootstrap.endtoend;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static ke.invoiceiq.bootstrap.endtoend.Conversation.MERCHANT;
 import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +78,6 @@ class InboundReliabilityTest extends AcceptanceBase {
         return webhooks("processed_at IS NOT NULL", webhook) == 1;
     }
 
-    private static Scrape scrape() {
-        return Scrape.of(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     // ---- a handling that fails is tried again, and at last answered ------------------------------------------

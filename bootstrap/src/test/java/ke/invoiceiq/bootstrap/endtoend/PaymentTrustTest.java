@@ -516,8 +516,4 @@ class PaymentTrustTest extends AcceptanceBase {
     private long outbox(String invoice, String purpose) {
         return db.count("SELECT count(*) FROM outbox WHERE invoice_id = ? AND purpose = ?", invoice, purpose);
     }
-
-    private static Scrape scrape() {
-        return Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
-    }
 }

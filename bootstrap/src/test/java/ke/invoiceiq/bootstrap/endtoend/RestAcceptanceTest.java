@@ -268,10 +268,6 @@ class RestAcceptanceTest extends AcceptanceBase {
                 .post("/payments/stk/initiate");
     }
 
-    private static Scrape scrape() {
-        return Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
-    }
-
     /** Starts every task at the same instant on its own thread and waits for all; a task's failure fails the test. */
     private static void runTogether(List<Callable<Void>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());

@@ -35,7 +35,7 @@ class ProbesTest {
     @Test
     void givenTheCallersRequestId_whenRequested_thenTheSameIdComesBack() {
         given().header(CorrelationId.HEADER, "lb-trace-0001-abcd")
-                .when().get("/q/health/live")
+                .when().get("/healthz")
                 .then().header(CorrelationId.HEADER, equalTo("lb-trace-0001-abcd"));
     }
 }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -304,13 +306,16 @@ class MetricsEndpointTest {
         return new Msisdn("2547" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
     }
 
-    // ---- reading /q/metrics ----
+    // ---- reading /q/metrics, on the management port as Prometheus does ----
 
-    private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsEndpoint;
+
+    private String metrics() {
+        return given().when().get(metricsEndpoint).then().statusCode(200).extract().asString();
     }
 
-    private static Scrape scrape() {
+    private Scrape scrape() {
         return Scrape.of(metrics());
     }
 }

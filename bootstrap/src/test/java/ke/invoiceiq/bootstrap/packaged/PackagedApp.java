@@ -45,6 +45,13 @@ final class PackagedApp {
         return what + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    // ---- the management interface ------------------------------------------------------------------------------
+
+    /** {@code path} (e.g. {@code /q/metrics}) on the management port, where the probes and Prometheus call it. */
+    static String management(String path) {
+        return "http://localhost:" + PackagedAppProfile.managementPort() + path;
+    }
+
     // ---- the merchant REST API ----------------------------------------------------------------------------------
 
     static RequestSpecification admin() {

@@ -1,6 +1,9 @@
 package ke.invoiceiq.bootstrap.packaged;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import ke.invoiceiq.adapters.postgres.EmbeddedPostgresResource;
@@ -28,9 +31,31 @@ public final class PackagedAppProfile implements QuarkusTestProfile {
     /** {@code BASE_URL}: pay links start with it (prod requires https; nothing is ever fetched from it). */
     public static final String BASE_URL = "https://pay.invoiceiq.example";
 
+    /** Not a {@code quarkus.*} name, which the launched application would be handed as well. */
+    private static final String MANAGEMENT_PORT = "invoiceiq.it.management-port";
+
+    /**
+     * The launched application's management port ({@code quarkus.management.port}; prod's 9000 would collide between
+     * parallel runs, and unlike the HTTP port @QuarkusIntegrationTest does not find it out by itself). Picked free once
+     * per test JVM and kept in a system property, so every class loader that asks gets the same one.
+     */
+    static synchronized int managementPort() {
+        String port = System.getProperty(MANAGEMENT_PORT);
+        if (port == null) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = Integer.toString(socket.getLocalPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.setProperty(MANAGEMENT_PORT, port);
+        }
+        return Integer.parseInt(port);
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
+                "quarkus.management.port", Integer.toString(managementPort()),
                 "admin.api-key", ADMIN_KEY,
                 "invoiceiq.merchant.numbers", MERCHANT,
                 "invoiceiq.merchant.business-name", "Packaged IT Cleaners",

@@ -5,6 +5,7 @@ import static ke.invoiceiq.bootstrap.packaged.PackagedApp.createInvoice;
 import static ke.invoiceiq.bootstrap.packaged.PackagedApp.eventually;
 import static ke.invoiceiq.bootstrap.packaged.PackagedApp.freshCustomer;
 import static ke.invoiceiq.bootstrap.packaged.PackagedApp.freshDescription;
+import static ke.invoiceiq.bootstrap.packaged.PackagedApp.management;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged application's probes and metrics, as Fly.io, Kubernetes and Prometheus see them: Quarkus' own health
- * endpoints and the specification's aliases ({@code /healthz}, {@code /readyz}), readiness including the database,
- * and the business counter {@code invoiceiq_invoices_created_total} on {@code /q/metrics}, counting an invoice made
- * through the REST API.
+ * endpoints on the management port and the specification's aliases ({@code /healthz}, {@code /readyz}) on the
+ * application port, readiness including the database, the business counter {@code invoiceiq_invoices_created_total}
+ * on the management port's {@code /q/metrics}, counting an invoice made through the REST API, and no {@code /q/*} on
+ * the application port.
  */
 @QuarkusIntegrationTest
 @TestProfile(PackagedAppProfile.class)
@@ -32,7 +34,7 @@ class ProbesAndMetricsIT {
 
     @Test
     void givenTheRunningService_whenReadinessIsProbed_thenItIsUpIncludingTheDatabase() {
-        for (String path : List.of("/q/health/ready", "/readyz")) {
+        for (String path : List.of(management("/q/health/ready"), "/readyz")) {
             JsonPath ready = given().when().get(path)
                     .then().statusCode(200).contentType("application/json").extract().jsonPath();
             assertThat(ready.getString("status")).as(path).isEqualTo("UP");
@@ -44,7 +46,7 @@ class ProbesAndMetricsIT {
 
     @Test
     void givenTheRunningService_whenLivenessIsProbed_thenItIsUp() {
-        for (String path : List.of("/q/health/live", "/healthz", "/q/health")) {
+        for (String path : List.of(management("/q/health/live"), "/healthz", management("/q/health"))) {
             assertThat(given().when().get(path).then().statusCode(200).extract().jsonPath().getString("status"))
                     .as(path).isEqualTo("UP");
         }
@@ -62,9 +64,16 @@ class ProbesAndMetricsIT {
         assertThat(after).isGreaterThanOrEqualTo(before + 1);
     }
 
+    @Test
+    void givenTheRunningService_whenTheApplicationPortIsAskedForManagementEndpoints_then404() {
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/docs")) {
+            given().when().get(path).then().statusCode(404);
+        }
+    }
+
     /** The sum of the counter's series, when it is there at all. */
     private static Optional<Double> invoicesCreated() {
-        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = given().when().get(management("/q/metrics")).then().statusCode(200).extract().asString();
         Matcher series = CREATED.matcher(scrape);
         OptionalDouble sum = OptionalDouble.empty();
         while (series.find()) {

@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -117,8 +119,12 @@ class ChatSurvivesRestartPart2Test {
                 .isGreaterThan(sent);
     }
 
-    private static double metric(String series) {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+    /** Quarkus' metrics endpoint, on the management port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    private double metric(String series) {
+        return given().when().get(metrics).then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
                 .findFirst()
