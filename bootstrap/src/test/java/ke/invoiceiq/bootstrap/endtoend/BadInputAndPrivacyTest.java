@@ -269,8 +269,4 @@ class BadInputAndPrivacyTest extends AcceptanceBase {
         assertThat(errors).hasSize(1);
         return errors.getFirst();
     }
-
-    private static Scrape scrape() {
-        return Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
-    }
 }

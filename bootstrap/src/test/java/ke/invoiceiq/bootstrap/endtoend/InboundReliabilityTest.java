@@ -78,8 +78,6 @@ class InboundReliabilityTest extends AcceptanceBase {
         return webhooks("processed_at IS NOT NULL", webhook) == 1;
     }
 
-    }
-
     // ---- a handling that fails is tried again, and at last answered ------------------------------------------
 
     @Test
