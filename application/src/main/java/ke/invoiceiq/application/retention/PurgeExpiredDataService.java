@@ -27,7 +27,8 @@ import ke.invoiceiq.domain.shared.Transactions;
  * ({@link RetentionSettings#inboundEvents()}); an unprocessed webhook is never purged. Reply cooldowns (when a
  * number last got the help SMS) are contact data and go with {@link RetentionSettings#contacts()}. The first answers
  * kept for REST requests with an Idempotency-Key are, like the de-duplication marks, kept for
- * {@link RetentionSettings#inboundEvents()}.
+ * {@link RetentionSettings#inboundEvents()}. The admin audit trail ({@code AdminAuditLog}) is, like invoices and
+ * payments, a business record: it is never purged.
  */
 public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
 

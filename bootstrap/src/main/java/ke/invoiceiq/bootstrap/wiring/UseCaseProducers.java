@@ -3,6 +3,10 @@ package ke.invoiceiq.bootstrap.wiring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import ke.invoiceiq.application.audit.FindAdminActionsService;
+import ke.invoiceiq.application.audit.FindAdminActionsUseCase;
+import ke.invoiceiq.application.audit.RecordAdminActionService;
+import ke.invoiceiq.application.audit.RecordAdminActionUseCase;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.chat.ExpireChatSessionsService;
 import ke.invoiceiq.application.retention.PurgeExpiredDataService;
@@ -34,6 +38,7 @@ import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsService;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
 import ke.invoiceiq.domain.payment.UnmatchedPayments;
+import ke.invoiceiq.domain.audit.AdminAuditLog;
 import ke.invoiceiq.domain.shared.IdempotentAnswers;
 import ke.invoiceiq.application.payment.FindPaymentsUseCase;
 import ke.invoiceiq.application.payment.ReconcilePaymentsService;
@@ -233,5 +238,18 @@ public class UseCaseProducers {
     @ApplicationScoped
     GetStatsSummaryUseCase statsSummary(InvoiceStatistics statistics, Transactions transactions) {
         return new GetStatsSummaryService(statistics, transactions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecordAdminActionUseCase recordAdminAction(AdminAuditLog log, IdGenerator ids, Transactions transactions,
+            Clock clock) {
+        return new RecordAdminActionService(log, ids, transactions, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FindAdminActionsUseCase findAdminActions(AdminAuditLog log, Transactions transactions) {
+        return new FindAdminActionsService(log, transactions);
     }
 }

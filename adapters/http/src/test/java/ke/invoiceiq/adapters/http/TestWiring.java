@@ -4,6 +4,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.application.audit.FindAdminActionsService;
+import ke.invoiceiq.application.audit.FindAdminActionsUseCase;
+import ke.invoiceiq.application.audit.RecordAdminActionService;
+import ke.invoiceiq.application.audit.RecordAdminActionUseCase;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsService;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
 import ke.invoiceiq.application.invoice.CancelInvoiceService;
@@ -145,5 +149,17 @@ public class TestWiring {
     @Singleton
     GetStatsSummaryUseCase statsSummary() {
         return new GetStatsSummaryService(ports.statistics(), ports.transactions());
+    }
+
+    @Produces
+    @Singleton
+    RecordAdminActionUseCase recordAdminAction() {
+        return new RecordAdminActionService(ports.adminAudit(), ports.ids(), ports.transactions(), ports.clock());
+    }
+
+    @Produces
+    @Singleton
+    FindAdminActionsUseCase findAdminActions() {
+        return new FindAdminActionsService(ports.adminAudit(), ports.transactions());
     }
 }

@@ -23,6 +23,7 @@ public record InMemoryPorts(
         InMemoryInboundEventLog inboundEvents,
         InMemoryReplyCooldowns replyCooldowns,
         InMemorySendSlots sendSlots,
+        InMemoryAdminAuditLog adminAudit,
         RecordingChatMessenger chat,
         RecordingSmsMessenger sms,
         ScriptedPaymentGateway gateway,
@@ -41,8 +42,8 @@ public record InMemoryPorts(
                 new InMemoryChatSessionRepository(clock),
                 new InMemoryCustomerDirectory(), new InMemoryOutbox(), new InMemoryMessageLog(),
                 new InMemoryInboundEventLog(), new InMemoryReplyCooldowns(), new InMemorySendSlots(),
-                new RecordingChatMessenger(), new RecordingSmsMessenger(), new ScriptedPaymentGateway(),
-                new ThreadLocalTracing());
+                new InMemoryAdminAuditLog(), new RecordingChatMessenger(), new RecordingSmsMessenger(),
+                new ScriptedPaymentGateway(), new ThreadLocalTracing());
     }
 
     /** The statistics are computed by the invoice repository, where the invoices are. */

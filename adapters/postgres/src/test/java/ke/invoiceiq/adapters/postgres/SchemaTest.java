@@ -47,9 +47,9 @@ class SchemaTest {
         assertThat(strings("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name
-                """)).containsExactly("chat_sessions", "customers", "held_delivery_reports", "idempotency_answers",
-                "inbound_events", "invoices", "message_log", "outbox", "payments", "reply_cooldowns", "send_slots",
-                "stk_callbacks", "unmatched_payments", "webhook_inbox");
+                """)).containsExactly("admin_audit", "chat_sessions", "customers", "held_delivery_reports",
+                "idempotency_answers", "inbound_events", "invoices", "message_log", "outbox", "payments",
+                "reply_cooldowns", "send_slots", "stk_callbacks", "unmatched_payments", "webhook_inbox");
     }
 
     @Test

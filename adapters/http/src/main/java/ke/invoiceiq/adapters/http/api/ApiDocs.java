@@ -204,4 +204,10 @@ final class ApiDocs {
 
     private ApiDocs() {
     }
+
+    static final String AUDIT_PAGE = """
+            {"items":[{"id":"5f0c2a9e-7b1d-4c3e-9a8f-1e2d3c4b5a69","at":"2026-03-02T06:20:00.123456Z",\
+            "key_fingerprint":"9f86d081884c","action":"CANCEL_INVOICE","target":"INV-7K3Q9X",\
+            "outcome":"409 invoice-already-paid"}],\
+            "next_cursor":"YTE6MTc3MjQzMjQwMC4xMjM0NTYwMDA6NWYwYzJhOWUtN2IxZC00YzNlLTlhOGYtMWUyZDNjNGI1YTY5"}""";
 }

@@ -20,10 +20,11 @@ final class ApiPaths {
             Pattern.compile("/payments/unmatched/?"), "GET, HEAD, OPTIONS",
             Pattern.compile("/payments/unmatched/[^/]+/?"), "GET, HEAD, OPTIONS",
             Pattern.compile("/payments/unmatched/[^/]+/apply/?"), "POST, OPTIONS",
-            Pattern.compile("/stats/summary/?"), "GET, HEAD, OPTIONS");
+            Pattern.compile("/stats/summary/?"), "GET, HEAD, OPTIONS",
+            Pattern.compile("/admin/audit/?"), "GET, HEAD, OPTIONS");
 
     private static final Pattern API = Pattern.compile(
-            "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/payments/unmatched(/.*)?|/stats(/.*)?");
+            "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/payments/unmatched(/.*)?|/stats(/.*)?|/admin(/.*)?");
 
     private ApiPaths() {
     }

@@ -32,6 +32,7 @@ import ke.invoiceiq.application.invoice.RemindInvoiceCommand;
 import ke.invoiceiq.application.invoice.RemindInvoiceOutcome;
 import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.audit.AdminAction;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -279,6 +280,7 @@ public class InvoicesResource {
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
                     examples = @ExampleObject(name = "reminded-recently", value = ApiDocs.REMINDED_RECENTLY)))
+    @Audited(AdminAction.REMIND_INVOICE)
     public Response remind(@Parameter(description = "The invoice id.", example = "INV-7K3Q9X")
             @PathParam("id") String id) {
         InvoiceId invoiceId = InvoiceRequests.invoiceId("id", id);
@@ -317,6 +319,7 @@ public class InvoicesResource {
                     examples = {
                             @ExampleObject(name = "payment-in-flight", value = ApiDocs.IN_FLIGHT),
                             @ExampleObject(name = "invoice-already-paid", value = ApiDocs.ALREADY_PAID)}))
+    @Audited(AdminAction.CANCEL_INVOICE)
     public Response cancel(@Parameter(description = "The invoice id.", example = "INV-7K3Q9X")
             @PathParam("id") String id) {
         InvoiceId invoiceId = InvoiceRequests.invoiceId("id", id);

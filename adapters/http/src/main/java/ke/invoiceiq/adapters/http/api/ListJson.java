@@ -56,4 +56,12 @@ final class ListJson {
             @JsonProperty("unmatched_payment") UnmatchedPaymentJson unmatchedPayment,
             InvoiceJson invoice) {
     }
+
+    @RegisterForReflection
+    @Schema(name = "AuditPage", description = "One page of the audit trail, newest first.")
+    record AuditPage(
+            List<AuditEntryJson> items,
+            @JsonProperty("next_cursor") @Schema(nullable = true, description = "Pass as `cursor` for the next page; "
+                    + "null on the last page.") String nextCursor) {
+    }
 }

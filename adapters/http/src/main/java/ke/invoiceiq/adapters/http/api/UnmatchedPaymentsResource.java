@@ -24,6 +24,7 @@ import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentOutcome;
 import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentUseCase;
 import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.audit.AdminAction;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
@@ -186,6 +187,7 @@ public class UnmatchedPaymentsResource {
                     examples = {
                             @ExampleObject(name = "payment-amount-unknown", value = ApiDocs.AMOUNT_UNKNOWN),
                             @ExampleObject(name = "idempotency-key-reused", value = ApiDocs.KEY_REUSED_BODY)}))
+    @Audited(AdminAction.APPLY_UNMATCHED_PAYMENT)
     public Response apply(
             @Parameter(description = "The unmatched payment's id.", example = "3c1e8a2f-0b7d-4e59-a6c4-9d2f1e0b7a35")
             @PathParam("id") String id,

@@ -45,7 +45,8 @@ class OpenApiTest {
                 Arguments.of("/payments/unmatched/{id}", "get", List.of("200", "400", "401", "404")),
                 Arguments.of("/payments/unmatched/{id}/apply", "post",
                         List.of("200", "400", "401", "404", "409", "415", "422")),
-                Arguments.of("/stats/summary", "get", List.of("200", "401")));
+                Arguments.of("/stats/summary", "get", List.of("200", "401")),
+                Arguments.of("/admin/audit", "get", List.of("200", "400", "401")));
     }
 
     @ParameterizedTest(name = "{1} {0}")

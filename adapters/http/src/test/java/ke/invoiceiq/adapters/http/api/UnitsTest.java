@@ -64,6 +64,7 @@ class UnitsTest {
             "/invoices, true", "/invoices/INV-1/remind, true", "/payments, true", "/payments/, true",
             "/payments/stk/initiate, true", "/stats/summary, true", "invoices, true",
             "/payments/unmatched, true", "/payments/unmatched/x, true", "/payments/unmatched/x/apply, true",
+            "/admin/audit, true", "/adminx, false",
             "/payments/stk/callback/abc, false", "/pay/abc, false", "/sms/inbound/x, false", "/whatsapp/webhook, false",
             "/q/openapi, false", "/docs, false", "/invoicesx, false"})
     void knowsWhichPathsAreTheApis(String path, boolean api) {
@@ -73,7 +74,7 @@ class UnitsTest {
     @ParameterizedTest
     @CsvSource({
             "/payments/unmatched, 'GET, HEAD, OPTIONS'", "/payments/unmatched/id-1, 'GET, HEAD, OPTIONS'",
-            "/payments/unmatched/id-1/apply, 'POST, OPTIONS'"})
+            "/payments/unmatched/id-1/apply, 'POST, OPTIONS'", "/admin/audit, 'GET, HEAD, OPTIONS'"})
     void knowsWhichMethodsTheUnmatchedPathsAnswer(String path, String allow) {
         assertThat(ApiPaths.allowed(path)).contains(allow);
     }

@@ -1,0 +1,124 @@
+package ke.invoiceiq.bootstrap.endtoend;
+
+import static io.restassured.RestAssured.given;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.postStkCallback;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.receipt;
+import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.stkSuccess;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import ke.invoiceiq.application.payment.ReconcilePaymentsUseCase;
+import ke.invoiceiq.bootstrap.testing.Customers;
+import ke.invoiceiq.domain.customer.Msisdn;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's admin actions (docs/RUNBOOK.md §7–§8), each through the real REST API into the running service on
+ * the real PostgreSQL, and the audit trail every one of them leaves in {@code admin_audit}, read back through
+ * {@code GET /admin/audit}. Shares {@link AcceptanceProfile} with {@link RestAcceptanceTest}, so both run in one
+ * application.
+ */
+@QuarkusTest
+@TestProfile(AcceptanceProfile.class)
+@WithTestResource(GraphApiWireMock.class)
+@WithTestResource(DarajaWireMock.class)
+@WithTestResource(AfricasTalkingWireMock.class)
+class AdminActionsAcceptanceTest extends AcceptanceBase {
+
+    @Inject
+    ReconcilePaymentsUseCase reconciler;
+
+    @Test
+    void givenRemindAndCancel_whenDoneOverRest_thenEachIsAuditedWithTheKeysFingerprint() {
+        String invoice = createdAndSent(Customers.fresh(), 900, "Audited errand");
+
+        assertThat(api().post("/invoices/" + invoice + "/remind").statusCode()).isEqualTo(202);
+        assertThat(api().post("/invoices/" + invoice + "/cancel").statusCode()).isEqualTo(200);
+        assertThat(api().post("/invoices/" + invoice + "/cancel").statusCode()).isEqualTo(200);
+        assertThat(api().post("/invoices/" + invoice + "/remind").statusCode()).isEqualTo(409);
+        assertThat(given().header("Authorization", "Bearer wrong-key").post("/invoices/" + invoice + "/cancel")
+                .statusCode()).as("a refused key is no admin action").isEqualTo(401);
+
+        assertThat(audited(invoice)).containsExactly(
+                "REMIND_INVOICE 409 invoice-cancelled",
+                "CANCEL_INVOICE 200 already_cancelled",
+                "CANCEL_INVOICE 200 cancelled",
+                "REMIND_INVOICE 202 reminded");
+        assertThat(db.column("SELECT DISTINCT key_fingerprint FROM admin_audit WHERE target = ?", invoice))
+                .containsExactly(fingerprint(AcceptanceProfile.ADMIN_KEY));
+        assertThat(db.column("SELECT action || ' ' || outcome FROM admin_audit WHERE target = ? ORDER BY at DESC",
+                invoice)).containsExactlyElementsOf(audited(invoice));
+    }
+
+    @Test
+    void givenAnUnmatchedPayment_whenAppliedOverRest_thenTheApplicationAndTheRefusedRepeatAreAudited() {
+        Msisdn stranger = Customers.fresh();
+        String neverSeen = "ws_CO_audit" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+        postStkCallback(DarajaWireMock.CALLBACK_TOKEN, stkSuccess(neverSeen, "450", receipt(), stranger));
+        clock.advance(Duration.ofSeconds(61));
+        reconciler.reconcile();
+        String id = db.column("SELECT id FROM unmatched_payments WHERE checkout_request_id = ?", neverSeen).getFirst();
+        String invoice = createdAndSent(stranger, 450, "Audited apply");
+
+        assertThat(apply(id, invoice).statusCode()).isEqualTo(200);
+        assertThat(apply(id, invoice).statusCode()).isEqualTo(409);
+
+        assertThat(audited(id)).containsExactly(
+                "APPLY_UNMATCHED_PAYMENT 409 unmatched-payment-applied",
+                "APPLY_UNMATCHED_PAYMENT 200");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    static RequestSpecification api() {
+        return given().header("Authorization", "Bearer " + AcceptanceProfile.ADMIN_KEY);
+    }
+
+    /** The audit trail of one target, newest first, as {@code GET /admin/audit} lists it: "ACTION outcome". */
+    static List<String> audited(String target) {
+        List<Map<String, String>> items = api().queryParam("limit", 100).get("/admin/audit").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        return items.stream().filter(e -> target.equals(e.get("target")))
+                .map(e -> e.get("action") + " " + e.get("outcome")).toList();
+    }
+
+    static String fingerprint(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response apply(String unmatched, String invoice) {
+        return api().contentType("application/json").body("{\"invoice_id\":\"" + invoice + "\"}")
+                .post("/payments/unmatched/" + unmatched + "/apply");
+    }
+
+    /** An invoice created by REST and delivered on WhatsApp; its id. */
+    private String createdAndSent(Msisdn customer, int shillings, String description) {
+        Response created = api().contentType("application/json")
+                .body("{\"msisdn\":\"" + customer.value() + "\",\"amount\":" + shillings + ",\"description\":\""
+                        + description + "\"}")
+                .post("/invoices");
+        assertThat(created.statusCode()).isEqualTo(201);
+        chat.dispatch();
+        String id = created.jsonPath().getString("id");
+        assertThat(chat.status(id)).isEqualTo("SENT");
+        return id;
+    }
+}
