@@ -14,3 +14,17 @@ CREATE TABLE admin_audit (
 
 -- GET /admin/audit: newest first, paged by (at, id)
 CREATE INDEX admin_audit_newest_idx ON admin_audit (at DESC, id DESC);
+
+-- An invoice paid outside M-PESA Express (cash, a bank transfer), recorded by an operator through
+-- POST /invoices/{id}/mark-paid: how, the amount that counted (the balance when it was recorded), the operator's
+-- note, and when. All four or none.
+ALTER TABLE invoices
+    ADD COLUMN paid_outside_method text,
+    ADD COLUMN paid_outside_cents  bigint,
+    ADD COLUMN paid_outside_note   text,
+    ADD COLUMN paid_outside_at     timestamptz,
+    ADD CONSTRAINT invoices_paid_outside_ck CHECK (
+        (paid_outside_method IS NULL AND paid_outside_cents IS NULL AND paid_outside_note IS NULL
+            AND paid_outside_at IS NULL)
+        OR (paid_outside_method IN ('CASH', 'BANK_TRANSFER', 'OTHER') AND paid_outside_cents > 0
+            AND char_length(paid_outside_note) BETWEEN 3 AND 200 AND paid_outside_at IS NOT NULL));

@@ -22,6 +22,8 @@ import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
 import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidService;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
 import ke.invoiceiq.application.invoice.RemindInvoiceService;
 import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
@@ -109,6 +111,13 @@ public class UseCaseProducers {
     CancelInvoiceUseCase cancelInvoice(InvoiceRepository invoices, OutboxWriter outbox, Transactions transactions,
             DomainEvents events, Clock clock) {
         return new CancelInvoiceService(invoices, outbox, transactions, events, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    MarkInvoicePaidUseCase markInvoicePaid(InvoiceRepository invoices, OutboxWriter outbox, Transactions transactions,
+            DomainEvents events, Clock clock) {
+        return new MarkInvoicePaidService(invoices, outbox, transactions, events, clock);
     }
 
     @Produces

@@ -81,6 +81,45 @@ class AdminActionsAcceptanceTest extends AcceptanceBase {
                 "APPLY_UNMATCHED_PAYMENT 200");
     }
 
+    @Test
+    void givenCashReceived_whenTheInvoiceIsMarkedPaidOverRest_thenItIsPaidTheCustomerGetsAReceiptAndItIsAudited() {
+        Msisdn customer = Customers.fresh();
+        String invoice = createdAndSent(customer, 1200, "Cash errand");
+
+        Response marked = markPaid(invoice, "{\"method\":\"cash\",\"note\":\"Cash at the shop, counted by Wanjiru\"}");
+
+        assertThat(marked.statusCode()).as(marked.asString()).isEqualTo(200);
+        assertThat(marked.jsonPath().getString("result")).isEqualTo("marked_paid");
+        assertThat(marked.jsonPath().getBoolean("customer_notified")).isTrue();
+        assertThat(marked.jsonPath().getString("invoice.status")).isEqualTo("PAID");
+        assertThat(marked.jsonPath().getString("invoice.paid_outside.method")).isEqualTo("CASH");
+        assertThat(marked.jsonPath().getLong("invoice.paid_outside.amount_cents")).isEqualTo(120_000);
+        assertThat(marked.jsonPath().getLong("invoice.balance_cents")).isZero();
+        assertThat(db.column("SELECT status || ' ' || paid_outside_method || ' ' || paid_outside_cents || ' '"
+                + " || paid_outside_note FROM invoices WHERE id = ?", invoice))
+                .containsExactly("PAID CASH 120000 Cash at the shop, counted by Wanjiru");
+        chat.dispatch();
+        assertThat(chat.lastWhatsAppTo(customer).text()).contains(invoice).contains("received by the merchant");
+
+        assertThat(markPaid(invoice, "{\"method\":\"CASH\",\"note\":\"Again\"}").jsonPath().getString("type"))
+                .endsWith("/invoice-already-paid");
+        assertThat(markPaid(invoice, "{\"method\":\"CHEQUE\",\"note\":\"x\"}").statusCode()).isEqualTo(400);
+        String cancelled = createdAndSent(Customers.fresh(), 300, "Called off");
+        assertThat(api().post("/invoices/" + cancelled + "/cancel").statusCode()).isEqualTo(200);
+        Response refused = markPaid(cancelled, "{\"method\":\"BANK_TRANSFER\",\"note\":\"Equity ref 88231\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.jsonPath().getString("type")).endsWith("/invoice-cancelled");
+        assertThat(db.column("SELECT status FROM invoices WHERE id = ?", cancelled)).containsExactly("CANCELLED");
+
+        assertThat(audited(invoice)).containsExactly(
+                "MARK_INVOICE_PAID 400 validation-error",
+                "MARK_INVOICE_PAID 409 invoice-already-paid",
+                "MARK_INVOICE_PAID 200 marked_paid");
+        assertThat(audited(cancelled)).first().isEqualTo("MARK_INVOICE_PAID 409 invoice-cancelled");
+        assertThat(db.count("SELECT count(*) FROM admin_audit WHERE outcome LIKE '%Wanjiru%' OR target LIKE '%Cash%'"))
+                .as("the note never reaches the audit trail").isZero();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     static RequestSpecification api() {
@@ -102,6 +141,10 @@ class AdminActionsAcceptanceTest extends AcceptanceBase {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Response markPaid(String invoice, String body) {
+        return api().contentType("application/json").body(body).post("/invoices/" + invoice + "/mark-paid");
     }
 
     private static Response apply(String unmatched, String invoice) {

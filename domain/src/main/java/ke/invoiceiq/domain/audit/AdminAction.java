@@ -7,5 +7,6 @@ package ke.invoiceiq.domain.audit;
 public enum AdminAction {
     APPLY_UNMATCHED_PAYMENT,
     REMIND_INVOICE,
-    CANCEL_INVOICE
+    CANCEL_INVOICE,
+    MARK_INVOICE_PAID
 }

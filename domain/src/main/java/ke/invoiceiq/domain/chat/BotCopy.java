@@ -177,6 +177,12 @@ public final class BotCopy {
                 + "Thank you!";
     }
 
+    /** The customer's receipt for an invoice the merchant recorded as paid outside M-PESA (cash, a transfer). */
+    public static String receiptOutsideMpesa(InvoiceId id, Amount amount) {
+        return "Paid ✔ — Invoice #" + id.value() + " (KES " + amount.formatted() + ")\n"
+                + "Payment received by the merchant. Thank you!";
+    }
+
     public static String paymentFailedToCustomer(InvoiceId id, Amount amount, String customerSentence) {
         return "Payment for Invoice #" + id.value() + " (KES " + amount.formatted() + ") did not go through.\n"
                 + customerSentence;
@@ -248,6 +254,11 @@ public final class BotCopy {
      * The receipt by SMS. Every part is bounded and GSM-7 — the id, digits and comma, and an M-PESA receipt
      * of at most 20 capital letters and digits — so it is one GSM-7 SMS of at most 85 characters.
      */
+    /** {@link #receiptOutsideMpesa} by SMS: bounded and GSM-7 like {@link #receiptSms}, one SMS. */
+    public static String receiptOutsideMpesaSms(InvoiceId id, Amount amount) {
+        return "Paid: Invoice " + id.value() + " KES " + amount.formatted() + ". Received by the merchant. Thank you!";
+    }
+
     public static String receiptSms(InvoiceId id, Amount amount, Optional<MpesaReceipt> receipt) {
         return "Paid: Invoice " + id.value() + " KES " + amount.formatted() + ". M-PESA receipt "
                 + receipt.map(MpesaReceipt::value).orElse("confirmed") + ". Thank you!";

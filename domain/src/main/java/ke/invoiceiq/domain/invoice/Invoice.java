@@ -58,7 +58,17 @@ public record Invoice(
         int reminderCount,
         Optional<Instant> lastRemindedAt,
         List<Payment> payments,
+        Optional<PaidOutside> paidOutside,
         long version) {
+
+    /** An invoice never paid outside M-PESA (every invoice before it could be). */
+    public Invoice(InvoiceId id, Customer customer, Amount amount, Description description, InvoiceStatus status,
+            PayToken payToken, Instant createdAt, Optional<Instant> sentAt, Optional<Instant> paidAt,
+            Optional<Instant> cancelledAt, Optional<Channel> deliveryChannel, int reminderCount,
+            Optional<Instant> lastRemindedAt, List<Payment> payments, long version) {
+        this(id, customer, amount, description, status, payToken, createdAt, sentAt, paidAt, cancelledAt,
+                deliveryChannel, reminderCount, lastRemindedAt, payments, Optional.empty(), version);
+    }
 
     public Invoice {
         Objects.requireNonNull(id, "id");
@@ -73,6 +83,7 @@ public record Invoice(
         Objects.requireNonNull(cancelledAt, "cancelledAt");
         Objects.requireNonNull(deliveryChannel, "deliveryChannel");
         Objects.requireNonNull(lastRemindedAt, "lastRemindedAt");
+        Objects.requireNonNull(paidOutside, "paidOutside");
         payments = List.copyOf(payments);
         requireOwnAttempts(id, payments);
         if (reminderCount < 0) {
@@ -84,7 +95,7 @@ public record Invoice(
         if (status == CANCELLED && cancelledAt.isEmpty()) {
             throw new IllegalArgumentException("a CANCELLED invoice has a cancelled time");
         }
-        if ((status == PAID) != paidOf(payments).isAtLeast(Money.of(amount))) {
+        if ((status == PAID) != settledOf(payments, paidOutside).isAtLeast(Money.of(amount))) {
             throw new IllegalArgumentException("an invoice is PAID exactly when it has been paid its amount");
         }
     }
@@ -114,6 +125,15 @@ public record Invoice(
                 .reduce(Money.ZERO, Money::plus);
     }
 
+    /** What counts towards the amount: M-PESA's payments and the money recorded as paid outside M-PESA. */
+    private static Money settledOf(List<Payment> payments, Optional<PaidOutside> outside) {
+        return outside.map(o -> paidOf(payments).plus(o.amount())).orElseGet(() -> paidOf(payments));
+    }
+
+    private Money settledWith(List<Payment> next) {
+        return settledOf(next, paidOutside);
+    }
+
     /** A new invoice, PENDING until a channel accepts it. */
     public static Invoice issue(InvoiceId id, Customer customer, Amount amount, Description description,
             PayToken payToken, Instant now) {
@@ -130,9 +150,9 @@ public record Invoice(
         return paidOf(payments);
     }
 
-    /** What is still owed: the amount less what was paid, never below zero. */
+    /** What is still owed: the amount less what was paid (through M-PESA or outside it), never below zero. */
     public Money balance() {
-        return Money.of(amount).minusOrZero(paid());
+        return Money.of(amount).minusOrZero(settledWith(payments));
     }
 
     /** The M-PESA receipt of the latest payment that has one. */
@@ -205,6 +225,30 @@ public record Invoice(
                     : applied(with(CANCELLED).cancelledAt(now).build(), new InvoiceEvent.Cancelled(id, now));
             case PAID -> new InvoiceOutcome.Refused(this, Refusal.ALREADY_PAID);
             case CANCELLED -> new InvoiceOutcome.Unchanged(this);
+        };
+    }
+
+    /**
+     * An operator records that the customer paid what was left outside M-PESA Express (cash, a bank transfer):
+     * the balance is recorded as {@link PaidOutside} and the invoice is PAID. A part-paid invoice may be marked:
+     * the rest came another way. Refused while an STK push is in flight (the money may still come, and would be
+     * counted twice), once PAID, and for a cancelled invoice (the merchant called it off: cancelled and paid is
+     * a refund case, not a recording).
+     */
+    public InvoiceOutcome markPaidOutside(PaidOutside.Method method, String note, Instant now) {
+        return switch (status) {
+            case PENDING, SENT, FAILED -> {
+                if (attemptInFlight().isPresent()) {
+                    yield new InvoiceOutcome.Refused(this, Refusal.PAYMENT_IN_FLIGHT);
+                }
+                // reopened by an M-PESA amount corrected downwards after an earlier recording: that money stays counted
+                Money outsideBefore = paidOutside.map(PaidOutside::amount).orElse(Money.ZERO);
+                PaidOutside outside = new PaidOutside(method, outsideBefore.plus(balance()), note, now);
+                Invoice next = with(PAID).paidAt(now).paidOutside(outside).build();
+                yield applied(next, new InvoiceEvent.Paid(id, Optional.empty(), timeToPay(now), now));
+            }
+            case PAID -> new InvoiceOutcome.Refused(this, Refusal.ALREADY_PAID);
+            case CANCELLED -> new InvoiceOutcome.Refused(this, Refusal.CANCELLED);
         };
     }
 
@@ -382,7 +426,7 @@ public record Invoice(
     /** The money rule: what {@code paid} (now successful, having received {@code received}) does to the invoice. */
     private Settlement received(Payment paid, Money received, Instant now, boolean added) {
         List<Payment> next = added ? plus(paid) : replaced(paid);
-        Money total = paidOf(next);
+        Money total = settledWith(next);
         Money due = Money.of(amount);
         List<DomainEvent> events = new ArrayList<>();
         events.add(new PaymentEvent.Succeeded(id, paid.id(), now));
@@ -421,7 +465,7 @@ public record Invoice(
             return new Settlement.Unchanged(this);
         }
         List<Payment> next = replaced(after);
-        Money total = paidOf(next);
+        Money total = settledWith(next);
         Money due = Money.of(amount);
         if (status == PAID && total.isLessThan(due)) {
             if (cancelledAt.isPresent()) {
@@ -476,7 +520,7 @@ public record Invoice(
     /** The same invoice as stored at {@code newVersion}; used by repositories after a successful write. */
     public Invoice withVersion(long newVersion) {
         return new Invoice(id, customer, amount, description, status, payToken, createdAt, sentAt, paidAt,
-                cancelledAt, deliveryChannel, reminderCount, lastRemindedAt, payments, newVersion);
+                cancelledAt, deliveryChannel, reminderCount, lastRemindedAt, payments, paidOutside, newVersion);
     }
 
     private static InvoiceOutcome applied(Invoice next, InvoiceEvent event) {
@@ -497,6 +541,7 @@ public record Invoice(
         private int reminderCount;
         private Optional<Instant> lastRemindedAt;
         private List<Payment> payments;
+        private Optional<PaidOutside> paidOutside;
 
         private Builder(Invoice from, InvoiceStatus status) {
             this.from = from;
@@ -508,6 +553,7 @@ public record Invoice(
             this.reminderCount = from.reminderCount;
             this.lastRemindedAt = from.lastRemindedAt;
             this.payments = from.payments;
+            this.paidOutside = from.paidOutside;
         }
 
         Builder sentAt(Instant at) {
@@ -541,6 +587,11 @@ public record Invoice(
             return this;
         }
 
+        Builder paidOutside(PaidOutside outside) {
+            paidOutside = Optional.of(outside);
+            return this;
+        }
+
         Builder payments(List<Payment> next) {
             payments = next;
             return this;
@@ -549,7 +600,7 @@ public record Invoice(
         Invoice build() {
             return new Invoice(from.id, from.customer, from.amount, from.description, status, from.payToken,
                     from.createdAt, sentAt, paidAt, cancelledAt, channel, reminderCount, lastRemindedAt, payments,
-                    from.version);
+                    paidOutside, from.version);
         }
     }
 }

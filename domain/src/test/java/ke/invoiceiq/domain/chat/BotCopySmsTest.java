@@ -233,4 +233,15 @@ class BotCopySmsTest {
         assertThat(SmsText.units(sms)).isLessThanOrEqualTo(85).isLessThanOrEqualTo(SmsText.GSM7_SINGLE_LIMIT);
         assertThat(SmsText.segments(sms)).isEqualTo(1);
     }
+
+    @Test
+    void givenAnInvoicePaidOutsideMpesa_whenItsReceiptSmsIsWritten_thenItIsOnePlainGsm7SmsWithoutAnMpesaReceipt() {
+        assertThat(BotCopy.receiptOutsideMpesaSms(ID, AMOUNT))
+                .isEqualTo("Paid: Invoice INV-7K3Q9X KES 2,500. Received by the merchant. Thank you!");
+        String longest = BotCopy.receiptOutsideMpesaSms(new InvoiceId("INV-ZZZZZZ"), Amount.ofShillings(Amount.MAX));
+
+        assertThat(SmsText.isGsm7(longest)).isTrue();
+        assertThat(SmsText.plain(longest)).isEqualTo(longest);
+        assertThat(SmsText.segments(longest)).isEqualTo(1);
+    }
 }

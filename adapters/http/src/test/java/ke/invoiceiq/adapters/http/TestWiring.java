@@ -15,6 +15,8 @@ import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
 import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidService;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
 import ke.invoiceiq.application.invoice.RemindInvoiceService;
 import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
@@ -97,6 +99,13 @@ public class TestWiring {
     @Singleton
     CancelInvoiceUseCase cancelInvoice() {
         return new CancelInvoiceService(ports.invoices(), outbox, ports.transactions(), ports.events(),
+                ports.clock());
+    }
+
+    @Produces
+    @Singleton
+    MarkInvoicePaidUseCase markInvoicePaid() {
+        return new MarkInvoicePaidService(ports.invoices(), outbox, ports.transactions(), ports.events(),
                 ports.clock());
     }
 

@@ -10,6 +10,8 @@ import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.invoice.Money;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.payment.Payment;
@@ -37,6 +39,15 @@ final class InvoiceMapper {
                 e.reminderCount,
                 Optional.ofNullable(e.lastRemindedAt),
                 payments,
+                paidOutside(e),
                 e.version);
+    }
+
+    private static Optional<PaidOutside> paidOutside(InvoiceEntity e) {
+        if (e.paidOutsideMethod == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PaidOutside(PaidOutside.Method.valueOf(e.paidOutsideMethod),
+                new Money(e.paidOutsideCents), e.paidOutsideNote, e.paidOutsideAt));
     }
 }

@@ -22,6 +22,7 @@ import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatistics;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.invoice.StatsSummary;
 import ke.invoiceiq.domain.messaging.Channel;
@@ -67,8 +68,9 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 INSERT INTO invoices (id, customer_name, msisdn, amount_cents, currency, description, status,
                                       created_at, pay_token, sent_at, paid_at, cancelled_at, delivery_channel,
                                       mpesa_receipt, reminder_count, last_reminded_at, amount_paid_cents,
-                                      creation_key, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      creation_key, paid_outside_method, paid_outside_cents, paid_outside_note,
+                                      paid_outside_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """,
                 invoice.id().value(),
@@ -89,6 +91,10 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 invoice.lastRemindedAt(),
                 invoice.paid().cents(),
                 creationKey.map(IdempotencyKey::value),
+                invoice.paidOutside().map(PaidOutside::method),
+                invoice.paidOutside().map(o -> o.amount().cents()),
+                invoice.paidOutside().map(PaidOutside::note),
+                invoice.paidOutside().map(PaidOutside::at),
                 invoice.version());
         if (inserted == 0) {
             throw new IllegalStateException(exists(invoice.id())
@@ -118,7 +124,8 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 UPDATE invoices
                    SET customer_name = ?, msisdn = ?, amount_cents = ?, description = ?, status = ?,
                        sent_at = ?, paid_at = ?, cancelled_at = ?, delivery_channel = ?, mpesa_receipt = ?,
-                       reminder_count = ?, last_reminded_at = ?, amount_paid_cents = ?, updated_at = now(),
+                       reminder_count = ?, last_reminded_at = ?, amount_paid_cents = ?, paid_outside_method = ?,
+                       paid_outside_cents = ?, paid_outside_note = ?, paid_outside_at = ?, updated_at = now(),
                        version = version + 1
                  WHERE id = ? AND version = ? AND pay_token = ?
                 """,
@@ -135,6 +142,10 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 invoice.reminderCount(),
                 invoice.lastRemindedAt(),
                 invoice.paid().cents(),
+                invoice.paidOutside().map(PaidOutside::method),
+                invoice.paidOutside().map(o -> o.amount().cents()),
+                invoice.paidOutside().map(PaidOutside::note),
+                invoice.paidOutside().map(PaidOutside::at),
                 invoice.id().value(),
                 invoice.version(),
                 invoice.payToken().value());

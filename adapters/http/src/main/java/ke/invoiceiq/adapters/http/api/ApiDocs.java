@@ -210,4 +210,19 @@ final class ApiDocs {
             "key_fingerprint":"9f86d081884c","action":"CANCEL_INVOICE","target":"INV-7K3Q9X",\
             "outcome":"409 invoice-already-paid"}],\
             "next_cursor":"YTE6MTc3MjQzMjQwMC4xMjM0NTYwMDA6NWYwYzJhOWUtN2IxZC00YzNlLTlhOGYtMWUyZDNjNGI1YTY5"}""";
+
+    static final String MARK_PAID_REQUEST = """
+            {"method":"CASH","note":"Cash at the shop, counted by Wanjiru"}""";
+
+    static final String MARKED_PAID = """
+            {"result":"marked_paid","customer_notified":true,"invoice":{"id":"INV-7K3Q9X","status":"PAID",\
+            "msisdn":"254712345678","customer_name":"Mama Njeri","amount_cents":250000,"amount":2500,\
+            "amount_display":"KES 2,500","amount_paid_cents":100000,"amount_paid_display":"KES 1,000",\
+            "balance_cents":0,"balance_display":"KES 0","currency":"KES","description":"Cleaning",\
+            "pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw","created_at":"2026-03-02T06:00:00Z",\
+            "sent_at":"2026-03-02T06:00:02Z","paid_at":"2026-03-02T09:30:00Z","cancelled_at":null,\
+            "delivery_channel":"WHATSAPP","mpesa_receipt":"NLJ7RT61SV","mpesa_receipts":["NLJ7RT61SV"],\
+            "reminder_count":0,"last_reminded_at":null,"paid_outside":{"method":"CASH","amount_cents":150000,\
+            "amount_display":"KES 1,500","note":"Cash at the shop, counted by Wanjiru",\
+            "at":"2026-03-02T09:30:00Z"}}}""";
 }

@@ -14,7 +14,7 @@ final class ApiPaths {
     private static final Map<Pattern, String> ALLOWED = Map.of(
             Pattern.compile("/invoices/?"), "GET, HEAD, POST, OPTIONS",
             Pattern.compile("/invoices/[^/]+/?"), "GET, HEAD, OPTIONS",
-            Pattern.compile("/invoices/[^/]+/(remind|cancel)/?"), "POST, OPTIONS",
+            Pattern.compile("/invoices/[^/]+/(remind|cancel|mark-paid)/?"), "POST, OPTIONS",
             Pattern.compile("/payments/?"), "GET, HEAD, OPTIONS",
             Pattern.compile("/payments/stk/initiate/?"), "POST, OPTIONS",
             Pattern.compile("/payments/unmatched/?"), "GET, HEAD, OPTIONS",

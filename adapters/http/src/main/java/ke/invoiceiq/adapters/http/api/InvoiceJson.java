@@ -10,6 +10,7 @@ import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.Money;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,7 +63,27 @@ public record InvoiceJson(
         List<String> mpesaReceipts,
         @JsonProperty("reminder_count") @Schema(examples = "0") int reminderCount,
         @JsonProperty("last_reminded_at") @Schema(type = SchemaType.STRING, format = "date-time", nullable = true)
-        String lastRemindedAt) {
+        String lastRemindedAt,
+        @JsonProperty("paid_outside") @Schema(nullable = true, description = "Set when an operator recorded money "
+                + "that came outside M-PESA Express (`POST /invoices/{id}/mark-paid`); null otherwise.")
+        PaidOutsideJson paidOutside) {
+
+    /** Money recorded as paid outside M-PESA: how, how much (the balance it settled), the note, when. */
+    @RegisterForReflection
+    @Schema(name = "PaidOutside", description = "Money the merchant received outside M-PESA Express.")
+    public record PaidOutsideJson(
+            @Schema(enumeration = {"CASH", "BANK_TRANSFER", "OTHER"}, examples = "CASH") String method,
+            @JsonProperty("amount_cents") @Schema(description = "The balance it settled, in cents.",
+                    examples = "150000") long amountCents,
+            @JsonProperty("amount_display") @Schema(examples = "KES 1,500") String amountDisplay,
+            @Schema(examples = "Cash at the shop, counted by Wanjiru") String note,
+            @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-03-02T09:30:00Z") String at) {
+
+        static PaidOutsideJson of(PaidOutside outside) {
+            return new PaidOutsideJson(outside.method().name(), outside.amount().cents(), outside.amount().display(),
+                    outside.note(), outside.at().toString());
+        }
+    }
 
     static InvoiceJson of(Invoice invoice, MerchantSettings merchant) {
         Amount amount = invoice.amount();
@@ -91,7 +112,8 @@ public record InvoiceJson(
                 invoice.receipt().map(MpesaReceipt::value).orElse(null),
                 invoice.receipts().stream().map(MpesaReceipt::value).toList(),
                 invoice.reminderCount(),
-                time(invoice.lastRemindedAt()));
+                time(invoice.lastRemindedAt()),
+                invoice.paidOutside().map(PaidOutsideJson::of).orElse(null));
     }
 
     static String time(Optional<Instant> at) {

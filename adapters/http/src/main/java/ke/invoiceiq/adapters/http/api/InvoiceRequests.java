@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,9 +17,11 @@ import ke.invoiceiq.application.invoice.CreateInvoiceCommand;
 import ke.invoiceiq.domain.command.CustomerRef;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidCommand;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.shared.Parsed;
 import ke.invoiceiq.domain.shared.Text;
@@ -37,10 +40,13 @@ final class InvoiceRequests {
     static final String AMOUNT = "amount";
     static final String DESCRIPTION = "description";
     static final String INVOICE_ID = "invoice_id";
+    static final String METHOD = "method";
+    static final String NOTE = "note";
 
     static final Set<String> CREATE_MEMBERS = members(MSISDN, CUSTOMER_NAME, AMOUNT_CENTS, AMOUNT, DESCRIPTION);
     static final Set<String> STK_MEMBERS = members(INVOICE_ID);
     static final Set<String> APPLY_MEMBERS = members(INVOICE_ID);
+    static final Set<String> MARK_PAID_MEMBERS = members(METHOD, NOTE);
 
     private static final BigInteger HUNDRED = BigInteger.valueOf(100);
     private static final BigInteger MAX_CENTS = BigInteger.valueOf(Amount.MAX * 100);
@@ -85,6 +91,37 @@ final class InvoiceRequests {
                 .flatMap(raw -> accept(m, INVOICE_ID, InvoiceId.parse(raw), error -> Rule.FORMAT));
         m.throwIfAny();
         return id.orElseThrow();
+    }
+
+    /**
+     * The body of {@code POST /invoices/{id}/mark-paid}: {@code method} (CASH, BANK_TRANSFER or OTHER, any case)
+     * and {@code note} (3–200 characters, trimmed, no control characters), both required.
+     */
+    static MarkInvoicePaidCommand markPaid(InvoiceId id, ObjectNode body) {
+        var m = new Members(body);
+        Optional<PaidOutside.Method> method = m.requiredText(METHOD, "\"CASH\"").flatMap(raw -> {
+            try {
+                return Optional.of(PaidOutside.Method.valueOf(raw.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                m.reject(METHOD, Rule.ONE_OF, "method must be one of CASH, BANK_TRANSFER, OTHER.");
+                return Optional.empty();
+            }
+        });
+        Optional<String> note = m.requiredText(NOTE, "\"Cash at the shop\"").map(String::strip).flatMap(raw -> {
+            int length = raw.codePointCount(0, raw.length());
+            if (length < PaidOutside.MIN_NOTE || length > PaidOutside.MAX_NOTE) {
+                m.reject(NOTE, length < PaidOutside.MIN_NOTE ? Rule.MIN_LENGTH : Rule.MAX_LENGTH, "note must be "
+                        + PaidOutside.MIN_NOTE + " to " + PaidOutside.MAX_NOTE + " characters.");
+                return Optional.empty();
+            }
+            if (!PaidOutside.isNote(raw)) {
+                m.reject(NOTE, Rule.FORMAT, "note must not contain control characters (line breaks, tabs).");
+                return Optional.empty();
+            }
+            return Optional.of(raw);
+        });
+        m.throwIfAny();
+        return new MarkInvoicePaidCommand(id, method.orElseThrow(), note.orElseThrow());
     }
 
     /** An invoice id from a path or query parameter. */

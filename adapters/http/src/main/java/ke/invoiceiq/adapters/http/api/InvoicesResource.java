@@ -28,6 +28,8 @@ import ke.invoiceiq.application.invoice.CreateInvoiceOutcome;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
 import ke.invoiceiq.application.invoice.InvoicePage;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidOutcome;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidUseCase;
 import ke.invoiceiq.application.invoice.RemindInvoiceCommand;
 import ke.invoiceiq.application.invoice.RemindInvoiceOutcome;
 import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
@@ -82,18 +84,20 @@ public class InvoicesResource {
     private final FindInvoicesUseCase findInvoices;
     private final RemindInvoiceUseCase remindInvoice;
     private final CancelInvoiceUseCase cancelInvoice;
+    private final MarkInvoicePaidUseCase markPaid;
     private final MerchantSettings merchant;
     private final IdempotentEndpoint idempotent;
     private final Clock clock;
 
     @Inject
     public InvoicesResource(CreateInvoiceUseCase createInvoice, FindInvoicesUseCase findInvoices,
-            RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice, MerchantSettings merchant,
-            IdempotentEndpoint idempotent, Clock clock) {
+            RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice, MarkInvoicePaidUseCase markPaid,
+            MerchantSettings merchant, IdempotentEndpoint idempotent, Clock clock) {
         this.createInvoice = createInvoice;
         this.findInvoices = findInvoices;
         this.remindInvoice = remindInvoice;
         this.cancelInvoice = cancelInvoice;
+        this.markPaid = markPaid;
         this.merchant = merchant;
         this.idempotent = idempotent;
         this.clock = clock;
@@ -333,6 +337,59 @@ public class InvoicesResource {
                     InvoiceJson.of(already.invoice(), merchant)));
             case CancelInvoiceOutcome.Refused refused -> refusal(refused.invoice(), refused.refusal());
             case CancelInvoiceOutcome.NotFound notFound -> notFound(invoiceId);
+        };
+    }
+
+    @POST
+    @Path("{id}/mark-paid")
+    @Operation(summary = "Record a payment made outside M-PESA",
+            description = """
+                    For money the merchant received another way (cash, a bank transfer): the invoice's balance is \
+                    recorded as paid outside M-PESA with the method and a note, and the invoice is PAID. A part-paid \
+                    invoice can be marked: only the balance is recorded, its M-PESA payments stay as they are. A \
+                    customer who had the invoice gets the usual receipt ("received by the merchant"); the merchant \
+                    gets no notice (they asked for it). Refused while an M-PESA prompt for it is open (the money may \
+                    still come), once it is PAID, and for a cancelled invoice.
+
+                    Body: `{"method":"CASH"|"BANK_TRANSFER"|"OTHER","note":"…"}` (note 3–200 characters, no line \
+                    breaks); unknown members are refused. The note is kept on the invoice (a business record): \
+                    write what the books need, not more.""")
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = MarkPaidRequest.class),
+            examples = @ExampleObject(name = "cash", value = ApiDocs.MARK_PAID_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Recorded: the invoice is PAID.",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ListJson.MarkedPaid.class),
+                    examples = @ExampleObject(name = "marked paid", value = ApiDocs.MARKED_PAID)))
+    @APIResponse(responseCode = "400", description = "The id or the body is not valid.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class)))
+    @APIResponse(responseCode = "404", description = "No such invoice.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
+                    examples = @ExampleObject(name = "invoice-not-found", value = ApiDocs.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "An M-PESA prompt is open, the invoice is paid, or cancelled.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
+                    examples = {
+                            @ExampleObject(name = "payment-in-flight", value = ApiDocs.IN_FLIGHT),
+                            @ExampleObject(name = "invoice-already-paid", value = ApiDocs.ALREADY_PAID),
+                            @ExampleObject(name = "invoice-cancelled", value = ApiDocs.CANCELLED_PROBLEM)}))
+    @APIResponse(responseCode = "415", description = "The body is not sent as JSON.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
+                    examples = @ExampleObject(name = "unsupported-media-type", value = ApiDocs.UNSUPPORTED)))
+    @Audited(AdminAction.MARK_INVOICE_PAID)
+    public Response markPaid(@Parameter(description = "The invoice id.", example = "INV-7K3Q9X")
+            @PathParam("id") String id,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
+        InvoiceId invoiceId = InvoiceRequests.invoiceId("id", id);
+        var command = InvoiceRequests.markPaid(invoiceId,
+                ApiJson.object(contentType, body, InvoiceRequests.MARK_PAID_MEMBERS));
+        return switch (markPaid.markPaid(command)) {
+            case MarkInvoicePaidOutcome.Marked marked -> {
+                LOG.infof("invoice %s marked paid outside M-PESA (%s) through the API", invoiceId, command.method());
+                yield ok(new ListJson.MarkedPaid("marked_paid", marked.customerTold(),
+                        InvoiceJson.of(stored(marked.invoice()), merchant)));
+            }
+            case MarkInvoicePaidOutcome.Refused refused -> refusal(refused.invoice(), refused.refusal());
+            case MarkInvoicePaidOutcome.NotFound notFound -> notFound(invoiceId);
         };
     }
 

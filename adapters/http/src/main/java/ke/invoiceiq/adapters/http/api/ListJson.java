@@ -46,6 +46,15 @@ final class ListJson {
     }
 
     @RegisterForReflection
+    @Schema(name = "MarkPaidResult", description = "An invoice recorded as paid outside M-PESA.")
+    record MarkedPaid(
+            @Schema(enumeration = "marked_paid") String result,
+            @JsonProperty("customer_notified") @Schema(description = "Whether a receipt was queued to the customer "
+                    + "(only when the invoice had reached them).") boolean customerNotified,
+            InvoiceJson invoice) {
+    }
+
+    @RegisterForReflection
     @Schema(name = "UnmatchedPaymentList", description = "Unmatched payments, newest first.")
     record UnmatchedPayments(List<UnmatchedPaymentJson> items) {
     }

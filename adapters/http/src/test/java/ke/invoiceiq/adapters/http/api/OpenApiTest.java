@@ -38,6 +38,7 @@ class OpenApiTest {
                 Arguments.of("/invoices/{id}", "get", List.of("200", "400", "401", "404")),
                 Arguments.of("/invoices/{id}/remind", "post", List.of("202", "401", "404", "409", "429")),
                 Arguments.of("/invoices/{id}/cancel", "post", List.of("200", "401", "404", "409")),
+                Arguments.of("/invoices/{id}/mark-paid", "post", List.of("200", "400", "401", "404", "409", "415")),
                 Arguments.of("/payments/stk/initiate", "post",
                         List.of("202", "400", "401", "404", "409", "422", "429", "502", "503")),
                 Arguments.of("/payments", "get", List.of("200", "400", "401", "404")),

@@ -74,6 +74,22 @@ public abstract class InvoiceRepositoryContract {
     }
 
     @Test
+    void givenAnInvoiceMarkedPaidOutsideMpesa_whenUpdated_thenItIsFoundWithHowWhenHowMuchAndTheNote() {
+        Invoice invoice = invoice(1, at(0));
+        repo.add(invoice);
+        Invoice paid = ((ke.invoiceiq.domain.invoice.InvoiceOutcome.Applied) repo.find(invoice.id()).orElseThrow()
+                .markPaidOutside(ke.invoiceiq.domain.invoice.PaidOutside.Method.BANK_TRANSFER,
+                        "Équité transfer, ref 88231", at(10))).invoice();
+
+        Invoice stored = repo.update(paid);
+
+        assertThat(repo.find(invoice.id())).contains(stored);
+        assertThat(stored.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(stored.paidOutside().orElseThrow().amount()).isEqualTo(Money.of(invoice.amount()));
+        assertThat(repo.find(invoice.id()).orElseThrow().paidOutside()).isEqualTo(paid.paidOutside());
+    }
+
+    @Test
     void findsNothingForUnknownIdsAndTokens() {
         repo.add(invoice(1, at(0)));
 
