@@ -28,3 +28,12 @@ ALTER TABLE invoices
             AND paid_outside_at IS NULL)
         OR (paid_outside_method IN ('CASH', 'BANK_TRANSFER', 'OTHER') AND paid_outside_cents > 0
             AND char_length(paid_outside_note) BETWEEN 3 AND 200 AND paid_outside_at IS NOT NULL));
+
+-- An operator may give up a FAILED outbox message for good (POST /admin/outbox/{id}/abandon): ABANDONED, final, and
+-- purged like the other finished messages (the partial index of the purge follows).
+ALTER TABLE outbox DROP CONSTRAINT outbox_status_ck;
+ALTER TABLE outbox ADD CONSTRAINT outbox_status_ck
+    CHECK (status IN ('PENDING', 'SENDING', 'SENT', 'FAILED', 'COALESCED', 'ABANDONED'));
+DROP INDEX outbox_finished_idx;
+CREATE INDEX outbox_finished_idx ON outbox (updated_at)
+    WHERE status IN ('SENT', 'FAILED', 'COALESCED', 'ABANDONED');

@@ -22,6 +22,10 @@ import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
 import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
+import ke.invoiceiq.application.messaging.AbandonOutboxMessageService;
+import ke.invoiceiq.application.messaging.AbandonOutboxMessageUseCase;
+import ke.invoiceiq.application.messaging.RetryOutboxMessageService;
+import ke.invoiceiq.application.messaging.RetryOutboxMessageUseCase;
 import ke.invoiceiq.application.invoice.MarkInvoicePaidService;
 import ke.invoiceiq.application.invoice.MarkInvoicePaidUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
@@ -260,5 +264,17 @@ public class UseCaseProducers {
     @ApplicationScoped
     FindAdminActionsUseCase findAdminActions(AdminAuditLog log, Transactions transactions) {
         return new FindAdminActionsService(log, transactions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RetryOutboxMessageUseCase retryOutboxMessage(Outbox outbox, Transactions transactions, Clock clock) {
+        return new RetryOutboxMessageService(outbox, transactions, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    AbandonOutboxMessageUseCase abandonOutboxMessage(Outbox outbox, Transactions transactions, Clock clock) {
+        return new AbandonOutboxMessageService(outbox, transactions, clock);
     }
 }

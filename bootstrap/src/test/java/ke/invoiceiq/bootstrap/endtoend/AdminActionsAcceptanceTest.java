@@ -1,5 +1,9 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.postStkCallback;
 import static ke.invoiceiq.bootstrap.testing.ProviderTraffic.receipt;
@@ -120,6 +124,35 @@ class AdminActionsAcceptanceTest extends AcceptanceBase {
                 .as("the note never reaches the audit trail").isZero();
     }
 
+    @Test
+    void givenFailedMessages_whenRetriedAndAbandonedOverRest_thenOneIsSentAgainTheOtherGivenUpAndBothAudited() {
+        Msisdn customer = Customers.fresh();
+        String invoice = createdAndSent(customer, 700, "Resent errand");
+        String message = failed(invoice, "INVOICE");
+        String other = failed(createdAndSent(Customers.fresh(), 800, "Given up errand"), "INVOICE");
+        int sentBefore = whatsAppSends();
+
+        Response retried = api().post("/admin/outbox/" + message + "/retry");
+        Response abandoned = api().post("/admin/outbox/" + other + "/abandon");
+
+        assertThat(retried.statusCode()).as(retried.asString()).isEqualTo(200);
+        assertThat(retried.jsonPath().getString("message.status")).isEqualTo("PENDING");
+        assertThat(abandoned.statusCode()).as(abandoned.asString()).isEqualTo(200);
+        assertThat(db.column("SELECT status || ' ' || attempts FROM outbox WHERE id = ?", other))
+                .containsExactly("ABANDONED 5");
+        chat.dispatch();
+        assertThat(db.column("SELECT status FROM outbox WHERE id = ?", message)).containsExactly("SENT");
+        assertThat(whatsAppSends()).as("the retried message went out again, the abandoned one did not")
+                .isEqualTo(sentBefore + 1);
+        assertThat(db.column("SELECT status FROM outbox WHERE id = ?", other)).containsExactly("ABANDONED");
+        assertThat(api().post("/admin/outbox/" + other + "/retry").jsonPath().getString("type"))
+                .endsWith("/outbox-message-not-failed");
+
+        assertThat(audited(message)).containsExactly("RETRY_OUTBOX_MESSAGE 200 retried");
+        assertThat(audited(other)).containsExactly("RETRY_OUTBOX_MESSAGE 409 outbox-message-not-failed",
+                "ABANDON_OUTBOX_MESSAGE 200 abandoned");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     static RequestSpecification api() {
@@ -141,6 +174,16 @@ class AdminActionsAcceptanceTest extends AcceptanceBase {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private int whatsAppSends() {
+        return graph.findAll(postRequestedFor(urlPathEqualTo(GraphApiWireMock.MESSAGES_PATH))).size();
+    }
+
+    /** The invoice's message of {@code purpose}, made FAILED as the dispatcher leaves it after its last try. */
+    private String failed(String invoice, String purpose) {
+        return db.column("UPDATE outbox SET status = 'FAILED', attempts = 5, claim_token = NULL, last_error = 'test'"
+                + " WHERE invoice_id = ? AND purpose = ? RETURNING id", invoice, purpose).getFirst();
     }
 
     private static Response markPaid(String invoice, String body) {

@@ -61,6 +61,13 @@ public interface Outbox {
 
     Optional<OutboxMessage> find(String id);
 
+    /**
+     * Stores an operator's decision on a FAILED message ({@link OutboxMessage#retriedByOperator},
+     * {@link OutboxMessage#abandonedByOperator}): its status, attempts and next attempt time, only while it is still
+     * FAILED. False (and nothing changed) when it is not, or there is no such message.
+     */
+    boolean replaceFailed(OutboxMessage next, Instant now);
+
     Optional<OutboxMessage> findByProviderMessageId(Channel channel, String providerMessageId);
 
     /** Moves the delivery status forward only; returns whether it changed. */

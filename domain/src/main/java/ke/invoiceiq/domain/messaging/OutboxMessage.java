@@ -91,6 +91,27 @@ public record OutboxMessage(
                 Optional.empty(), Optional.empty(), Optional.empty(), now, correlationId);
     }
 
+    /**
+     * An operator puts a FAILED message back to be sent: PENDING, due {@code now}, with a fresh set of tries (the
+     * dispatcher gives up again after as many as the first time). Its last error stays until the next try. Empty,
+     * and nothing to do, for a message in any other status.
+     */
+    public Optional<OutboxMessage> retriedByOperator(Instant now) {
+        return status != OutboxStatus.FAILED ? Optional.empty() : Optional.of(new OutboxMessage(id, recipient, purpose,
+                invoiceId, channel, content, OutboxStatus.PENDING, 0, now, providerMessageId, delivery, lastError,
+                createdAt, correlationId, coalescedInto));
+    }
+
+    /**
+     * An operator gives a FAILED message up for good: ABANDONED, never retried, purged like the other finished
+     * messages. Empty for a message in any other status.
+     */
+    public Optional<OutboxMessage> abandonedByOperator() {
+        return status != OutboxStatus.FAILED ? Optional.empty() : Optional.of(new OutboxMessage(id, recipient, purpose,
+                invoiceId, channel, content, OutboxStatus.ABANDONED, attempts, nextAttemptAt, providerMessageId,
+                delivery, lastError, createdAt, correlationId, coalescedInto));
+    }
+
     /** Whether this message may move to SMS when WhatsApp cannot deliver it. */
     public boolean canFallBackToSms() {
         return channel == Channel.WHATSAPP && content.smsText().isPresent();

@@ -45,4 +45,33 @@ class OutboxMessageTest {
     void givenANullCorrelationId_whenBuilt_thenRefused() {
         assertThatThrownBy(() -> queued(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(OutboxStatus.class)
+    void givenAMessageInEachStatus_whenAnOperatorRetriesOrAbandonsIt_thenOnlyAFailedOneChanges(OutboxStatus status) {
+        OutboxMessage message = inStatus(status);
+
+        Optional<OutboxMessage> retried = message.retriedByOperator(NOW.plusSeconds(600));
+        Optional<OutboxMessage> abandoned = message.abandonedByOperator();
+
+        if (status == OutboxStatus.FAILED) {
+            assertThat(retried.orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(retried.orElseThrow().attempts()).isZero();
+            assertThat(retried.orElseThrow().nextAttemptAt()).isEqualTo(NOW.plusSeconds(600));
+            assertThat(retried.orElseThrow().lastError()).isEqualTo(message.lastError());
+            assertThat(abandoned.orElseThrow().status()).isEqualTo(OutboxStatus.ABANDONED);
+            assertThat(abandoned.orElseThrow().attempts()).isEqualTo(message.attempts());
+            assertThat(abandoned.orElseThrow().status().isOpen()).isFalse();
+        } else {
+            assertThat(retried).isEmpty();
+            assertThat(abandoned).isEmpty();
+        }
+    }
+
+    private static OutboxMessage inStatus(OutboxStatus status) {
+        return new OutboxMessage("m-1", TO, MessagePurpose.INVOICE, Optional.empty(), Channel.WHATSAPP,
+                OutboundContent.text("hello"), status, 5, NOW, Optional.empty(), Optional.empty(),
+                Optional.of("131026 undeliverable"), NOW, Optional.empty(),
+                status == OutboxStatus.COALESCED ? Optional.of("digest-1") : Optional.empty());
+    }
 }

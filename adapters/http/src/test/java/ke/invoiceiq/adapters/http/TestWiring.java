@@ -15,6 +15,10 @@ import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
 import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
+import ke.invoiceiq.application.messaging.AbandonOutboxMessageService;
+import ke.invoiceiq.application.messaging.AbandonOutboxMessageUseCase;
+import ke.invoiceiq.application.messaging.RetryOutboxMessageService;
+import ke.invoiceiq.application.messaging.RetryOutboxMessageUseCase;
 import ke.invoiceiq.application.invoice.MarkInvoicePaidService;
 import ke.invoiceiq.application.invoice.MarkInvoicePaidUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
@@ -170,5 +174,17 @@ public class TestWiring {
     @Singleton
     FindAdminActionsUseCase findAdminActions() {
         return new FindAdminActionsService(ports.adminAudit(), ports.transactions());
+    }
+
+    @Produces
+    @Singleton
+    RetryOutboxMessageUseCase retryOutboxMessage() {
+        return new RetryOutboxMessageService(ports.outbox(), ports.transactions(), ports.clock());
+    }
+
+    @Produces
+    @Singleton
+    AbandonOutboxMessageUseCase abandonOutboxMessage() {
+        return new AbandonOutboxMessageService(ports.outbox(), ports.transactions(), ports.clock());
     }
 }

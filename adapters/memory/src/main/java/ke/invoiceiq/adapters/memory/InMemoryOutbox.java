@@ -130,6 +130,21 @@ public final class InMemoryOutbox implements Outbox {
                 false);
     }
 
+    /** The status, attempts and next attempt time of {@code next}, only while the stored message is FAILED. */
+    @Override
+    public synchronized boolean replaceFailed(OutboxMessage next, Instant now) {
+        Objects.requireNonNull(now, "now");
+        OutboxMessage m = byId.get(next.id());
+        if (m == null || m.status() != OutboxStatus.FAILED) {
+            return false;
+        }
+        byId.put(m.id(), with(m, next.status(), m.channel(), next.attempts(), next.nextAttemptAt(),
+                m.providerMessageId(), m.delivery(), m.lastError(), m.coalescedInto()));
+        updatedAt.put(m.id(), now);
+        claims.remove(m.id());
+        return true;
+    }
+
     @Override
     public synchronized Optional<OutboxMessage> find(String id) {
         return Optional.ofNullable(byId.get(id));

@@ -174,6 +174,15 @@ public class PostgresOutbox implements Outbox {
                 Objects.requireNonNull(digestId, "digestId"), now);
     }
 
+    /** One conditional UPDATE: the row changes only while it is FAILED (no dispatcher holds a FAILED row). */
+    @Override
+    public boolean replaceFailed(OutboxMessage next, Instant now) {
+        return sql.update("""
+                UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, claim_token = NULL, updated_at = ?
+                 WHERE id = ? AND status = 'FAILED'
+                """, next.status(), next.attempts(), next.nextAttemptAt(), now, next.id()) == 1;
+    }
+
     @Override
     public Optional<OutboxMessage> find(String id) {
         return sql.detached(OutboxEntity.<OutboxEntity>findByIdOptional(id)).map(OutboxMapper::toDomain);
@@ -275,7 +284,7 @@ public class PostgresOutbox implements Outbox {
     }
 
     /**
-     * One DELETE of at most {@code limit} SENT, FAILED or COALESCED rows, picked through
+     * One DELETE of at most {@code limit} SENT, FAILED, COALESCED or ABANDONED rows, picked through
      * {@code outbox_finished_idx} and locked with {@code SKIP LOCKED}. The status guard is checked again on the locked row, so a row the
      * dispatcher holds or has just put back to PENDING is never deleted, and a delivery report being recorded
      * right now keeps its row. The batch is a {@code MATERIALIZED} CTE, picked once: a {@code LIMIT}ed sub-select
@@ -292,12 +301,13 @@ public class PostgresOutbox implements Outbox {
                 WITH batch AS MATERIALIZED (
                     SELECT id
                       FROM outbox
-                     WHERE status IN ('SENT', 'FAILED', 'COALESCED') AND updated_at < ?
+                     WHERE status IN ('SENT', 'FAILED', 'COALESCED', 'ABANDONED') AND updated_at < ?
                      LIMIT ?
                        FOR UPDATE SKIP LOCKED)
                 DELETE FROM outbox o
                  USING batch
-                 WHERE o.id = batch.id AND o.status IN ('SENT', 'FAILED', 'COALESCED') AND o.updated_at < ?
+                 WHERE o.id = batch.id AND o.status IN ('SENT', 'FAILED', 'COALESCED', 'ABANDONED')
+                   AND o.updated_at < ?
                 """, cutoff, limit, cutoff);
     }
 

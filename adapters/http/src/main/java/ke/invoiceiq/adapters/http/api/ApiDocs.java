@@ -225,4 +225,21 @@ final class ApiDocs {
             "reminder_count":0,"last_reminded_at":null,"paid_outside":{"method":"CASH","amount_cents":150000,\
             "amount_display":"KES 1,500","note":"Cash at the shop, counted by Wanjiru",\
             "at":"2026-03-02T09:30:00Z"}}}""";
+
+    static final String OUTBOX_RETRIED = """
+            {"result":"retried","message":{"id":"9b2e4f10-6c3d-4a7e-8f15-2d0c9e8b7a61","status":"PENDING",\
+            "purpose":"INVOICE","channel":"WHATSAPP","invoice_id":"INV-7K3Q9X","attempts":0,\
+            "next_attempt_at":"2026-03-02T09:30:00Z","created_at":"2026-03-02T06:00:00Z"}}""";
+    static final String OUTBOX_ABANDONED = """
+            {"result":"abandoned","message":{"id":"9b2e4f10-6c3d-4a7e-8f15-2d0c9e8b7a61","status":"ABANDONED",\
+            "purpose":"INVOICE","channel":"SMS","invoice_id":"INV-7K3Q9X","attempts":5,\
+            "next_attempt_at":"2026-03-02T06:20:00Z","created_at":"2026-03-02T06:00:00Z"}}""";
+    static final String OUTBOX_NOT_FOUND = """
+            {"type":"https://invoiceiq.ke/problems/outbox-message-not-found","title":"No such outbox message",\
+            "status":404,"detail":"There is no outbox message 9b2e4f10-6c3d-4a7e-8f15-2d0c9e8b7a61 (finished \
+            messages are purged after their retention)."}""";
+    static final String OUTBOX_NOT_FAILED = """
+            {"type":"https://invoiceiq.ke/problems/outbox-message-not-failed",\
+            "title":"Only a FAILED outbox message can be retried or abandoned","status":409,\
+            "detail":"Outbox message 9b2e4f10-6c3d-4a7e-8f15-2d0c9e8b7a61 is SENT, not FAILED; nothing changed."}""";
 }

@@ -11,17 +11,18 @@ import java.util.regex.Pattern;
  */
 final class ApiPaths {
 
-    private static final Map<Pattern, String> ALLOWED = Map.of(
-            Pattern.compile("/invoices/?"), "GET, HEAD, POST, OPTIONS",
-            Pattern.compile("/invoices/[^/]+/?"), "GET, HEAD, OPTIONS",
-            Pattern.compile("/invoices/[^/]+/(remind|cancel|mark-paid)/?"), "POST, OPTIONS",
-            Pattern.compile("/payments/?"), "GET, HEAD, OPTIONS",
-            Pattern.compile("/payments/stk/initiate/?"), "POST, OPTIONS",
-            Pattern.compile("/payments/unmatched/?"), "GET, HEAD, OPTIONS",
-            Pattern.compile("/payments/unmatched/[^/]+/?"), "GET, HEAD, OPTIONS",
-            Pattern.compile("/payments/unmatched/[^/]+/apply/?"), "POST, OPTIONS",
-            Pattern.compile("/stats/summary/?"), "GET, HEAD, OPTIONS",
-            Pattern.compile("/admin/audit/?"), "GET, HEAD, OPTIONS");
+    private static final Map<Pattern, String> ALLOWED = Map.ofEntries(
+            Map.entry(Pattern.compile("/invoices/?"), "GET, HEAD, POST, OPTIONS"),
+            Map.entry(Pattern.compile("/invoices/[^/]+/?"), "GET, HEAD, OPTIONS"),
+            Map.entry(Pattern.compile("/invoices/[^/]+/(remind|cancel|mark-paid)/?"), "POST, OPTIONS"),
+            Map.entry(Pattern.compile("/payments/?"), "GET, HEAD, OPTIONS"),
+            Map.entry(Pattern.compile("/payments/stk/initiate/?"), "POST, OPTIONS"),
+            Map.entry(Pattern.compile("/payments/unmatched/?"), "GET, HEAD, OPTIONS"),
+            Map.entry(Pattern.compile("/payments/unmatched/[^/]+/?"), "GET, HEAD, OPTIONS"),
+            Map.entry(Pattern.compile("/payments/unmatched/[^/]+/apply/?"), "POST, OPTIONS"),
+            Map.entry(Pattern.compile("/stats/summary/?"), "GET, HEAD, OPTIONS"),
+            Map.entry(Pattern.compile("/admin/audit/?"), "GET, HEAD, OPTIONS"),
+            Map.entry(Pattern.compile("/admin/outbox/[^/]+/(retry|abandon)/?"), "POST, OPTIONS"));
 
     private static final Pattern API = Pattern.compile(
             "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/payments/unmatched(/.*)?|/stats(/.*)?|/admin(/.*)?");

@@ -73,4 +73,11 @@ final class ListJson {
             @JsonProperty("next_cursor") @Schema(nullable = true, description = "Pass as `cursor` for the next page; "
                     + "null on the last page.") String nextCursor) {
     }
+
+    @RegisterForReflection
+    @Schema(name = "OutboxDecision", description = "An operator's decision on a FAILED outbox message.")
+    record OutboxDecision(
+            @Schema(enumeration = {"retried", "abandoned"}) String result,
+            OutboxMessageJson message) {
+    }
 }

@@ -186,6 +186,55 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void givenAFailedMessage_whenAnOperatorRetriesIt_thenItIsDueAgainWithAFreshSetOfTries() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        outbox.markFailed("m-1", CLAIM, "190 token expired", at(1));
+        OutboxMessage retried = outbox.find("m-1").orElseThrow().retriedByOperator(at(50)).orElseThrow();
+
+        assertThat(outbox.replaceFailed(retried, at(50))).isTrue();
+
+        OutboxMessage stored = outbox.find("m-1").orElseThrow();
+        assertThat(stored.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(stored.attempts()).isZero();
+        assertThat(stored.content()).isEqualTo(plainReply("m-1", at(0)).content());
+        assertThat(outbox.claimDue("claim-2", at(50), LEASE, 10)).extracting(OutboxMessage::id).containsExactly("m-1");
+        assertThat(outbox.replaceFailed(retried, at(51))).as("no longer FAILED").isFalse();
+    }
+
+    @Test
+    void givenAFailedMessage_whenAbandoned_thenItIsFinalNeverClaimedAndPurgedLikeTheFinished() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        outbox.claimDue(CLAIM, at(0), LEASE, 10);
+        outbox.markFailed("m-1", CLAIM, "190 token expired", at(1));
+        OutboxMessage abandoned = outbox.find("m-1").orElseThrow().abandonedByOperator().orElseThrow();
+
+        assertThat(outbox.replaceFailed(abandoned, at(10))).isTrue();
+
+        assertThat(outbox.find("m-1").orElseThrow().status()).isEqualTo(OutboxStatus.ABANDONED);
+        assertThat(outbox.claimDue(CLAIM, at(1_000), LEASE, 10)).isEmpty();
+        assertThat(outbox.countPending()).isZero();
+        assertThat(outbox.purgeFinishedBefore(at(10), 10)).as("strictly older only").isZero();
+        assertThat(outbox.purgeFinishedBefore(at(11), 10)).isEqualTo(1);
+        assertThat(outbox.find("m-1")).isEmpty();
+    }
+
+    @Test
+    void givenAMessageThatIsNotFailed_whenReplacedAsFailed_thenNothingChanges() {
+        outbox.enqueue(plainReply("m-1", at(0)));
+        OutboxMessage queued = outbox.find("m-1").orElseThrow();
+        OutboxMessage wouldBe = new OutboxMessage("m-1", queued.recipient(), queued.purpose(), queued.invoiceId(),
+                queued.channel(), queued.content(), OutboxStatus.ABANDONED, 0, at(0), Optional.empty(),
+                Optional.empty(), Optional.empty(), at(0));
+
+        assertThat(outbox.replaceFailed(wouldBe, at(5))).isFalse();
+        assertThat(outbox.find("m-1").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.replaceFailed(new OutboxMessage("nope", queued.recipient(), queued.purpose(),
+                queued.invoiceId(), queued.channel(), queued.content(), OutboxStatus.ABANDONED, 0, at(0),
+                Optional.empty(), Optional.empty(), Optional.empty(), at(0)), at(5))).isFalse();
+    }
+
+    @Test
     void countsQueuedAndLeasedMessagesAsPending() {
         outbox.enqueue(plainReply("queued", at(0)));
         outbox.enqueue(plainReply("leased", at(0)));
