@@ -40,6 +40,8 @@ import ke.invoiceiq.application.payment.FindPaymentsService;
 import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentService;
 import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentUseCase;
 import ke.invoiceiq.application.payment.FindUnmatchedPaymentsService;
+import ke.invoiceiq.application.payment.RequeryPaymentService;
+import ke.invoiceiq.application.payment.RequeryPaymentUseCase;
 import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsService;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
@@ -276,5 +278,12 @@ public class UseCaseProducers {
     @ApplicationScoped
     AbandonOutboxMessageUseCase abandonOutboxMessage(Outbox outbox, Transactions transactions, Clock clock) {
         return new AbandonOutboxMessageService(outbox, transactions, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequeryPaymentUseCase requeryPayment(PaymentRepository payments, InvoiceRepository invoices, PaymentGateway gateway,
+            RecordPaymentResultUseCase results, Transactions transactions, Clock clock) {
+        return new RequeryPaymentService(payments, invoices, gateway, results, transactions, clock);
     }
 }

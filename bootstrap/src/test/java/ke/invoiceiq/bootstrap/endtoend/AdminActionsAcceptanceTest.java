@@ -1,7 +1,15 @@
 package ke.invoiceiq.bootstrap.endtoend;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -151,6 +159,38 @@ class AdminActionsAcceptanceTest extends AcceptanceBase {
         assertThat(audited(message)).containsExactly("RETRY_OUTBOX_MESSAGE 200 retried");
         assertThat(audited(other)).containsExactly("RETRY_OUTBOX_MESSAGE 409 outbox-message-not-failed",
                 "ABANDON_OUTBOX_MESSAGE 200 abandoned");
+    }
+
+    @Test
+    void givenAnOpenStkAttempt_whenRequeriedOverRest_thenMpesasAnswerIsAppliedAtOnceAndAudited() {
+        String invoice = createdAndSent(Customers.fresh(), 650, "Queried errand");
+        Response started = api().contentType("application/json").header("Idempotency-Key", "requery-" + invoice)
+                .body("{\"invoice_id\":\"" + invoice + "\"}").post("/payments/stk/initiate");
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
+        String payment = started.jsonPath().getString("id");
+        String checkout = started.jsonPath().getString("checkout_request_id");
+
+        Response pending = api().post("/admin/payments/" + payment + "/requery");
+        assertThat(pending.statusCode()).as(pending.asString()).isEqualTo(200);
+        assertThat(pending.jsonPath().getString("result")).as("Daraja's default: still being processed")
+                .isEqualTo("pending");
+        daraja.stubFor(post(urlPathEqualTo(DarajaWireMock.QUERY_PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.CheckoutRequestID", equalTo(checkout)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"ResponseCode":"0","ResponseDescription":"The service request has been accepted successfully",
+                         "MerchantRequestID":"22205-34066-1","CheckoutRequestID":"%s",
+                         "ResultCode":"0","ResultDesc":"The service request is processed successfully."}"""
+                        .formatted(checkout))));
+        Response settled = api().post("/admin/payments/" + payment + "/requery");
+
+        assertThat(settled.statusCode()).as(settled.asString()).isEqualTo(200);
+        assertThat(settled.jsonPath().getString("result")).isEqualTo("settled");
+        assertThat(db.column("SELECT status FROM payments WHERE id = ?", payment)).containsExactly("SUCCESS");
+        assertThat(chat.status(invoice)).isEqualTo("PAID");
+        assertThat(api().post("/admin/payments/" + payment + "/requery").jsonPath().getString("type"))
+                .endsWith("/payment-not-queryable");
+        assertThat(audited(payment)).containsExactly("REQUERY_PAYMENT 409 payment-not-queryable",
+                "REQUERY_PAYMENT 200 settled", "REQUERY_PAYMENT 200 pending");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -185,6 +185,14 @@ public record Payment(
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
     }
 
+    /**
+     * Whether M-PESA can be asked about this attempt now, on demand (an operator's re-query): only an attempt still
+     * in flight that Daraja named. Unlike {@link #queryDue}, no wait applies: the operator decides when.
+     */
+    public boolean isQueryable() {
+        return isInFlight() && isNamed();
+    }
+
     public boolean isInFlight() {
         return status == PaymentStatus.INITIATED;
     }

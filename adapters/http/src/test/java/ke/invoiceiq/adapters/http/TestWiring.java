@@ -28,6 +28,8 @@ import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentService;
 import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentUseCase;
 import ke.invoiceiq.application.payment.FindUnmatchedPaymentsService;
+import ke.invoiceiq.application.payment.RequeryPaymentService;
+import ke.invoiceiq.application.payment.RequeryPaymentUseCase;
 import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
 import ke.invoiceiq.application.payment.RecordPaymentResultService;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
@@ -186,5 +188,12 @@ public class TestWiring {
     @Singleton
     AbandonOutboxMessageUseCase abandonOutboxMessage() {
         return new AbandonOutboxMessageService(ports.outbox(), ports.transactions(), ports.clock());
+    }
+
+    @Produces
+    @Singleton
+    RequeryPaymentUseCase requeryPayment() {
+        return new RequeryPaymentService(ports.payments(), ports.invoices(), ports.gateway(), results,
+                ports.transactions(), ports.clock());
     }
 }

@@ -242,4 +242,13 @@ final class ApiDocs {
             {"type":"https://invoiceiq.ke/problems/outbox-message-not-failed",\
             "title":"Only a FAILED outbox message can be retried or abandoned","status":409,\
             "detail":"Outbox message 9b2e4f10-6c3d-4a7e-8f15-2d0c9e8b7a61 is SENT, not FAILED; nothing changed."}""";
+
+    static final String REQUERIED = "{\"result\":\"pending\",\"payment\":" + PAYMENT + "}";
+    static final String PAYMENT_NOT_FOUND = """
+            {"type":"https://invoiceiq.ke/problems/payment-not-found","title":"No such payment attempt","status":404,\
+            "detail":"There is no payment attempt pay_01HZX3."}""";
+    static final String NOT_QUERYABLE = """
+            {"type":"https://invoiceiq.ke/problems/payment-not-queryable",\
+            "title":"M-PESA cannot be asked about this payment attempt","status":409,\
+            "detail":"Payment pay_01HZX3 ended already (SUCCESS)."}""";
 }

@@ -22,7 +22,8 @@ final class ApiPaths {
             Map.entry(Pattern.compile("/payments/unmatched/[^/]+/apply/?"), "POST, OPTIONS"),
             Map.entry(Pattern.compile("/stats/summary/?"), "GET, HEAD, OPTIONS"),
             Map.entry(Pattern.compile("/admin/audit/?"), "GET, HEAD, OPTIONS"),
-            Map.entry(Pattern.compile("/admin/outbox/[^/]+/(retry|abandon)/?"), "POST, OPTIONS"));
+            Map.entry(Pattern.compile("/admin/outbox/[^/]+/(retry|abandon)/?"), "POST, OPTIONS"),
+            Map.entry(Pattern.compile("/admin/payments/[^/]+/requery/?"), "POST, OPTIONS"));
 
     private static final Pattern API = Pattern.compile(
             "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/payments/unmatched(/.*)?|/stats(/.*)?|/admin(/.*)?");

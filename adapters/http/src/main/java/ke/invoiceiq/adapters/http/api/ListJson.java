@@ -80,4 +80,13 @@ final class ListJson {
             @Schema(enumeration = {"retried", "abandoned"}) String result,
             OutboxMessageJson message) {
     }
+
+    @RegisterForReflection
+    @Schema(name = "RequeryResult", description = "What M-PESA said when asked now, and the attempt after it.")
+    record Requeried(
+            @Schema(enumeration = {"settled", "pending", "unknown"}, description = "`settled`: M-PESA knew the "
+                    + "outcome and it was applied; `pending`: the customer has not finished; `unknown`: the query "
+                    + "failed.") String result,
+            PaymentJson payment) {
+    }
 }

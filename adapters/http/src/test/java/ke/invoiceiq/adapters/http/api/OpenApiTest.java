@@ -49,7 +49,9 @@ class OpenApiTest {
                 Arguments.of("/stats/summary", "get", List.of("200", "401")),
                 Arguments.of("/admin/audit", "get", List.of("200", "400", "401")),
                 Arguments.of("/admin/outbox/{id}/retry", "post", List.of("200", "400", "401", "404", "409")),
-                Arguments.of("/admin/outbox/{id}/abandon", "post", List.of("200", "400", "401", "404", "409")));
+                Arguments.of("/admin/outbox/{id}/abandon", "post", List.of("200", "400", "401", "404", "409")),
+                Arguments.of("/admin/payments/{id}/requery", "post",
+                        List.of("200", "400", "401", "404", "409", "503")));
     }
 
     @ParameterizedTest(name = "{1} {0}")
