@@ -21,6 +21,8 @@ import ke.invoiceiq.application.invoice.CancelInvoiceService;
 import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
 import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
+import ke.invoiceiq.application.export.ExportInvoicesService;
+import ke.invoiceiq.application.export.ExportInvoicesUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
 import ke.invoiceiq.application.messaging.AbandonOutboxMessageService;
 import ke.invoiceiq.application.messaging.AbandonOutboxMessageUseCase;
@@ -285,5 +287,11 @@ public class UseCaseProducers {
     RequeryPaymentUseCase requeryPayment(PaymentRepository payments, InvoiceRepository invoices, PaymentGateway gateway,
             RecordPaymentResultUseCase results, Transactions transactions, Clock clock) {
         return new RequeryPaymentService(payments, invoices, gateway, results, transactions, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ExportInvoicesUseCase exportInvoices(InvoiceRepository invoices, Transactions transactions) {
+        return new ExportInvoicesService(invoices, transactions);
     }
 }

@@ -193,6 +193,38 @@ class AdminActionsAcceptanceTest extends AcceptanceBase {
                 "REQUERY_PAYMENT 200 settled", "REQUERY_PAYMENT 200 pending");
     }
 
+    @Test
+    void givenInvoicesOfARange_whenExportedOverRest_thenTheyStreamAsRfc4180CsvWithFormulasDisarmedAndItIsAudited() {
+        java.time.Instant now = clock.instant();
+        String from = now.minusSeconds(3_600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String to = now.plusSeconds(3_600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Msisdn customer = Customers.fresh();
+        String plain = createdAndSent(customer, 1500, "Paint, two coats");
+        String formula = createdAndSent(Customers.fresh(), 800, "=HYPERLINK(1)");
+        assertThat(markPaid(plain, "{\"method\":\"CASH\",\"note\":\"Cash at the shop\"}").statusCode())
+                .isEqualTo(200);
+
+        Response csv = api().queryParam("from", from).queryParam("to", to).get("/admin/export/invoices.csv");
+
+        assertThat(csv.statusCode()).as(csv.asString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment; filename=\"invoices-");
+        String body = csv.asString();
+        assertThat(body).startsWith("invoice_id,created_at,status,customer_msisdn,customer_name,description,"
+                + "currency,amount,paid_mpesa,paid_outside,paid_outside_method,balance,mpesa_receipts,sent_at,paid_at,"
+                + "cancelled_at\r\n");
+        assertThat(body).endsWith("\r\n");
+        String plainRow = java.util.Arrays.stream(body.split("\r\n")).filter(l -> l.startsWith(plain + ","))
+                .findFirst().orElseThrow();
+        assertThat(plainRow).contains(",PAID," + customer.value() + ",,\"Paint, two coats\",KES,1500.00,0.00,"
+                + "1500.00,CASH,0.00,,");
+        assertThat(body).contains(formula + ",").contains(",'=HYPERLINK(1),KES,800.00,");
+        assertThat(api().queryParam("from", "2025-01-01").queryParam("to", "2026-01-03")
+                .get("/admin/export/invoices.csv").jsonPath().getString("errors[0].rule")).isEqualTo("max");
+
+        assertThat(audited(from + "/" + to)).containsExactly("EXPORT_INVOICES 200");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     static RequestSpecification api() {

@@ -14,6 +14,8 @@ import ke.invoiceiq.application.invoice.CancelInvoiceService;
 import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
 import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
+import ke.invoiceiq.application.export.ExportInvoicesService;
+import ke.invoiceiq.application.export.ExportInvoicesUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
 import ke.invoiceiq.application.messaging.AbandonOutboxMessageService;
 import ke.invoiceiq.application.messaging.AbandonOutboxMessageUseCase;
@@ -195,5 +197,11 @@ public class TestWiring {
     RequeryPaymentUseCase requeryPayment() {
         return new RequeryPaymentService(ports.payments(), ports.invoices(), ports.gateway(), results,
                 ports.transactions(), ports.clock());
+    }
+
+    @Produces
+    @Singleton
+    ExportInvoicesUseCase exportInvoices() {
+        return new ExportInvoicesService(ports.invoices(), ports.transactions());
     }
 }

@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * The audit trail of the {@link Audited} methods. It runs after {@link BearerAuthFilter} (authorization comes after
  * authentication), so a request it sees carries a key that was accepted: it keeps the {@link KeyFingerprint} of
  * that key (the first 12 hex digits of its SHA-256; the key itself is never kept nor logged), and once the answer
- * is made it records the action, the path's {@code {id}} and the outcome: the status and the problem type's slug, or
+ * is made it records the action, the path's {@code {id}} (an export's {@code from/to}) and the outcome: the status and the problem type's slug, or
  * the {@code result} of a 2xx answer ({@code 202 reminded}, {@code 409 invoice-already-paid}), with
  * {@code replayed} when an Idempotency-Key repeated an earlier answer. A refused key (401) is not an admin action
  * and is not recorded; a refused request (400, 404, 409…) is.
@@ -72,8 +72,7 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
         if (audited.isEmpty() || !(request.getProperty(KEY_PROPERTY) instanceof KeyFingerprint key)) {
             return;
         }
-        Optional<String> target = Optional.ofNullable(request.getUriInfo().getPathParameters().getFirst("id"))
-                .filter(AuditEntry::isTarget);
+        Optional<String> target = target(request).filter(AuditEntry::isTarget);
         String outcome = outcome(response.getStatus(), response.getEntity(),
                 "true".equals(response.getHeaderString(IdempotentEndpoint.REPLAYED)));
         try {
@@ -82,6 +81,18 @@ public class AdminAuditFilter implements ContainerRequestFilter, ContainerRespon
             LOG.errorf("admin action %s on %s was answered %s but could not be kept in the audit trail: %s",
                     audited.get().value(), target.orElse("-"), outcome, e.getClass().getSimpleName());
         }
+    }
+
+    /** The path's {@code {id}}; for an export, which has none, its range as {@code from/to}. */
+    private static Optional<String> target(ContainerRequestContext request) {
+        Optional<String> id = Optional.ofNullable(request.getUriInfo().getPathParameters().getFirst("id"));
+        if (id.isPresent()) {
+            return id;
+        }
+        var query = request.getUriInfo().getQueryParameters();
+        String from = query.getFirst("from");
+        String to = query.getFirst("to");
+        return from == null || to == null ? Optional.empty() : Optional.of(from.strip() + "/" + to.strip());
     }
 
     /** The first 12 hex digits of the SHA-256 of {@code key}. */

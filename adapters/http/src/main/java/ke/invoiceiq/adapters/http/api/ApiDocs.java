@@ -251,4 +251,16 @@ final class ApiDocs {
             {"type":"https://invoiceiq.ke/problems/payment-not-queryable",\
             "title":"M-PESA cannot be asked about this payment attempt","status":409,\
             "detail":"Payment pay_01HZX3 ended already (SUCCESS)."}""";
+
+    static final String EXPORT_CSV = "invoice_id,created_at,status,customer_msisdn,customer_name,description,"
+            + "currency,amount,paid_mpesa,paid_outside,paid_outside_method,balance,mpesa_receipts,sent_at,paid_at,"
+            + "cancelled_at\r\n"
+            + "INV-7K3Q9X,2026-01-20T06:00:00Z,PAID,254712345678,Mama Njeri,\"Cleaning, two rooms\",KES,2500.00,"
+            + "1000.00,1500.00,CASH,0.00,NLJ7RT61SV,2026-01-20T06:00:02Z,2026-01-21T09:30:00Z,\r\n"
+            + "INV-3M8P2D,2026-01-05T08:15:00Z,SENT,254722000111,,'=Repairs,KES,800.00,0.00,0.00,,800.00,,"
+            + "2026-01-05T08:15:03Z,,\r\n";
+    static final String BAD_RANGE = """
+            {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
+            "detail":"to: An export covers at most 366 days; split the range.","errors":[{"field":"to","rule":"max",\
+            "message":"An export covers at most 366 days; split the range."}]}""";
 }

@@ -23,7 +23,8 @@ final class ApiPaths {
             Map.entry(Pattern.compile("/stats/summary/?"), "GET, HEAD, OPTIONS"),
             Map.entry(Pattern.compile("/admin/audit/?"), "GET, HEAD, OPTIONS"),
             Map.entry(Pattern.compile("/admin/outbox/[^/]+/(retry|abandon)/?"), "POST, OPTIONS"),
-            Map.entry(Pattern.compile("/admin/payments/[^/]+/requery/?"), "POST, OPTIONS"));
+            Map.entry(Pattern.compile("/admin/payments/[^/]+/requery/?"), "POST, OPTIONS"),
+            Map.entry(Pattern.compile("/admin/export/invoices\\.csv/?"), "GET, HEAD, OPTIONS"));
 
     private static final Pattern API = Pattern.compile(
             "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/payments/unmatched(/.*)?|/stats(/.*)?|/admin(/.*)?");

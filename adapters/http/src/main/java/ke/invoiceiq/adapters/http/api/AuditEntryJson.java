@@ -17,7 +17,8 @@ public record AuditEntryJson(
                 + "that was used (never the key).", examples = "9f86d081884c") String keyFingerprint,
         @Schema(description = "What was done.", implementation = AdminAction.class) String action,
         @Schema(nullable = true, description = "The `{id}` of the request's path (an invoice, unmatched payment, "
-                + "outbox message or payment id); null when it was not a well-formed id.", examples = "INV-7K3Q9X")
+                + "outbox message or payment id), or an export's range (`from/to`); null when it was not a well-formed id.",
+                examples = "INV-7K3Q9X")
         String target,
         @Schema(description = "The HTTP status and the problem type's slug, or the action's result; `replayed` "
                 + "when an Idempotency-Key repeated an earlier answer.", examples = "409 invoice-already-paid")

@@ -51,7 +51,8 @@ class OpenApiTest {
                 Arguments.of("/admin/outbox/{id}/retry", "post", List.of("200", "400", "401", "404", "409")),
                 Arguments.of("/admin/outbox/{id}/abandon", "post", List.of("200", "400", "401", "404", "409")),
                 Arguments.of("/admin/payments/{id}/requery", "post",
-                        List.of("200", "400", "401", "404", "409", "503")));
+                        List.of("200", "400", "401", "404", "409", "503")),
+                Arguments.of("/admin/export/invoices.csv", "get", List.of("200", "400", "401")));
     }
 
     @ParameterizedTest(name = "{1} {0}")

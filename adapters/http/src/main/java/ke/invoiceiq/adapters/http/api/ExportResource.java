@@ -1,0 +1,186 @@
+package ke.invoiceiq.adapters.http.api;
+
+import static ke.invoiceiq.adapters.http.api.ApiDocs.PROBLEM;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import ke.invoiceiq.adapters.http.api.FieldViolation.Rule;
+import ke.invoiceiq.application.export.ExportInvoicesUseCase;
+import ke.invoiceiq.domain.audit.AdminAction;
+import ke.invoiceiq.domain.customer.CustomerName;
+import ke.invoiceiq.domain.export.ExportRange;
+import ke.invoiceiq.domain.invoice.Amount;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.Money;
+import ke.invoiceiq.domain.invoice.PaidOutside;
+import ke.invoiceiq.domain.payment.MpesaReceipt;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /admin/export/invoices.csv}: the merchant's books for a date range, streamed as RFC 4180 CSV
+ * ({@link Csv}) while {@link ExportInvoicesUseCase} pages through the invoices, so no range is ever held whole.
+ */
+@Path("/admin/export")
+@AdminApi
+@Tag(name = "Admin")
+@SecurityRequirement(name = ApiDocs.BEARER)
+@APIResponse(responseCode = "401", description = "No, or a wrong, API key.",
+        headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Bearer realm=\"invoiceiq\"",
+                schema = @Schema(type = SchemaType.STRING)),
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
+                examples = @ExampleObject(name = "unauthorized", value = ApiDocs.UNAUTHORIZED)))
+public class ExportResource {
+
+    static final String CSV = "text/csv; charset=utf-8";
+
+    static final List<String> COLUMNS = List.of("invoice_id", "created_at", "status", "customer_msisdn",
+            "customer_name", "description", "currency", "amount", "paid_mpesa", "paid_outside", "paid_outside_method",
+            "balance", "mpesa_receipts", "sent_at", "paid_at", "cancelled_at");
+
+    private final ExportInvoicesUseCase export;
+
+    @Inject
+    public ExportResource(ExportInvoicesUseCase export) {
+        this.export = export;
+    }
+
+    @GET
+    @Path("invoices.csv")
+    @Operation(summary = "Export invoices and what was paid for them, as CSV",
+            description = """
+                    One row per invoice created from `from` (included) to `to` (excluded), newest first, streamed \
+                    as RFC 4180 CSV (UTF-8, CRLF, a header row): the customer's full number (the merchant's books \
+                    need it), name, description, the amount and what was paid, by M-PESA (`paid_mpesa`, with \
+                    `mpesa_receipts`) and outside it (`paid_outside`, `paid_outside_method`), the balance, and the \
+                    times. Money is a decimal with a `currency` column (KES); times are ISO-8601 UTC. `from` and \
+                    `to` are ISO-8601 instants (`2026-01-01T00:00:00Z`) or dates (`2026-01-01`, midnight UTC); \
+                    the range is at most 366 days. Free text that a spreadsheet would read as a formula (starting \
+                    with `=`, `+`, `-`, `@`) is written with a leading `'`.""")
+    @APIResponse(responseCode = "200", description = "The CSV.",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "two invoices", value = ApiDocs.EXPORT_CSV)))
+    @APIResponse(responseCode = "400", description = "`from` or `to` is missing or not a time, or the range is "
+            + "backwards or over 366 days.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
+                    examples = @ExampleObject(name = "range too long", value = ApiDocs.BAD_RANGE)))
+    @Audited(AdminAction.EXPORT_INVOICES)
+    public Response invoices(
+            @Parameter(description = "The first creation time included.", in = ParameterIn.QUERY, required = true,
+                    example = "2026-01-01") @QueryParam("from") String from,
+            @Parameter(description = "The first creation time excluded.", in = ParameterIn.QUERY, required = true,
+                    example = "2026-02-01") @QueryParam("to") String to) {
+        ExportRange range = range(from, to);
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(Csv.line(COLUMNS));
+            try {
+                export.export(range, invoice -> write(writer, row(invoice)));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writer.flush();
+        };
+        String name = "invoices-" + from.strip() + "-" + to.strip() + ".csv";
+        return Response.ok(body, CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + name.replace(':', '-') + "\"")
+                .build();
+    }
+
+    static List<String> row(Invoice invoice) {
+        Optional<PaidOutside> outside = invoice.paidOutside();
+        return List.of(
+                Csv.plain(invoice.id().value()),
+                Csv.plain(invoice.createdAt().toString()),
+                Csv.plain(invoice.status().name()),
+                Csv.plain(invoice.customer().msisdn().value()),
+                Csv.text(invoice.customer().name().map(CustomerName::value).orElse(null)),
+                Csv.text(invoice.description().value()),
+                Csv.plain(Amount.CURRENCY),
+                Csv.plain(decimal(Money.of(invoice.amount()))),
+                Csv.plain(decimal(invoice.paid())),
+                Csv.plain(outside.map(o -> decimal(o.amount())).orElse("0.00")),
+                Csv.plain(outside.map(o -> o.method().name()).orElse(null)),
+                Csv.plain(decimal(invoice.balance())),
+                Csv.plain(invoice.receipts().stream().map(MpesaReceipt::value).collect(Collectors.joining(" "))),
+                Csv.plain(InvoiceJson.time(invoice.sentAt())),
+                Csv.plain(InvoiceJson.time(invoice.paidAt())),
+                Csv.plain(InvoiceJson.time(invoice.cancelledAt())));
+    }
+
+    /** Shillings with two decimals, {@code 2500.00}: no grouping, a dot, as every spreadsheet reads it. */
+    static String decimal(Money money) {
+        return BigDecimal.valueOf(money.cents(), 2).toPlainString();
+    }
+
+    private static void write(Writer writer, List<String> fields) {
+        try {
+            writer.write(Csv.line(fields));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ExportRange range(String from, String to) {
+        var errors = new ArrayList<FieldViolation>();
+        Optional<Instant> start = time("from", from, errors);
+        Optional<Instant> end = time("to", to, errors);
+        if (start.isPresent() && end.isPresent()) {
+            ExportRange.problem(start.get(), end.get()).ifPresent(problem -> errors.add(switch (problem) {
+                case NOT_AFTER -> new FieldViolation("to", Rule.MIN, "to must be after from.");
+                case TOO_LONG -> new FieldViolation("to", Rule.MAX, "An export covers at most "
+                        + ExportRange.MAX_SPAN.toDays() + " days; split the range.");
+            }));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblemException(Problems.validation(errors));
+        }
+        return new ExportRange(start.orElseThrow(), end.orElseThrow());
+    }
+
+    private static Optional<Instant> time(String field, String raw, List<FieldViolation> errors) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new FieldViolation(field, Rule.REQUIRED, "Required: a date (2026-01-01) or an ISO-8601 "
+                    + "instant (2026-01-01T00:00:00Z)."));
+            return Optional.empty();
+        }
+        String s = raw.strip();
+        try {
+            return Optional.of(s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(s));
+        } catch (DateTimeException e) {
+            errors.add(new FieldViolation(field, Rule.FORMAT, field + " must be a date (2026-01-01) or an ISO-8601 "
+                    + "instant in UTC (2026-01-01T00:00:00Z)."));
+            return Optional.empty();
+        }
+    }
+}
