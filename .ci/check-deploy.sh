@@ -35,6 +35,8 @@ readonly SECRET_KEYS=(
   WABA_TOKEN WABA_APP_SECRET WABA_VERIFY_TOKEN
   SMS_API_KEY SMS_CALLBACK_TOKEN
   MPESA_CONSUMER_KEY MPESA_CONSUMER_SECRET MPESA_PASSKEY MPESA_CALLBACK_TOKEN MPESA_CALLBACK_URL
+  # the optional next values of a rotation (docs/RUNBOOK.md, "Rotating secrets")
+  ADMIN_API_KEY_NEXT WABA_APP_SECRET_NEXT WABA_VERIFY_TOKEN_NEXT SMS_CALLBACK_TOKEN_NEXT MPESA_CALLBACK_TOKEN_NEXT
 )
 # What a stopping instance spends outside quarkus.shutdown.timeout: the WhatsApp webhook workers' drain
 # (WebhookDispatcher.DRAIN_SECONDS, 5 s) plus a margin for closing the datasource. On Kubernetes the preStop sleep

@@ -12,4 +12,10 @@ public interface AdminConfig {
 
     /** The expected {@code Authorization: Bearer} value ({@code ADMIN_API_KEY}). */
     Optional<SecretValue> apiKey();
+
+    /**
+     * The key being rotated in ({@code ADMIN_API_KEY_NEXT}): accepted alongside {@link #apiKey()} while callers move
+     * over (docs/RUNBOOK.md, "Rotating secrets").
+     */
+    Optional<SecretValue> apiKeyNext();
 }

@@ -47,6 +47,12 @@ public interface MpesaConfig {
     /** The secret {@code {token}} of {@code /payments/stk/callback/{token}} ({@code MPESA_CALLBACK_TOKEN}). */
     Optional<SecretValue> callbackToken();
 
+    /**
+     * The token being rotated in ({@code MPESA_CALLBACK_TOKEN_NEXT}): accepted alongside {@link #callbackToken()}, so
+     * callbacks to the old and the new {@link #callbackUrl()} both arrive (docs/RUNBOOK.md, "Rotating secrets").
+     */
+    Optional<SecretValue> callbackTokenNext();
+
     /** An explicit API base URL ({@code MPESA_BASE_URL}), for tests; see {@link #effectiveBaseUrl()}. */
     Optional<URI> baseUrl();
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.shared.Parsed;
 
@@ -68,6 +69,16 @@ public final class RequiredSecrets {
     /** The key {@code application.properties} maps {@link #SANDBOX_VARIABLE} onto. */
     public static final String SANDBOX_KEY = "invoiceiq.sandbox.enabled";
 
+    /**
+     * The credentials that may have a next value ({@code NAME_NEXT}, docs/RUNBOOK.md "Rotating secrets"), which
+     * prod checks like the current one and which must differ from it.
+     */
+    public static final List<String> ROTATABLE = List.of("WABA_VERIFY_TOKEN", "WABA_APP_SECRET",
+            "SMS_CALLBACK_TOKEN", "MPESA_CALLBACK_TOKEN", "ADMIN_API_KEY");
+
+    /** What a next value's variable adds to the current one's name ({@code ADMIN_API_KEY_NEXT}). */
+    public static final String NEXT_SUFFIX = "_NEXT";
+
     /** The path Daraja's results arrive on (docs/api.md), followed by {@code MPESA_CALLBACK_TOKEN}. */
     public static final String STK_CALLBACK_PATH = "/payments/stk/callback/";
 
@@ -112,8 +123,15 @@ public final class RequiredSecrets {
         value(lookup, "mpesa.transaction-type").filter(v -> !TRANSACTION_TYPES.contains(v))
                 .ifPresent(v -> problems.add("MPESA_TRANSACTION_TYPE (must be CustomerPayBillOnline or "
                         + "CustomerBuyGoodsOnline)"));
+        for (String name : ROTATABLE) {
+            value(lookup, key(name + NEXT_SUFFIX))
+                    .filter(next -> value(lookup, key(name)).filter(next::equals).isPresent())
+                    .ifPresent(v -> problems.add(name + NEXT_SUFFIX + " (must differ from " + name
+                            + "; unset it once it has been promoted)"));
+        }
         value(lookup, "mpesa.callback-url")
-                .flatMap(url -> callbackUrlProblem(url, value(lookup, "mpesa.callback-token")))
+                .flatMap(url -> callbackUrlProblem(url, Stream.of("mpesa.callback-token", "mpesa.callback-token-next")
+                        .map(key -> value(lookup, key)).flatMap(Optional::stream).toList()))
                 .ifPresent(problem -> problems.add("MPESA_CALLBACK_URL (" + problem + ")"));
         value(lookup, "invoiceiq.merchant.numbers").flatMap(RequiredSecrets::merchantNumbersProblem)
                 .ifPresent(problem -> problems.add("MERCHANT_MSISDN (" + problem + ")"));
@@ -177,7 +195,11 @@ public final class RequiredSecrets {
                 .anyMatch(v -> !OFF.contains(v.toLowerCase(Locale.ROOT)));
     }
 
-    private static Optional<String> callbackUrlProblem(String url, Optional<String> token) {
+    /**
+     * The URL must end with the callback token, or, while it is being changed, with the next one: Daraja is told the
+     * URL with every push, so the URL is switched to the next token before the token is promoted.
+     */
+    private static Optional<String> callbackUrlProblem(String url, List<String> tokens) {
         URI uri;
         try {
             uri = new URI(url);
@@ -195,9 +217,9 @@ public final class RequiredSecrets {
         if (at < 0 || path.length() == at + STK_CALLBACK_PATH.length()) {
             return Optional.of("must end with " + STK_CALLBACK_PATH + "{MPESA_CALLBACK_TOKEN}");
         }
-        if (token.isPresent() && !path.substring(at + STK_CALLBACK_PATH.length()).equals(token.get())) {
+        if (!tokens.isEmpty() && !tokens.contains(path.substring(at + STK_CALLBACK_PATH.length()))) {
             return Optional.of("must end with " + STK_CALLBACK_PATH + " followed by exactly the value of "
-                    + "MPESA_CALLBACK_TOKEN");
+                    + "MPESA_CALLBACK_TOKEN" + (tokens.size() > 1 ? " or of MPESA_CALLBACK_TOKEN_NEXT" : ""));
         }
         return Optional.empty();
     }
@@ -253,7 +275,12 @@ public final class RequiredSecrets {
     }
 
     private static Requirement env(String name) {
-        return new Requirement(name, List.of(name.toLowerCase(Locale.ROOT).replaceFirst("_", ".").replace('_', '-')));
+        return new Requirement(name, List.of(key(name)));
+    }
+
+    /** The configuration key an environment variable of a provider sets: {@code WABA_APP_SECRET} → {@code waba.app-secret}. */
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceFirst("_", ".").replace('_', '-');
     }
 
     /** The prod profile lacks settings it needs; the message names each one and shows no value. */

@@ -29,6 +29,12 @@ public interface SmsConfig {
     /** The secret {@code {token}} in the SMS callback paths {@code /sms/inbound/{token}} and {@code /sms/status/{token}}. */
     Optional<SecretValue> callbackToken();
 
+    /**
+     * The token being rotated in ({@code SMS_CALLBACK_TOKEN_NEXT}): accepted alongside {@link #callbackToken()} while
+     * Africa's Talking's callback URLs are changed (docs/RUNBOOK.md, "Rotating secrets").
+     */
+    Optional<SecretValue> callbackTokenNext();
+
     /** An explicit API base URL ({@code SMS_BASE_URL}), for tests; see {@link #effectiveBaseUrl()}. */
     Optional<URI> baseUrl();
 

@@ -37,6 +37,18 @@ public interface WhatsAppConfig {
     Optional<SecretValue> appSecret();
 
     /**
+     * The verify token being rotated in ({@code WABA_VERIFY_TOKEN_NEXT}): accepted alongside {@link #verifyToken()}
+     * while the webhook is subscribed again (docs/RUNBOOK.md, "Rotating secrets").
+     */
+    Optional<SecretValue> verifyTokenNext();
+
+    /**
+     * The app secret being rotated in ({@code WABA_APP_SECRET_NEXT}): a webhook signed with it or with
+     * {@link #appSecret()} is accepted, while Meta's secret is reset (docs/RUNBOOK.md, "Rotating secrets").
+     */
+    Optional<SecretValue> appSecretNext();
+
+    /**
      * The pinned Graph API version ({@code WABA_API_VERSION}). The default, v25.0, is available until 2028-07-29
      * (docs/whatsapp.md); the service never calls the API unversioned.
      */

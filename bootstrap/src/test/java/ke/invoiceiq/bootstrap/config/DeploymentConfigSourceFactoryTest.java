@@ -117,6 +117,31 @@ class DeploymentConfigSourceFactoryTest {
     }
 
     @Test
+    void givenProdInTheMiddleOfRotatingEverySecret_whenConfigured_thenItBuildsAndTheAppHasBothValues() {
+        Map<String, String> env = productionEnvironment();
+        for (String name : RequiredSecrets.ROTATABLE) {
+            env.put(name + "_NEXT", "x-next-" + name.toLowerCase());
+        }
+        env.put("MPESA_CALLBACK_URL", "https://pay.example.co.ke/payments/stk/callback/x-next-mpesa_callback_token");
+
+        SmallRyeConfig config = config("prod", env, true);
+
+        assertThat(value(config, "admin.api-key-next")).isEqualTo("x-next-admin_api_key");
+        assertThat(value(config, "waba.app-secret-next")).isEqualTo("x-next-waba_app_secret");
+    }
+
+    @Test
+    void givenProdWithANextValueEqualToTheCurrentOne_whenConfigured_thenRefusedNamingItWithoutTheValue() {
+        Map<String, String> env = productionEnvironment();
+        env.put("ADMIN_API_KEY_NEXT", env.get("ADMIN_API_KEY"));
+
+        assertThatThrownBy(() -> config("prod", env, true))
+                .isInstanceOf(RequiredSecrets.ProductionConfigurationException.class)
+                .hasMessageContaining("Invalid settings: ADMIN_API_KEY_NEXT (must differ from ADMIN_API_KEY;")
+                .satisfies(e -> env.values().forEach(value -> assertThat(e.getMessage()).doesNotContain(value)));
+    }
+
+    @Test
     void givenProdWithQuarkusOwnDatasourceUrl_whenConfigured_thenTheDatabaseIsNotMissing() {
         Map<String, String> env = productionEnvironment();
         env.remove("DATABASE_URL");

@@ -68,6 +68,11 @@ class ProviderConfigTest {
         assertThat(mpesa.callbackUrl()).isEmpty();
 
         assertThat(config.getConfigMapping(AdminConfig.class).apiKey()).isEmpty();
+        assertThat(config.getConfigMapping(AdminConfig.class).apiKeyNext()).isEmpty();
+        assertThat(waba.verifyTokenNext()).isEmpty();
+        assertThat(waba.appSecretNext()).isEmpty();
+        assertThat(sms.callbackTokenNext()).isEmpty();
+        assertThat(mpesa.callbackTokenNext()).isEmpty();
     }
 
     @Test
@@ -146,6 +151,29 @@ class ProviderConfigTest {
         assertThat(mpesa.callbackToken().map(SecretValue::reveal)).contains("t-stk");
 
         assertThat(config.getConfigMapping(AdminConfig.class).apiKey().map(SecretValue::reveal)).contains("t-admin");
+    }
+
+    @Test
+    void givenTheNextValuesOfARotation_whenMapped_thenEachArrivesBesideTheCurrentOneAndNeverPrints() {
+        SmallRyeConfig config = config(Map.of(
+                "WABA_VERIFY_TOKEN", "t-verify", "WABA_VERIFY_TOKEN_NEXT", "t-verify-next",
+                "WABA_APP_SECRET", "t-app-secret", "WABA_APP_SECRET_NEXT", "t-app-secret-next",
+                "SMS_CALLBACK_TOKEN_NEXT", "t-sms-callback-next",
+                "MPESA_CALLBACK_TOKEN_NEXT", "t-stk-next",
+                "ADMIN_API_KEY_NEXT", "t-admin-next"));
+
+        WhatsAppConfig waba = config.getConfigMapping(WhatsAppConfig.class);
+        assertThat(waba.verifyTokenNext().map(SecretValue::reveal)).contains("t-verify-next");
+        assertThat(waba.appSecretNext().map(SecretValue::reveal)).contains("t-app-secret-next");
+        assertThat(config.getConfigMapping(SmsConfig.class).callbackTokenNext().map(SecretValue::reveal))
+                .contains("t-sms-callback-next");
+        assertThat(config.getConfigMapping(MpesaConfig.class).callbackTokenNext().map(SecretValue::reveal))
+                .contains("t-stk-next");
+        AdminConfig admin = config.getConfigMapping(AdminConfig.class);
+        assertThat(admin.apiKeyNext().map(SecretValue::reveal)).contains("t-admin-next");
+        assertThat(String.valueOf(waba)).doesNotContain("t-verify-next", "t-app-secret-next");
+        assertThat(String.valueOf(admin.apiKeyNext())).doesNotContain("t-admin-next");
+        assertThat(SecretProducers.rotating(admin.apiKey(), admin.apiKeyNext()).matches("t-admin-next")).isTrue();
     }
 
     /** A blank token or phone id (an empty environment variable) does not count: the stand-in serves then. */

@@ -156,6 +156,61 @@ class RequiredSecretsTest {
         assertThat(RequiredSecrets.missing(lookup(config))).isEmpty();
     }
 
+    /** Every rotatable credential with a next value, and the callback URL already switched to the next token. */
+    static Map<String, String> midRotation() {
+        Map<String, String> config = complete();
+        config.put("waba.verify-token-next", "v-verify-next");
+        config.put("waba.app-secret-next", "v-app-secret-next");
+        config.put("sms.callback-token-next", "v-sms-callback-next");
+        config.put("mpesa.callback-token-next", "v-stk-token-next");
+        config.put("mpesa.callback-url", "https://pay.example.co.ke/payments/stk/callback/v-stk-token-next");
+        config.put("admin.api-key-next", "v-admin-key-next");
+        return config;
+    }
+
+    @Test
+    void givenANextValueForEveryRotatableSecretAndTheCallbackUrlOnTheNextToken_whenRequired_thenNothingHappens() {
+        assertThat(RequiredSecrets.problems(lookup(midRotation()))).isEmpty();
+    }
+
+    @Test
+    void givenNextValuesEqualToTheCurrentOnes_whenChecked_thenEachIsNamedWithoutItsValue() {
+        Map<String, String> config = complete();
+        for (String name : RequiredSecrets.ROTATABLE) {
+            String key = RequiredSecrets.key(name);
+            config.put(RequiredSecrets.key(name + "_NEXT"), " " + config.get(key) + " ");
+        }
+
+        List<String> invalid = RequiredSecrets.invalid(lookup(config));
+
+        assertThat(invalid).containsExactly(
+                "WABA_VERIFY_TOKEN_NEXT (must differ from WABA_VERIFY_TOKEN; unset it once it has been promoted)",
+                "WABA_APP_SECRET_NEXT (must differ from WABA_APP_SECRET; unset it once it has been promoted)",
+                "SMS_CALLBACK_TOKEN_NEXT (must differ from SMS_CALLBACK_TOKEN; unset it once it has been promoted)",
+                "MPESA_CALLBACK_TOKEN_NEXT (must differ from MPESA_CALLBACK_TOKEN; unset it once it has been promoted)",
+                "ADMIN_API_KEY_NEXT (must differ from ADMIN_API_KEY; unset it once it has been promoted)");
+        assertThat(String.join(" ", invalid)).doesNotContain("v-verify", "v-app-secret", "v-sms-callback",
+                "v-stk-token", "v-admin-key");
+    }
+
+    @Test
+    void givenABlankNextValue_whenChecked_thenItCountsAsUnset() {
+        Map<String, String> config = complete();
+        config.put("admin.api-key-next", "  ");
+
+        assertThat(RequiredSecrets.problems(lookup(config))).isEmpty();
+    }
+
+    @Test
+    void givenANextCallbackTokenAndACallbackUrlOnNeither_whenChecked_thenTheUrlIsNamed() {
+        Map<String, String> config = midRotation();
+        config.put("mpesa.callback-url", "https://pay.example.co.ke/payments/stk/callback/v-stk-token-other");
+
+        assertThat(RequiredSecrets.invalid(lookup(config))).containsExactly("MPESA_CALLBACK_URL (must end with "
+                + "/payments/stk/callback/ followed by exactly the value of MPESA_CALLBACK_TOKEN or of "
+                + "MPESA_CALLBACK_TOKEN_NEXT)");
+    }
+
     @Test
     void givenACompleteConfiguration_whenRequired_thenNothingHappens() {
         assertThat(RequiredSecrets.problems(lookup(complete()))).isEmpty();

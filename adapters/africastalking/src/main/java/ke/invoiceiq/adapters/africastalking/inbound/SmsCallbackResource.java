@@ -1,6 +1,7 @@
 package ke.invoiceiq.adapters.africastalking.inbound;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -20,16 +21,19 @@ import ke.invoiceiq.application.inbound.InboundMessage;
 import ke.invoiceiq.application.messaging.DeliveryOutcome;
 import ke.invoiceiq.application.messaging.DeliveryReport;
 import ke.invoiceiq.application.messaging.RecordDeliveryStatusUseCase;
+import ke.invoiceiq.application.settings.RotatingSecret;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.DeliveryStatus;
 import ke.invoiceiq.domain.shared.Parsed;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Africa's Talking's two SMS callbacks (docs/sms.md), form-encoded, each URL ending in the secret
- * {@code sms.callback-token} ({@link CallbackToken}; AT signs nothing):
+ * Africa's Talking's two SMS callbacks (docs/sms.md), form-encoded, each URL ending in the secret token. Africa's
+ * Talking neither signs its callbacks nor publishes its source addresses, so that token is the authentication: it
+ * must equal {@code SMS_CALLBACK_TOKEN} or, while it is being changed, {@code SMS_CALLBACK_TOKEN_NEXT}
+ * (docs/RUNBOOK.md, "Rotating secrets"), the {@link RotatingSecret} named {@value #TOKEN} that the bootstrap
+ * module produces, compared in constant time on UTF-8 bytes:
  *
  * <ul>
  * <li>{@code POST /sms/status/{token}}: a delivery report ({@code id}, {@code status}, {@code failureReason};
@@ -63,25 +67,28 @@ public class SmsCallbackResource {
 
     static final String PROVIDER = "africastalking";
 
+    /** The name of the {@link RotatingSecret} the callback token is injected as. */
+    public static final String TOKEN = "sms.callback-token";
+
     /** Tries to handle an incoming SMS before giving up on it; the pause after the first doubles each time. */
     static final int TRIES = 3;
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
 
     private static final Logger LOG = Logger.getLogger(SmsCallbackResource.class);
 
-    private final CallbackToken token;
+    private final RotatingSecret token;
     private final RecordDeliveryStatusUseCase deliveries;
     private final HandleInboundMessageUseCase inbound;
     private final Clock clock;
 
     @Inject
-    public SmsCallbackResource(@ConfigProperty(name = "sms.callback-token") Optional<String> token,
+    public SmsCallbackResource(@Named(TOKEN) RotatingSecret token,
             RecordDeliveryStatusUseCase deliveries, HandleInboundMessageUseCase inbound, Clock clock) {
-        this.token = new CallbackToken(token);
+        this.token = token;
         this.deliveries = deliveries;
         this.inbound = inbound;
         this.clock = clock;
-        if (!this.token.configured()) {
+        if (!token.configured()) {
             LOG.warn("sms.callback-token is not set: every SMS callback will be refused with 401");
         }
     }

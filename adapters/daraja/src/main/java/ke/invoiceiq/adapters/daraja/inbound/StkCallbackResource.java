@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,13 +17,13 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import ke.invoiceiq.application.payment.RecordOutcome;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
+import ke.invoiceiq.application.settings.RotatingSecret;
 import ke.invoiceiq.domain.payment.PaymentResult;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,8 +34,10 @@ import org.jboss.logging.Logger;
  * token is the authentication.
  *
  * <ol>
- * <li><b>Token</b>: {@code {token}} must equal {@code mpesa.callback-token}, compared in constant time on UTF-8
- * bytes. Wrong, missing ({@code POST /payments/stk/callback}), or no token configured → <b>401</b>, empty body,
+ * <li><b>Token</b>: {@code {token}} must equal {@code MPESA_CALLBACK_TOKEN} or, while it is being changed,
+ * {@code MPESA_CALLBACK_TOKEN_NEXT} (docs/RUNBOOK.md, "Rotating secrets"): the {@link RotatingSecret} named
+ * {@value #TOKEN}, which the bootstrap module produces, compared in constant time ({@link RotatingSecret#matches}).
+ * Wrong, missing ({@code POST /payments/stk/callback}), or no token configured → <b>401</b>, empty body,
  * the body is not even read, nothing is handed on; the log says only that (never the token).</li>
  * <li><b>Source</b> (optional, {@link CallbackSourcePolicy}): with {@code mpesa.callback.ip-allowlist.enabled=true}
  * the caller's address, read as {@code mpesa.callback.client-address} says (the peer address by default,
@@ -77,25 +80,28 @@ public class StkCallbackResource {
     /** Far above any real callback (well under 1 KB); bounds what is read into memory. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** The name of the {@link RotatingSecret} the callback token is injected as. */
+    public static final String TOKEN = "mpesa.callback-token";
+
     static final String ACCEPTED = "{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}";
 
     private static final Logger LOG = Logger.getLogger(StkCallbackResource.class);
 
-    private final Optional<byte[]> token;
+    private final RotatingSecret token;
     private final CallbackSourcePolicy sources;
     private final StkCallbackParser parser;
     private final RecordPaymentResultUseCase payments;
     private final Clock clock;
 
     @Inject
-    public StkCallbackResource(@ConfigProperty(name = "mpesa.callback-token") Optional<String> token,
+    public StkCallbackResource(@Named(TOKEN) RotatingSecret token,
             @ConfigProperty(name = "mpesa.callback.ip-allowlist.enabled", defaultValue = "false") boolean allowlist,
             @ConfigProperty(name = "mpesa.callback.client-address") Optional<String> clientAddress,
             @ConfigProperty(name = "mpesa.callback.trusted-proxy-hops", defaultValue = "1") int trustedProxyHops,
             @ConfigProperty(name = "mpesa.callback.trust-forwarded-for", defaultValue = "false") boolean trustXff,
             @ConfigProperty(name = "mpesa.callback.ip-allowlist.addresses") Optional<List<String>> addresses,
             ObjectMapper json, RecordPaymentResultUseCase payments) {
-        this.token = token.map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.token = token;
         this.sources = new CallbackSourcePolicy(allowlist,
                 CallbackSourcePolicy.ClientAddress.configured(clientAddress, trustXff), trustedProxyHops,
                 addresses.orElse(CallbackSourcePolicy.SAFARICOM_CALLBACK_IPS));
@@ -107,7 +113,7 @@ public class StkCallbackResource {
         this.parser = new StkCallbackParser(json);
         this.payments = payments;
         this.clock = Clock.systemUTC();
-        if (this.token.isEmpty()) {
+        if (!token.configured()) {
             LOG.warn("mpesa.callback-token is not set: every STK callback will be refused with 401");
         }
     }
@@ -124,8 +130,8 @@ public class StkCallbackResource {
     public Response receive(@PathParam("token") String presented,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context HttpServerRequest request,
             InputStream body) throws IOException {
-        if (!tokenMatches(presented)) {
-            LOG.warnf("refused an STK callback: %s", token.isEmpty() ? "no callback token configured" : "wrong token");
+        if (!token.matches(presented)) {
+            LOG.warnf("refused an STK callback: %s", token.configured() ? "wrong token" : "no callback token configured");
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
         if (sources.enabled()) {
@@ -169,13 +175,6 @@ public class StkCallbackResource {
             LOG.debugf("STK callback for %s carried receipt %s", result.checkoutRequestId(), result.receipt().get());
         }
         return accepted();
-    }
-
-    private boolean tokenMatches(String presented) {
-        if (token.isEmpty() || presented == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(token.get(), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Response accepted() {

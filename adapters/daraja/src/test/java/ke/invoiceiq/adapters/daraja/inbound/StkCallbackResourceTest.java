@@ -141,7 +141,15 @@ class StkCallbackResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wrong-token", "cb-Token_0123456789abcdefXY", "cb-Token_0123456789abcdefXYZ0",
+    @ValueSource(strings = {CallbackTestProfile.TOKEN, CallbackTestProfile.NEXT_TOKEN})
+    void givenATokenBeingRotated_whenTheCurrentOrTheNextTokenIsInThePath_thenBothAreAccepted(String token) {
+        assertAccepted(post(token, callback("success")));
+
+        assertThat(results.recorded()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wrong-token", "cb-Token_0123456789abcdefXY", "cb-Next_9876543210fedcbaQR", "cb-Token_0123456789abcdefXYZ0",
         "CB-TOKEN_0123456789ABCDEFXYZ"})
     void a_wrong_token_is_refused_and_nothing_is_handed_on(String token) {
         post(token, callback("success")).then().statusCode(401).body(emptyString());

@@ -10,11 +10,14 @@ import java.util.Map;
 public class ApiProfile implements QuarkusTestProfile {
 
     static final String KEY = "test-admin-key-4f1c9b";
+    /** The key being rotated in ({@code ADMIN_API_KEY_NEXT}): accepted alongside {@link #KEY}. */
+    static final String NEXT_KEY = "test-admin-next-key-8d2e";
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "admin.api-key", KEY,
+                "admin.api-key-next", NEXT_KEY,
                 "quarkus.swagger-ui.path", "/docs",
                 "quarkus.swagger-ui.always-include", "true",
                 "quarkus.smallrye-openapi.info-title", "InvoiceIQ");
@@ -34,6 +37,7 @@ public class ApiProfile implements QuarkusTestProfile {
         public Map<String, String> getConfigOverrides() {
             var config = new java.util.HashMap<>(super.getConfigOverrides());
             config.put("admin.api-key", "");
+            config.put("admin.api-key-next", "");
             return config;
         }
     }

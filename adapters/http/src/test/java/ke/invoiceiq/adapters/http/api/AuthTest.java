@@ -66,9 +66,16 @@ class AuthTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {ApiProfile.KEY, ApiProfile.NEXT_KEY})
+    void givenAKeyBeingRotated_whenTheCurrentOrTheNextKeyIsSent_thenBothAreLetThrough(String key) {
+        given().header("Authorization", "Bearer " + key).get("/stats/summary").then().statusCode(200);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "Bearer", "Bearer ", "Basic dGVzdDp0ZXN0", "Token " + ApiProfile.KEY,
             ApiProfile.KEY, "Bearer " + ApiProfile.KEY + "x", "Bearer x" + ApiProfile.KEY,
-            "Bearer " + ApiProfile.KEY + " " + ApiProfile.KEY})
+            "Bearer " + ApiProfile.KEY + " " + ApiProfile.KEY,
+            "Bearer " + ApiProfile.NEXT_KEY + "x", "Bearer " + ApiProfile.KEY + ApiProfile.NEXT_KEY})
     void refusesEveryOtherAuthorization(String authorization) {
         Response response = given().header("Authorization", authorization).get("/stats/summary");
 

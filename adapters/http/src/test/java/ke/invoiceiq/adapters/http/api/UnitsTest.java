@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
+import ke.invoiceiq.application.settings.RotatingSecret;
 import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import org.junit.jupiter.api.Test;
@@ -81,8 +83,8 @@ class UnitsTest {
 
     @Test
     void theKeyMatchesOnlyItselfAndNothingWhenUnset() {
-        var key = new AdminKey(java.util.Optional.of("  s3cret-key  "));
-        var unset = new AdminKey(java.util.Optional.of("   "));
+        var key = new AdminKey(RotatingSecret.of(Optional.of("  s3cret-key  "), Optional.empty()));
+        var unset = new AdminKey(RotatingSecret.of(Optional.of("   "), Optional.of("")));
 
         assertThat(key.configured()).isTrue();
         assertThat(key.matches("s3cret-key")).isTrue();
@@ -93,6 +95,15 @@ class UnitsTest {
         assertThat(unset.configured()).isFalse();
         assertThat(unset.matches("")).isFalse();
         assertThat(unset.matches("   ")).isFalse();
+    }
+
+    @Test
+    void givenACurrentAndANextKey_whenEitherIsPresented_thenBothMatchAndAThirdDoesNot() {
+        var key = new AdminKey(RotatingSecret.of(Optional.of("current-key"), Optional.of("next-key")));
+
+        assertThat(key.matches("current-key")).isTrue();
+        assertThat(key.matches("next-key")).isTrue();
+        assertThat(key.matches("previous-key")).isFalse();
     }
 
     private static String b64(String plain) {

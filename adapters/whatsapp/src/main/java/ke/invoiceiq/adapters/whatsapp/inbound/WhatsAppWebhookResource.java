@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.whatsapp.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,10 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import ke.invoiceiq.application.settings.RotatingSecret;
 import ke.invoiceiq.domain.messaging.StoredWebhook;
 import ke.invoiceiq.domain.messaging.WebhookInbox;
 import ke.invoiceiq.domain.shared.Transactions;
@@ -30,8 +31,9 @@ import org.jboss.logging.MDC;
  * deliveries.
  *
  * <h2>{@code GET /whatsapp/webhook}: verification</h2>
- * {@code hub.mode=subscribe} and a {@code hub.verify_token} equal to {@code waba.verify-token} (compared in constant
- * time on UTF-8 bytes) → 200 {@code text/plain} with the raw {@code hub.challenge}. Anything else (wrong or missing
+ * {@code hub.mode=subscribe} and a {@code hub.verify_token} equal to {@code WABA_VERIFY_TOKEN} or, while it is being
+ * changed, {@code WABA_VERIFY_TOKEN_NEXT} (compared in constant time, {@link RotatingSecret#matches}) → 200
+ * {@code text/plain} with the raw {@code hub.challenge}. Anything else (wrong or missing
  * token, mode or challenge, no token configured) → 403 with an empty body.
  *
  * <h2>{@code POST /whatsapp/webhook}: events</h2>
@@ -39,8 +41,9 @@ import org.jboss.logging.MDC;
  * <li>Size first: a {@code Content-Length} over 3 MB (Meta's documented maximum, {@value #MAX_BODY_BYTES} bytes), or
  * a body that turns out longer while it is read, → 413.</li>
  * <li>Then the signature, over the raw bytes exactly as received and before any parsing: {@code X-Hub-Signature-256}
- * must be {@code sha256=} + HMAC-SHA256(body, {@code waba.app-secret}), compared in constant time. Missing, wrong,
- * or no secret configured → 401 and nothing is handed on.</li>
+ * must be {@code sha256=} + HMAC-SHA256(body, {@code WABA_APP_SECRET}) or, while it is being changed, the HMAC under
+ * {@code WABA_APP_SECRET_NEXT} ({@link WebhookSignature}), compared in constant time. Missing, wrong, or no secret
+ * configured → 401 and nothing is handed on.</li>
  * <li>Then the payload is parsed ({@link WebhookPayloadParser}). A validly signed body that is not JSON is answered
  * <b>200</b> with a warning in the log (never the payload) and nothing is handed on: Meta re-delivers every non-200
  * for up to 7 days (docs/whatsapp.md), and a body that does not parse now will not parse on the 50th try either.</li>
@@ -62,6 +65,9 @@ import org.jboss.logging.MDC;
  * once its lease has passed. A crash after the use cases ran but before the webhook was marked processed makes it
  * run again, which is safe for the reasons above: processing is idempotent.
  *
+ * <p>Both secrets are {@link RotatingSecret}s the bootstrap module produces, named {@value #VERIFY_TOKEN} and
+ * {@value #APP_SECRET} (docs/RUNBOOK.md, "Rotating secrets").
+ *
  * <p>Nothing from the payload is logged but event kinds, wamids and error codes: no phone number, no text, no
  * secret.
  */
@@ -78,8 +84,14 @@ public class WhatsAppWebhookResource {
     /** The provider name the webhooks are stored under. */
     static final String PROVIDER = "whatsapp";
 
-    private final Optional<String> verifyToken;
-    private final Optional<String> appSecret;
+    /** The name of the {@link RotatingSecret} the verify token is injected as. */
+    public static final String VERIFY_TOKEN = "waba.verify-token";
+
+    /** The name of the {@link RotatingSecret} the app secret is injected as. */
+    public static final String APP_SECRET = "waba.app-secret";
+
+    private final RotatingSecret verifyToken;
+    private final RotatingSecret appSecret;
     private final WebhookPayloadParser parser;
     private final WebhookDispatcher dispatcher;
     private final WebhookInbox inbox;
@@ -87,12 +99,12 @@ public class WhatsAppWebhookResource {
     private final Clock clock;
 
     @Inject
-    public WhatsAppWebhookResource(@ConfigProperty(name = "waba.verify-token") Optional<String> verifyToken,
-            @ConfigProperty(name = "waba.app-secret") Optional<String> appSecret,
+    public WhatsAppWebhookResource(@Named(VERIFY_TOKEN) RotatingSecret verifyToken,
+            @Named(APP_SECRET) RotatingSecret appSecret,
             @ConfigProperty(name = "waba.phone-id") Optional<String> businessPhoneId, ObjectMapper json,
             WebhookDispatcher dispatcher, WebhookInbox inbox, Transactions transactions, Clock clock) {
-        this.verifyToken = verifyToken.filter(t -> !t.isEmpty());
-        this.appSecret = appSecret.filter(s -> !s.isEmpty());
+        this.verifyToken = verifyToken;
+        this.appSecret = appSecret;
         this.parser = new WebhookPayloadParser(json, businessPhoneId);
         this.dispatcher = dispatcher;
         this.inbox = inbox;
@@ -103,9 +115,7 @@ public class WhatsAppWebhookResource {
     @GET
     public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
             @QueryParam("hub.challenge") String challenge) {
-        boolean accepted = SUBSCRIBE.equals(mode) && token != null && challenge != null && verifyToken.isPresent()
-                && MessageDigest.isEqual(verifyToken.get().getBytes(StandardCharsets.UTF_8),
-                        token.getBytes(StandardCharsets.UTF_8));
+        boolean accepted = SUBSCRIBE.equals(mode) && challenge != null && verifyToken.matches(token);
         if (!accepted) {
             LOG.warn("refused a WhatsApp webhook verification");
             return Response.status(Response.Status.FORBIDDEN).build();
@@ -127,7 +137,7 @@ public class WhatsAppWebhookResource {
         }
         if (!WebhookSignature.isValid(raw, Optional.ofNullable(signature), appSecret)) {
             LOG.warnf("refused a WhatsApp webhook: %s", signature == null ? "no signature"
-                    : appSecret.isEmpty() ? "no app secret configured" : "wrong signature");
+                    : appSecret.configured() ? "wrong signature" : "no app secret configured");
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
         Instant receivedAt = clock.instant();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import ke.invoiceiq.application.settings.RotatingSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,7 +56,8 @@ class WebhookSignatureTest {
     @MethodSource("headers")
     void givenHeaderAndSecret_whenChecked_thenValidOnlyForTheRightMac(String label, Optional<String> header,
             Optional<String> secret, boolean valid) {
-        assertThat(WebhookSignature.isValid(BODY, header, secret)).isEqualTo(valid);
+        assertThat(WebhookSignature.isValid(BODY, header, RotatingSecret.of(secret, Optional.empty())))
+                .isEqualTo(valid);
     }
 
     @Test
@@ -64,6 +66,19 @@ class WebhookSignatureTest {
         byte[] changed = BODY.clone();
         changed[changed.length - 2] = ' ';
 
-        assertThat(WebhookSignature.isValid(changed, Optional.of(header), Optional.of(SECRET))).isFalse();
+        assertThat(WebhookSignature.isValid(changed, Optional.of(header), RotatingSecret.of(Optional.of(SECRET),
+                Optional.empty()))).isFalse();
+    }
+
+    @Test
+    void givenACurrentAndANextSecret_whenSignedWithEither_thenValidAndSignedWithAThirdInvalid() {
+        RotatingSecret both = RotatingSecret.of(Optional.of(SECRET), Optional.of("next-app-secret"));
+
+        assertThat(WebhookSignature.isValid(BODY, Optional.of(WebhookSignature.headerValue(BODY, SECRET)), both))
+                .isTrue();
+        assertThat(WebhookSignature.isValid(BODY,
+                Optional.of(WebhookSignature.headerValue(BODY, "next-app-secret")), both)).isTrue();
+        assertThat(WebhookSignature.isValid(BODY,
+                Optional.of(WebhookSignature.headerValue(BODY, "previous-app-secret")), both)).isFalse();
     }
 }

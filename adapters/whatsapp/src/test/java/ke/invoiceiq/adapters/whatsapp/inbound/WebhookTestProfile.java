@@ -13,6 +13,9 @@ public class WebhookTestProfile implements QuarkusTestProfile {
 
     static final String VERIFY_TOKEN = "verify-tøken-123";
     static final String APP_SECRET = "test-app-secret-0123456789abcdef";
+    /** The values being rotated in ({@code WABA_VERIFY_TOKEN_NEXT}, {@code WABA_APP_SECRET_NEXT}). */
+    static final String NEXT_VERIFY_TOKEN = "verify-next-456";
+    static final String NEXT_APP_SECRET = "test-app-secret-next-fedcba9876543210";
     static final String PHONE_ID = "106540352242922";
 
     @Override
@@ -20,6 +23,8 @@ public class WebhookTestProfile implements QuarkusTestProfile {
         return Map.of(
                 "waba.verify-token", VERIFY_TOKEN,
                 "waba.app-secret", APP_SECRET,
+                "waba.verify-token-next", NEXT_VERIFY_TOKEN,
+                "waba.app-secret-next", NEXT_APP_SECRET,
                 "waba.phone-id", PHONE_ID,
                 // one worker keeps these resource tests' handling in acknowledgement order; the production setting
                 // (4 workers, a Pay tap on a thread of its own, one lane per sender) is covered by

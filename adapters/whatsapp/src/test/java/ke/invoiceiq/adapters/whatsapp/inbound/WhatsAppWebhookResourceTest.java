@@ -6,6 +6,7 @@ import static ke.invoiceiq.adapters.whatsapp.inbound.Fixtures.sign;
 import static ke.invoiceiq.adapters.whatsapp.inbound.Fixtures.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The webhook over HTTP, with recording fakes of the two use cases. Fakes de-duplicate nothing, so a redelivery
@@ -100,11 +102,19 @@ class WhatsAppWebhookResourceTest {
         assertThat(response.asByteArray()).isEqualTo(challenge.getBytes(StandardCharsets.UTF_8));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {WebhookTestProfile.VERIFY_TOKEN, WebhookTestProfile.NEXT_VERIFY_TOKEN})
+    void givenAVerifyTokenBeingRotated_whenVerifiedWithTheCurrentOrTheNextToken_thenBothAreAccepted(String token) {
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", token)
+                .queryParam("hub.challenge", "4711").when().get(PATH).then().statusCode(200).body(equalTo("4711"));
+    }
+
     static Stream<Arguments> refusedVerifications() {
         String token = WebhookTestProfile.VERIFY_TOKEN;
         return Stream.of(
                 Arguments.of("wrong token", "subscribe", token + "x", "123"),
                 Arguments.of("token prefix", "subscribe", token.substring(0, 5), "123"),
+                Arguments.of("neither the current nor the next token", "subscribe", "verify-previous-789", "123"),
                 Arguments.of("empty token", "subscribe", "", "123"),
                 Arguments.of("missing token", "subscribe", null, "123"),
                 Arguments.of("wrong mode", "unsubscribe", token, "123"),
@@ -357,6 +367,8 @@ class WhatsAppWebhookResourceTest {
                 Arguments.of("empty header", ""),
                 Arguments.of("wrong signature", sign("{}".getBytes(StandardCharsets.UTF_8))),
                 Arguments.of("signed with another secret", WebhookSignature.headerValue(body, "another-secret")),
+                Arguments.of("signed with neither the current nor the next secret",
+                        WebhookSignature.headerValue(body, "test-app-secret-previous-0000000000")),
                 Arguments.of("hex without the sha256= prefix", good.substring("sha256=".length())),
                 Arguments.of("last hex digit changed",
                         good.substring(0, good.length() - 1) + (good.endsWith("0") ? "1" : "0")));
@@ -370,6 +382,17 @@ class WhatsAppWebhookResourceTest {
         post(body, signature).then().statusCode(401);
 
         assertNothingHandedOn();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {WebhookTestProfile.APP_SECRET, WebhookTestProfile.NEXT_APP_SECRET})
+    void givenAnAppSecretBeingRotated_whenSignedWithTheCurrentOrTheNextSecret_thenBothAreAcceptedAndHandedOn(
+            String secret) {
+        byte[] body = webhook("text");
+
+        post(body, WebhookSignature.headerValue(body, secret)).then().statusCode(200);
+
+        eventually(WAIT, () -> inbound.messages().size() == 1);
     }
 
     @Test

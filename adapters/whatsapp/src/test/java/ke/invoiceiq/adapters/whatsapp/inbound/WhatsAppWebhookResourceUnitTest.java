@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import ke.invoiceiq.adapters.memory.DirectTransactions;
 import ke.invoiceiq.adapters.memory.InMemoryWebhookInbox;
+import ke.invoiceiq.application.settings.RotatingSecret;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,8 @@ class WhatsAppWebhookResourceUnitTest {
             Runnable::run, 10, 5, Duration.ofSeconds(10));
 
     private WhatsAppWebhookResource resource(Optional<String> token, Optional<String> secret) {
-        return new WhatsAppWebhookResource(token, secret, Optional.empty(), new ObjectMapper(), dispatcher, inbox,
+        return new WhatsAppWebhookResource(RotatingSecret.of(token, Optional.empty()),
+                RotatingSecret.of(secret, Optional.empty()), Optional.empty(), new ObjectMapper(), dispatcher, inbox,
                 transactions, Clock.systemUTC());
     }
 
