@@ -278,7 +278,7 @@ public final class RequiredSecrets {
         return new Requirement(name, List.of(key(name)));
     }
 
-    /** The configuration key an environment variable of a provider sets: {@code WABA_APP_SECRET} → {@code waba.app-secret}. */
+    /** The key a provider's environment variable sets: {@code WABA_APP_SECRET} → {@code waba.app-secret}. */
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT).replaceFirst("_", ".").replace('_', '-');
     }

@@ -59,7 +59,8 @@ class SecretRotationTest extends AcceptanceBase {
 
         int report = ProviderTraffic.smsDeliveryReport(token, id, "Success", new Msisdn("254799000451"), "")
                 .statusCode();
-        int incoming = ProviderTraffic.smsIncoming(token, id, new Msisdn("254799000451"), "Asante, nimepata ujumbe wako").statusCode();
+        int incoming = ProviderTraffic.smsIncoming(token, id, new Msisdn("254799000451"),
+                "Asante, nimepata ujumbe wako").statusCode();
 
         boolean accepted = !token.equals(THIRD);
         assertThat(report).isEqualTo(accepted ? 200 : 401);

@@ -131,7 +131,8 @@ public class StkCallbackResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context HttpServerRequest request,
             InputStream body) throws IOException {
         if (!token.matches(presented)) {
-            LOG.warnf("refused an STK callback: %s", token.configured() ? "wrong token" : "no callback token configured");
+            LOG.warnf("refused an STK callback: %s",
+                    token.configured() ? "wrong token" : "no callback token configured");
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
         if (sources.enabled()) {

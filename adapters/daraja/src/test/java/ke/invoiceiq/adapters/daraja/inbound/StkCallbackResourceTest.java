@@ -149,8 +149,8 @@ class StkCallbackResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wrong-token", "cb-Token_0123456789abcdefXY", "cb-Next_9876543210fedcbaQR", "cb-Token_0123456789abcdefXYZ0",
-        "CB-TOKEN_0123456789ABCDEFXYZ"})
+    @ValueSource(strings = {"wrong-token", "cb-Token_0123456789abcdefXY", "cb-Next_9876543210fedcbaQR",
+        "cb-Token_0123456789abcdefXYZ0", "CB-TOKEN_0123456789ABCDEFXYZ"})
     void a_wrong_token_is_refused_and_nothing_is_handed_on(String token) {
         post(token, callback("success")).then().statusCode(401).body(emptyString());
 
