@@ -15,6 +15,7 @@ import ke.invoiceiq.bootstrap.testing.Database;
 import ke.invoiceiq.bootstrap.testing.Scrape;
 import ke.invoiceiq.bootstrap.testing.TestClock;
 import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.bootstrap.testing.TypedInTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -60,6 +61,8 @@ abstract class AcceptanceBase {
         sms.resetAll();
         AfricasTalkingWireMock.acceptEverySms(sms);
         chat = new Conversation(graph, daraja, sms, dispatcher, db, clock);
+        // the merchant's number is in every conversation; the customers' are recorded as they are made up
+        TypedInTests.number(Conversation.MERCHANT);
         chat.dispatch();
     }
 

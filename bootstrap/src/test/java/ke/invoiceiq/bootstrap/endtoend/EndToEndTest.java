@@ -26,6 +26,7 @@ import ke.invoiceiq.bootstrap.testing.Customers;
 import ke.invoiceiq.bootstrap.testing.Database;
 import ke.invoiceiq.bootstrap.testing.FailingOutbox;
 import ke.invoiceiq.bootstrap.testing.TestClock;
+import ke.invoiceiq.bootstrap.testing.TypedInTests;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.Channel;
@@ -190,6 +191,7 @@ class EndToEndTest {
 
     private InboundMessage merchantSays(String text) {
         return new InboundMessage("whatsapp", "wamid.e2e-" + UUID.randomUUID(), Channel.WHATSAPP,
-                Optional.of(MERCHANT), Optional.empty(), new InboundContent.Text(text), clock.instant());
+                Optional.of(TypedInTests.number(MERCHANT)), Optional.empty(),
+                new InboundContent.Text(TypedInTests.text(text)), clock.instant());
     }
 }

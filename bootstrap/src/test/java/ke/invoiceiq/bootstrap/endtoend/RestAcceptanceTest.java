@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import ke.invoiceiq.bootstrap.testing.Customers;
 import ke.invoiceiq.bootstrap.testing.ProviderTraffic;
 import ke.invoiceiq.bootstrap.testing.Scrape;
+import ke.invoiceiq.bootstrap.testing.TypedInTests;
 import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.Test;
 
@@ -246,6 +247,8 @@ class RestAcceptanceTest extends AcceptanceBase {
     }
 
     private static Response createInvoice(Msisdn customer, int shillings, String description) {
+        TypedInTests.number(customer);
+        TypedInTests.text(description);
         return api().contentType("application/json")
                 .body("{\"msisdn\":\"" + customer.value() + "\",\"amount\":" + shillings + ",\"description\":\""
                         + description + "\"}")

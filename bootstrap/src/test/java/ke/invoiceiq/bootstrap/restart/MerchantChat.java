@@ -7,6 +7,7 @@ import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome;
 import ke.invoiceiq.application.inbound.HandleInboundMessageUseCase;
 import ke.invoiceiq.application.inbound.InboundContent;
 import ke.invoiceiq.application.inbound.InboundMessage;
+import ke.invoiceiq.bootstrap.testing.TypedInTests;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.Channel;
 
@@ -34,7 +35,8 @@ final class MerchantChat {
     static HandleInboundMessageOutcome say(HandleInboundMessageUseCase inbound, Msisdn from, String text,
             Instant at) {
         return inbound.handle(new InboundMessage("whatsapp", "wamid.restart-" + UUID.randomUUID(), Channel.WHATSAPP,
-                Optional.of(from), Optional.empty(), new InboundContent.Text(text), at));
+                Optional.of(TypedInTests.number(from)), Optional.empty(),
+                new InboundContent.Text(TypedInTests.text(text)), at));
     }
 
     static String handedOver(String key) {

@@ -9,8 +9,10 @@ public final class Customers {
     private Customers() {
     }
 
+    /** A fresh number, recorded for the log scan ({@link TypedInTests}). */
     public static Msisdn fresh() {
-        return new Msisdn("25471" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)));
+        return TypedInTests.number(
+                new Msisdn("25471" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000))));
     }
 
     /** The number as a merchant types it: {@code 07…}. */

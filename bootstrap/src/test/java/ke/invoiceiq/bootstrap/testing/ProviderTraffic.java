@@ -20,6 +20,7 @@ import ke.invoiceiq.domain.customer.Msisdn;
  * What the providers send the running application, in the providers' documented shapes (docs/whatsapp.md, docs/daraja.md, docs/sms.md), through the real endpoints:
  * Meta's signed webhooks (docs/whatsapp.md), Safaricom's STK callbacks (docs/daraja.md) and Africa's Talking's form posts (docs/sms.md,
  * docs/sms.md). Shared by the end-to-end, acceptance, browser and packaged-application tests; each names its own secrets.
+ * Every phone number and text a message carries is recorded for the log scan ({@link TypedInTests}).
  */
 public final class ProviderTraffic {
 
@@ -61,6 +62,7 @@ public final class ProviderTraffic {
 
     /** An inbound text whose {@code timestamp} (when Meta says it was sent) is {@code sentAt}. */
     public static String whatsAppText(String phoneId, Msisdn from, String wamid, String text, Instant sentAt) {
+        TypedInTests.text(text);
         return messageWebhook(phoneId, from, """
                 {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}"""
                 .formatted(from.value(), wamid, sentAt.getEpochSecond(), json(text)));
@@ -76,6 +78,7 @@ public final class ProviderTraffic {
     }
 
     private static String messageWebhook(String phoneId, Msisdn from, String message) {
+        TypedInTests.number(from);
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
                   "messaging_product":"whatsapp",
@@ -87,6 +90,7 @@ public final class ProviderTraffic {
 
     /** A status update for a message we sent; {@code extra} goes inside the status object (e.g. its errors). */
     public static String whatsAppStatus(String phoneId, String wamid, String status, Msisdn recipient, String extra) {
+        TypedInTests.number(recipient);
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
                   "messaging_product":"whatsapp",
@@ -127,6 +131,7 @@ public final class ProviderTraffic {
 
     /** A success callback (Balance without Value, numbers as numbers). */
     public static String stkSuccess(String checkout, String amount, String receipt, Msisdn phone) {
+        TypedInTests.number(phone);
         return """
                 { "Body": { "stkCallback": {
                   "MerchantRequestID": "%s",
@@ -156,6 +161,8 @@ public final class ProviderTraffic {
 
     /** An incoming SMS as Africa's Talking posts it. */
     public static Response smsIncoming(String token, String id, Msisdn from, String text) {
+        TypedInTests.number(from);
+        TypedInTests.text(text);
         return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 // sent now: a message older than the de-duplication retention (14 days) would be ignored
                 .formParam("date", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
@@ -170,6 +177,7 @@ public final class ProviderTraffic {
 
     /** A delivery report; {@code extra} is more form fields, e.g. {@code &failureReason=UserDoesNotExist}. */
     public static Response smsDeliveryReport(String token, String id, String status, Msisdn to, String extra) {
+        TypedInTests.number(to);
         return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .body("id=" + id + "&status=" + status + "&phoneNumber=%2B" + to.value() + "&networkCode=63902"
                         + "&retryCount=0" + extra)
