@@ -29,10 +29,12 @@ import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.application.payment.RequestPaymentCommand;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.bootstrap.testing.Database;
 import ke.invoiceiq.bootstrap.testing.Outboxes;
 import ke.invoiceiq.bootstrap.testing.Scrape;
 import ke.invoiceiq.domain.command.CustomerRef;
+import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
@@ -90,14 +92,24 @@ class MetricsEndpointTest {
     @Inject
     Database db;
 
+    @Inject
+    CustomerDirectory customers;
+
+    @Inject
+    MerchantSettings merchant;
+
     /**
      * Nothing due is left over by an earlier test, nor about to come due (a notice waiting for the merchant's turn),
      * and no turn taken by another test's clock is in the way: a dispatch below sends only what that test queued.
+     * The merchant has just written, as a merchant issuing invoices does, so their notices go on WhatsApp: on a
+     * database no earlier test had the merchant write to, they would be outside WhatsApp's 24-hour window and go by
+     * SMS, and the WhatsApp counts below would depend on which test ran first.
      */
     @BeforeEach
     void drainTheOutbox() {
         Outboxes.forgetEarlierTests(db);
         Outboxes.drain(dispatcher, db, clock);
+        merchant.staffNumbers().forEach(staff -> customers.recordInbound(staff, clock.instant()));
     }
 
     @Test
