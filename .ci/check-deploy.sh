@@ -5,11 +5,13 @@
 #     all three, and the project's own rules hold (base images, non-root user, port 8080, the native build command,
 #     every Maven module copied into the build stage, an explicit -Xmx, no ENTRYPOINT in the native images, the OCI
 #     labels, and in the JVM image the third-party libraries in a layer before the project's own jars).
-#  2. Kubernetes (k8s/): `kubectl kustomize k8s/` renders offline, and yq (Debian's jq wrapper) finds the required
-#     fields: replicas, probes, resources, security context, image, Service, ServiceMonitor, PDB, HPA, the
-#     migration Job's -Dquarkus.init-and-exit=true, no Secret in the rendered output.
-#  3. The Secret template (k8s/secret.template.yaml) holds no value and, with the ConfigMap, every setting the prod
-#     profile requires: the list is read from RequiredSecrets.IN_PROD (bootstrap), so a new required setting that
+#  2. Kubernetes (k8s/: a kustomize base, the optional component prometheus-operator and two overlays):
+#     `kubectl kustomize` renders each overlay offline, and yq (Debian's jq wrapper) finds in each the required
+#     fields of the base: replicas, probes, resources, security context, image, Service, PDB, HPA, the migration
+#     Job's -Dquarkus.init-and-exit=true, no Secret. The overlay production holds the ServiceMonitor and the
+#     PrometheusRule; the overlay plain holds no monitoring.coreos.com object (a cluster without the operator).
+#  3. The Secret template (k8s/base/secret.template.yaml) holds no value and, with the ConfigMap, every setting the
+#     prod profile requires: the list is read from RequiredSecrets.IN_PROD (bootstrap), so a new required setting that
 #     is missing from the deployment files fails here. Every required setting is also named in docs/RUNBOOK.md.
 #  4. fly.toml essentials (python3 tomllib), and the shutdown budget against application.properties.
 #
@@ -24,7 +26,10 @@ readonly DOCKERFILELINT_VERSION=1.8.0
 readonly DOCKER_DIR=src/main/docker
 readonly DOCKERFILES=("$DOCKER_DIR/Dockerfile.jvm" "$DOCKER_DIR/Dockerfile.native" "$DOCKER_DIR/Dockerfile.native-micro")
 readonly K8S_DIR=k8s
-readonly SECRET_TEMPLATE="$K8S_DIR/secret.template.yaml"
+# production: the base and the component prometheus-operator (ServiceMonitor, PrometheusRule); plain: the base only,
+# for a cluster without the Prometheus Operator's CRDs. Each is rendered and checked on its own.
+readonly OVERLAYS=(production plain)
+readonly SECRET_TEMPLATE="$K8S_DIR/base/secret.template.yaml"
 readonly REQUIRED_SOURCE=bootstrap/src/main/java/ke/invoiceiq/bootstrap/config/RequiredSecrets.java
 readonly PROPERTIES=bootstrap/src/main/resources/application.properties
 readonly RUNBOOK=docs/RUNBOOK.md
@@ -59,7 +64,7 @@ if ! command -v kubectl >/dev/null 2>&1; then
   echo "== Installing kubectl (for kubectl kustomize)"
   apt_install kubectl || {
     echo "check-deploy: could not install kubectl with apt-get; install kubectl >= 1.27 (its built-in kustomize v5" \
-      "renders k8s/) and run again" >&2
+      "renders k8s/overlays/*) and run again" >&2
     exit 1
   }
 fi
@@ -176,22 +181,17 @@ else
 fi
 
 # ---- 2. Kubernetes -----------------------------------------------------------------------------------------------
-echo "== Kubernetes: kubectl kustomize $K8S_DIR/"
-RENDERED="$WORK/k8s-rendered.yaml"
-if kubectl kustomize "$K8S_DIR/" >"$RENDERED" 2>"$WORK/kustomize.err"; then
-  ok "rendered $(grep -c '^kind:' "$RENDERED") objects into target/deploy-check/k8s-rendered.yaml"
-else
-  cat "$WORK/kustomize.err" >&2
-  fail "kubectl kustomize $K8S_DIR/ failed (above)"
-  : >"$RENDERED"
-fi
+# The overlay under check (it prefixes expect's lines) and its rendering, which q reads.
+OVERLAY=""
+RENDERED=""
 # q <jq expression over the array of rendered objects>: its raw output
 q() { yq -s -r "$1" "$RENDERED" 2>"$WORK/yq.err" || { cat "$WORK/yq.err" >&2; echo "<yq failed>"; }; }
 # expect <what> <jq expression> <expected raw output>
 expect() {
   local got
   got="$(q "$2")"
-  if [[ "$got" == "$3" ]]; then ok "$1"; else fail "$1: expected '$3', got '${got//$'\n'/ }' from: $2"; fi
+  if [[ "$got" == "$3" ]]; then ok "$OVERLAY: $1"
+  else fail "$OVERLAY: $1: expected '$3', got '${got//$'\n'/ }' from: $2"; fi
 }
 D='(.[] | select(.kind == "Deployment" and .metadata.name == "invoiceiq"))'
 C="($D | .spec.template.spec.containers[0])"
@@ -200,9 +200,10 @@ JC="($J | .spec.template.spec.containers[0])"
 SVC='(.[] | select(.kind == "Service" and .metadata.name == "invoiceiq"))'
 POD_LABELS="($D | .spec.template.metadata.labels)"
 
-if [[ -s "$RENDERED" ]]; then
+# check_base: what every overlay renders from k8s/base/.
+check_base() {
   expect "every object has a kind and a name" '[.[] | select(.kind == null or .metadata.name == null)] | length' 0
-  for kind in Namespace ConfigMap Deployment Service Job PodDisruptionBudget HorizontalPodAutoscaler ServiceMonitor; do
+  for kind in Namespace ConfigMap Deployment Service Job PodDisruptionBudget HorizontalPodAutoscaler; do
     expect "one $kind" "[.[] | select(.kind == \"$kind\")] | length" 1
   done
   expect "namespaced objects are in namespace invoiceiq" \
@@ -244,9 +245,9 @@ if [[ -s "$RENDERED" ]]; then
     "true 9000 /q/metrics"
   grace="$(q "$D | .spec.template.spec.terminationGracePeriodSeconds")"
   prestop="$(q "$C | .lifecycle.preStop | (.sleep.seconds // (.exec.command // [] | last)) // 0")"
-  [[ "$prestop" =~ ^[0-9]+$ ]] || { fail "preStop: cannot read its sleep seconds (got '$prestop')"; prestop=0; }
-  [[ "$grace" =~ ^[0-9]+$ ]] && ok "terminationGracePeriodSeconds = $grace" \
-    || fail "Deployment terminationGracePeriodSeconds is not set (got '$grace')"
+  [[ "$prestop" =~ ^[0-9]+$ ]] || { fail "$OVERLAY: preStop: cannot read its sleep seconds (got '$prestop')"; prestop=0; }
+  [[ "$grace" =~ ^[0-9]+$ ]] && ok "$OVERLAY: terminationGracePeriodSeconds = $grace" \
+    || fail "$OVERLAY: Deployment terminationGracePeriodSeconds is not set (got '$grace')"
   expect "Deployment selector matches its pod labels" \
     "$D | (.spec.selector.matchLabels | to_entries) - (.spec.template.metadata.labels | to_entries) | length" 0
 
@@ -259,12 +260,7 @@ if [[ -s "$RENDERED" ]]; then
   expect "Service selects the Deployment's pods" \
     "(($SVC | .spec.selector | to_entries) - ($POD_LABELS | to_entries)) | length" 0
 
-  # ServiceMonitor, PDB, HPA
-  SM='(.[] | select(.kind == "ServiceMonitor"))'
-  expect "ServiceMonitor apiVersion" "$SM | .apiVersion" monitoring.coreos.com/v1
-  expect "ServiceMonitor endpoint port and path" "$SM | .spec.endpoints[0] | \"\\(.port) \\(.path)\"" "management /q/metrics"
-  expect "ServiceMonitor selects the Service" \
-    "(($SM | .spec.selector.matchLabels | to_entries) - ($SVC | .metadata.labels | to_entries)) | length" 0
+  # PDB, HPA
   PDB='(.[] | select(.kind == "PodDisruptionBudget"))'
   expect "PodDisruptionBudget minAvailable" "$PDB | .spec.minAvailable" 1
   expect "PodDisruptionBudget selects the Deployment's pods" \
@@ -284,7 +280,43 @@ if [[ -s "$RENDERED" ]]; then
     "(($SVC | .spec.selector | to_entries) - ($J | .spec.template.metadata.labels | to_entries)) | length > 0" true
   expect "Job securityContext non-root, read-only root" \
     "[($J | .spec.template.spec.securityContext.runAsNonRoot), ($JC | .securityContext.readOnlyRootFilesystem)] | all" true
-fi
+}
+
+# check_prometheus_operator: the component's objects, which only the production overlay includes.
+check_prometheus_operator() {
+  local sm='(.[] | select(.kind == "ServiceMonitor"))' pr='(.[] | select(.kind == "PrometheusRule"))'
+  for kind in ServiceMonitor PrometheusRule; do
+    expect "one $kind" "[.[] | select(.kind == \"$kind\")] | length" 1
+  done
+  expect "ServiceMonitor apiVersion" "$sm | .apiVersion" monitoring.coreos.com/v1
+  expect "ServiceMonitor endpoint port and path" "$sm | .spec.endpoints[0] | \"\\(.port) \\(.path)\"" "management /q/metrics"
+  expect "ServiceMonitor selects the Service" \
+    "(($sm | .spec.selector.matchLabels | to_entries) - ($SVC | .metadata.labels | to_entries)) | length" 0
+  expect "PrometheusRule apiVersion" "$pr | .apiVersion" monitoring.coreos.com/v1
+  # That its rules equal deploy/prometheus/alerts.yml is .ci/check-alerts.sh's job.
+  expect "PrometheusRule holds alerting rules" "$pr | [.spec.groups[].rules[] | select(.alert != null)] | length > 0" true
+}
+
+for OVERLAY in "${OVERLAYS[@]}"; do
+  dir="$K8S_DIR/overlays/$OVERLAY"
+  echo "== Kubernetes: kubectl kustomize $dir/"
+  RENDERED="$WORK/k8s-$OVERLAY.yaml"
+  if kubectl kustomize "$dir/" >"$RENDERED" 2>"$WORK/kustomize.err"; then
+    ok "$OVERLAY: rendered $(grep -c '^kind:' "$RENDERED") objects into target/deploy-check/k8s-$OVERLAY.yaml"
+  else
+    cat "$WORK/kustomize.err" >&2
+    fail "kubectl kustomize $dir/ failed (above)"
+    continue
+  fi
+  check_base
+  case "$OVERLAY" in
+    production) check_prometheus_operator ;;
+    plain)
+      expect "no monitoring.coreos.com object (apply -k must work without the Prometheus Operator's CRDs)" \
+        '[.[] | select((.apiVersion // "") | startswith("monitoring.coreos.com/"))] | length' 0 ;;
+    *) fail "$OVERLAY: no overlay-specific checks defined in .ci/check-deploy.sh" ;;
+  esac
+done
 
 # ---- 3. Secret template against RequiredSecrets.IN_PROD ----------------------------------------------------------
 echo "== Secret template: $SECRET_TEMPLATE against RequiredSecrets.IN_PROD"
@@ -302,6 +334,8 @@ if [[ -f "$SECRET_TEMPLATE" ]]; then
 else
   fail "$SECRET_TEMPLATE is missing"
 fi
+# The ConfigMap comes from the base: any overlay's rendering has it.
+RENDERED="$WORK/k8s-production.yaml"
 mapfile -t config_keys < <(q '.[] | select(.kind == "ConfigMap" and .metadata.name == "invoiceiq-config") | .data // {} | keys[]')
 in_list() { local x="$1"; shift; local y; for y in "$@"; do [[ "$x" == "$y" ]] && return 0; done; return 1; }
 
@@ -440,9 +474,9 @@ if timeout is not None:
             k8s_budget = prestop + fly_budget
             check(k8s_budget < int(grace_k8s),
                   f"preStop ({prestop}s) + quarkus.shutdown.timeout ({timeout}) + {overhead}s drain and margin"
-                  f" < terminationGracePeriodSeconds ({grace_k8s}s)", "k8s/deployment.yaml")
+                  f" < terminationGracePeriodSeconds ({grace_k8s}s)", "k8s/base/deployment.yaml")
         else:
-            check(False, f"terminationGracePeriodSeconds is not a number ({grace_k8s!r})", "k8s/deployment.yaml")
+            check(False, f"terminationGracePeriodSeconds is not a number ({grace_k8s!r})", "k8s/base/deployment.yaml")
     except ValueError as e:
         check(False, f"quarkus.shutdown.timeout: {e}", PROPS)
 sys.exit(1 if problems else 0)
