@@ -70,12 +70,23 @@ class ManagementInterfaceProdTest {
 
     /**
      * The prod profile with every setting it requires (docs/configuration.md), the providers pointed at a closed
-     * local port (nothing here calls them), and the database the global test resource gives every test.
+     * local port (nothing here calls them), and the database the global test resource gives every test. It is in the
+     * middle of a rotation (a next value beside each secret a caller presents) and behind one proxy that appends the
+     * caller's address to {@code X-Forwarded-For}, with the Safaricom allowlist on: {@link ProdSecurityTest}.
      */
     public static final class Prod implements QuarkusTestProfile {
 
         private static final String NOWHERE = "http://127.0.0.1:9";
-        private static final String STK_TOKEN = "prod-profile-test-stk-token";
+        static final String STK_TOKEN = "prod-profile-test-stk-token";
+        static final String NEXT_STK_TOKEN = "prod-profile-test-stk-token-next";
+        static final String ADMIN_KEY = "prod-profile-test-admin-key";
+        static final String NEXT_ADMIN_KEY = "prod-profile-test-admin-key-next";
+        static final String SMS_TOKEN = "prod-profile-test-sms-token";
+        static final String NEXT_SMS_TOKEN = "prod-profile-test-sms-token-next";
+        static final String VERIFY_TOKEN = "prod-profile-test-verify-token";
+        static final String NEXT_VERIFY_TOKEN = "prod-profile-test-verify-token-next";
+        static final String APP_SECRET = "prod-profile-test-app-secret";
+        static final String NEXT_APP_SECRET = "prod-profile-test-app-secret-next";
 
         @Override
         public String getConfigProfile() {
@@ -87,12 +98,15 @@ class ManagementInterfaceProdTest {
             return Map.ofEntries(
                     Map.entry("waba.token", "prod-profile-test-graph-token"),
                     Map.entry("waba.phone-id", "106540352242922"),
-                    Map.entry("waba.verify-token", "prod-profile-test-verify-token"),
-                    Map.entry("waba.app-secret", "prod-profile-test-app-secret"),
+                    Map.entry("waba.verify-token", VERIFY_TOKEN),
+                    Map.entry("waba.verify-token-next", NEXT_VERIFY_TOKEN),
+                    Map.entry("waba.app-secret", APP_SECRET),
+                    Map.entry("waba.app-secret-next", NEXT_APP_SECRET),
                     Map.entry("waba.base-url", NOWHERE),
                     Map.entry("sms.username", "invoiceiq-prod-profile-test"),
                     Map.entry("sms.api-key", "prod-profile-test-at-key"),
-                    Map.entry("sms.callback-token", "prod-profile-test-sms-token"),
+                    Map.entry("sms.callback-token", SMS_TOKEN),
+                    Map.entry("sms.callback-token-next", NEXT_SMS_TOKEN),
                     Map.entry("sms.base-url", NOWHERE),
                     Map.entry("mpesa.consumer-key", "prod-profile-test-consumer-key"),
                     Map.entry("mpesa.consumer-secret", "prod-profile-test-consumer-secret"),
@@ -100,8 +114,13 @@ class ManagementInterfaceProdTest {
                     Map.entry("mpesa.passkey", "prod-profile-test-passkey"),
                     Map.entry("mpesa.callback-url", "https://pay.invoiceiq.example/payments/stk/callback/" + STK_TOKEN),
                     Map.entry("mpesa.callback-token", STK_TOKEN),
+                    Map.entry("mpesa.callback-token-next", NEXT_STK_TOKEN),
+                    Map.entry("mpesa.callback.ip-allowlist.enabled", "true"),
+                    Map.entry("mpesa.callback.client-address", "x-forwarded-for"),
+                    Map.entry("mpesa.callback.trusted-proxy-hops", "1"),
                     Map.entry("mpesa.base-url", NOWHERE),
-                    Map.entry("admin.api-key", "prod-profile-test-admin-key"),
+                    Map.entry("admin.api-key", ADMIN_KEY),
+                    Map.entry("admin.api-key-next", NEXT_ADMIN_KEY),
                     Map.entry("invoiceiq.merchant.numbers", "254711000001"),
                     Map.entry("invoiceiq.base-url", "https://pay.invoiceiq.example"),
                     // the scheduled jobs would work the test database's outbox from this class; the ports do not
