@@ -46,6 +46,11 @@ public record InMemoryPorts(
                 new ScriptedPaymentGateway(), new ThreadLocalTracing());
     }
 
+    /** The money received is read from the invoices and the unmatched payments, where it is kept. */
+    public InMemoryMoneyReceived moneyReceived() {
+        return new InMemoryMoneyReceived(invoices, unmatchedPayments);
+    }
+
     /** The statistics are computed by the invoice repository, where the invoices are. */
     public InMemoryInvoiceRepository statistics() {
         return invoices;
