@@ -23,6 +23,8 @@ import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.export.ExportInvoicesService;
 import ke.invoiceiq.application.export.ExportInvoicesUseCase;
+import ke.invoiceiq.application.export.ExportPaymentsService;
+import ke.invoiceiq.application.export.ExportPaymentsUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
 import ke.invoiceiq.application.messaging.AbandonOutboxMessageService;
 import ke.invoiceiq.application.messaging.AbandonOutboxMessageUseCase;
@@ -48,6 +50,7 @@ import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsService;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
 import ke.invoiceiq.domain.payment.UnmatchedPayments;
+import ke.invoiceiq.domain.export.MoneyReceived;
 import ke.invoiceiq.domain.audit.AdminAuditLog;
 import ke.invoiceiq.domain.shared.IdempotentAnswers;
 import ke.invoiceiq.application.payment.FindPaymentsUseCase;
@@ -293,5 +296,11 @@ public class UseCaseProducers {
     @ApplicationScoped
     ExportInvoicesUseCase exportInvoices(InvoiceRepository invoices, Transactions transactions) {
         return new ExportInvoicesService(invoices, transactions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ExportPaymentsUseCase exportPayments(MoneyReceived money, Transactions transactions) {
+        return new ExportPaymentsService(money, transactions);
     }
 }

@@ -225,6 +225,57 @@ class AdminActionsAcceptanceTest extends AcceptanceBase {
         assertThat(audited(from + "/" + to)).containsExactly("EXPORT_INVOICES 200");
     }
 
+    @Test
+    void givenAnInvoiceOfAnEarlierRangePaidInThisOne_whenPaymentsAreExportedOverRest_thenItsMoneyIsThereAndAudited() {
+        Msisdn customer = Customers.fresh();
+        String earlier = createdAndSent(customer, 1200, "Paid a day later");
+        clock.advance(Duration.ofDays(1));
+        java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String from = now.minusSeconds(3_600).toString();
+        String to = now.plusSeconds(3_600).toString();
+        Response started = api().contentType("application/json").header("Idempotency-Key", "export-" + earlier)
+                .body("{\"invoice_id\":\"" + earlier + "\"}").post("/payments/stk/initiate");
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
+        String paidWith = receipt();
+        postStkCallback(DarajaWireMock.CALLBACK_TOKEN,
+                stkSuccess(started.jsonPath().getString("checkout_request_id"), "1200", paidWith, customer, now));
+        assertThat(chat.status(earlier)).isEqualTo("PAID");
+        String cash = createdAndSent(Customers.fresh(), 800, "Paid in cash");
+        assertThat(markPaid(cash, "{\"method\":\"CASH\",\"note\":\"=Cash at the shop\"}").statusCode())
+                .isEqualTo(200);
+        String neverSeen = "ws_CO_export" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+        String strayReceipt = receipt();
+        Msisdn stranger = Customers.fresh();
+        postStkCallback(DarajaWireMock.CALLBACK_TOKEN, stkSuccess(neverSeen, "450", strayReceipt, stranger, now));
+        clock.advance(Duration.ofSeconds(61));
+        reconciler.reconcile();
+
+        Response csv = api().queryParam("from", from).queryParam("to", to).get("/admin/export/payments.csv");
+
+        assertThat(csv.statusCode()).as(csv.asString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment; filename=\"payments-");
+        String body = csv.asString();
+        assertThat(body).startsWith("received_at,source,invoice_id,currency,amount,mpesa_receipt,payer_msisdn,"
+                + "paid_outside_method\r\n").endsWith("\r\n");
+        assertThat(body).contains("\r\n" + now + ",MPESA," + earlier + ",KES,1200.00," + paidWith + ","
+                + customer.value() + ",\r\n");
+        assertThat(body).contains(",OUTSIDE," + cash + ",KES,800.00,,,CASH\r\n");
+        assertThat(body).contains("\r\n" + now + ",MPESA_UNMATCHED,,KES,450.00," + strayReceipt + ","
+                + stranger.value() + ",\r\n");
+        assertThat(body).as("the note is not exported").doesNotContain("Cash at the shop");
+        assertThat(api().queryParam("from", from).queryParam("to", to).get("/admin/export/invoices.csv").asString())
+                .as("the invoices export lists the invoice of its creation range only").doesNotContain(earlier)
+                .contains(cash);
+        Response backwards = api().queryParam("from", to).queryParam("to", from).get("/admin/export/payments.csv");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.contentType()).startsWith("application/problem+json");
+        assertThat(backwards.jsonPath().getString("errors[0].rule")).isEqualTo("min");
+
+        assertThat(audited(from + "/" + to)).containsExactlyInAnyOrder("EXPORT_PAYMENTS 200", "EXPORT_INVOICES 200");
+        assertThat(audited(to + "/" + from)).containsExactly("EXPORT_PAYMENTS 400 validation-error");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     static RequestSpecification api() {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -131,6 +133,17 @@ public final class ProviderTraffic {
 
     /** A success callback (Balance without Value, numbers as numbers). */
     public static String stkSuccess(String checkout, String amount, String receipt, Msisdn phone) {
+        return stkSuccessAt(checkout, amount, receipt, phone, "20191219102115");
+    }
+
+    /** A success callback whose TransactionDate is {@code at} (to the second), as Daraja writes it: Kenyan time. */
+    public static String stkSuccess(String checkout, String amount, String receipt, Msisdn phone, Instant at) {
+        return stkSuccessAt(checkout, amount, receipt, phone,
+                DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Africa/Nairobi")).format(at));
+    }
+
+    private static String stkSuccessAt(String checkout, String amount, String receipt, Msisdn phone,
+            String transactionDate) {
         TypedInTests.number(phone);
         return """
                 { "Body": { "stkCallback": {
@@ -142,9 +155,10 @@ public final class ProviderTraffic {
                     { "Name": "Amount", "Value": %s },
                     { "Name": "MpesaReceiptNumber", "Value": "%s" },
                     { "Name": "Balance" },
-                    { "Name": "TransactionDate", "Value": 20191219102115 },
+                    { "Name": "TransactionDate", "Value": %s },
                     { "Name": "PhoneNumber", "Value": %s }
-                  ] } } } }""".formatted(merchantRequestId(), checkout, amount, receipt, phone.value());
+                  ] } } } }""".formatted(merchantRequestId(), checkout, amount, receipt, transactionDate,
+                phone.value());
     }
 
     /** A failure callback: no metadata, the code and Safaricom's description (docs/daraja.md). */

@@ -16,6 +16,8 @@ import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.export.ExportInvoicesService;
 import ke.invoiceiq.application.export.ExportInvoicesUseCase;
+import ke.invoiceiq.application.export.ExportPaymentsService;
+import ke.invoiceiq.application.export.ExportPaymentsUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
 import ke.invoiceiq.application.messaging.AbandonOutboxMessageService;
 import ke.invoiceiq.application.messaging.AbandonOutboxMessageUseCase;
@@ -203,5 +205,11 @@ public class TestWiring {
     @Singleton
     ExportInvoicesUseCase exportInvoices() {
         return new ExportInvoicesService(ports.invoices(), ports.transactions());
+    }
+
+    @Produces
+    @Singleton
+    ExportPaymentsUseCase exportPayments() {
+        return new ExportPaymentsService(ports.moneyReceived(), ports.transactions());
     }
 }

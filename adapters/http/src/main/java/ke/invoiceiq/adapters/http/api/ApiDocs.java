@@ -259,6 +259,11 @@ final class ApiDocs {
             + "1000.00,1500.00,CASH,0.00,NLJ7RT61SV,2026-01-20T06:00:02Z,2026-01-21T09:30:00Z,\r\n"
             + "INV-3M8P2D,2026-01-05T08:15:00Z,SENT,254722000111,,'=Repairs,KES,800.00,0.00,0.00,,800.00,,"
             + "2026-01-05T08:15:03Z,,\r\n";
+    static final String EXPORT_PAYMENTS_CSV = "received_at,source,invoice_id,currency,amount,mpesa_receipt,"
+            + "payer_msisdn,paid_outside_method\r\n"
+            + "2026-01-20T09:30:00Z,MPESA,INV-7K3Q9X,KES,1000.00,NLJ7RT61SV,254712345678,\r\n"
+            + "2026-01-21T09:30:00Z,OUTSIDE,INV-7K3Q9X,KES,1500.00,,,CASH\r\n"
+            + "2026-01-22T14:02:11Z,MPESA_UNMATCHED,,KES,800.00,NLM2QX81TZ,254722000111,\r\n";
     static final String BAD_RANGE = """
             {"type":"https://invoiceiq.ke/problems/validation-error","title":"The request is not valid","status":400,\
             "detail":"to: An export covers at most 366 days; split the range.","errors":[{"field":"to","rule":"max",\

@@ -24,7 +24,7 @@ final class ApiPaths {
             Map.entry(Pattern.compile("/admin/audit/?"), "GET, HEAD, OPTIONS"),
             Map.entry(Pattern.compile("/admin/outbox/[^/]+/(retry|abandon)/?"), "POST, OPTIONS"),
             Map.entry(Pattern.compile("/admin/payments/[^/]+/requery/?"), "POST, OPTIONS"),
-            Map.entry(Pattern.compile("/admin/export/invoices\\.csv/?"), "GET, HEAD, OPTIONS"));
+            Map.entry(Pattern.compile("/admin/export/(invoices|payments)\\.csv/?"), "GET, HEAD, OPTIONS"));
 
     private static final Pattern API = Pattern.compile(
             "/invoices(/.*)?|/payments/?|/payments/stk/initiate/?|/payments/unmatched(/.*)?|/stats(/.*)?|/admin(/.*)?");

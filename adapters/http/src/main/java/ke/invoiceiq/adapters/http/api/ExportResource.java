@@ -23,9 +23,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import ke.invoiceiq.adapters.http.api.FieldViolation.Rule;
 import ke.invoiceiq.application.export.ExportInvoicesUseCase;
+import ke.invoiceiq.application.export.ExportPaymentsUseCase;
 import ke.invoiceiq.domain.audit.AdminAction;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.export.ExportRange;
@@ -47,8 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /admin/export/invoices.csv}: the merchant's books for a date range, streamed as RFC 4180 CSV
- * ({@link Csv}) while {@link ExportInvoicesUseCase} pages through the invoices, so no range is ever held whole.
+ * {@code /admin/export/invoices.csv} and {@code /admin/export/payments.csv}: the merchant's books for a date range,
+ * streamed as RFC 4180 CSV ({@link Csv}) while {@link ExportInvoicesUseCase} pages through the invoices, or
+ * {@link ExportPaymentsUseCase} through the money received ({@link MoneyInCsv}), so no range is ever held whole.
  */
 @Path("/admin/export")
 @AdminApi
@@ -68,10 +71,12 @@ public class ExportResource {
             "balance", "mpesa_receipts", "sent_at", "paid_at", "cancelled_at");
 
     private final ExportInvoicesUseCase export;
+    private final ExportPaymentsUseCase payments;
 
     @Inject
-    public ExportResource(ExportInvoicesUseCase export) {
+    public ExportResource(ExportInvoicesUseCase export, ExportPaymentsUseCase payments) {
         this.export = export;
+        this.payments = payments;
     }
 
     @GET
@@ -100,17 +105,60 @@ public class ExportResource {
             @Parameter(description = "The first creation time excluded.", in = ParameterIn.QUERY, required = true,
                     example = "2026-02-01") @QueryParam("to") String to) {
         ExportRange range = range(from, to);
+        return csv("invoices", from, to, COLUMNS, line -> export.export(range, invoice -> line.accept(row(invoice))));
+    }
+
+    @GET
+    @Path("payments.csv")
+    @Operation(summary = "Export the money received, as CSV",
+            description = """
+                    One row per money received from `from` (included) to `to` (excluded), by when it was \
+                    received, oldest first, whenever its invoice was created; streamed as the invoices export is \
+                    (RFC 4180, UTF-8, CRLF, a header row; money a decimal with a `currency` column; times \
+                    ISO-8601 UTC; the same `from` and `to`, at most 366 days). `source` says where it came from: \
+                    `MPESA`, a successful M-PESA payment of `invoice_id` (with its `mpesa_receipt` and the payer's \
+                    full number, which the merchant's books need; also money that matched no attempt and was \
+                    applied to that invoice since), `OUTSIDE`, money recorded outside M-PESA (`mark-paid`, with \
+                    its `paid_outside_method`; its note is not exported), or `MPESA_UNMATCHED`, M-PESA money that \
+                    matched no invoice and is not applied yet (no `invoice_id`; `amount` empty when M-PESA did \
+                    not say it). `received_at` is M-PESA's transaction time when it said it, else when the service \
+                    recorded the money. Every field is written by the service (no free text), so none needs the \
+                    formula guard; the writer applies it as to the invoices export.""")
+    @APIResponse(responseCode = "200", description = "The CSV.",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "three kinds of money", value = ApiDocs.EXPORT_PAYMENTS_CSV)))
+    @APIResponse(responseCode = "400", description = "`from` or `to` is missing or not a time, or the range is "
+            + "backwards or over 366 days.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
+                    examples = @ExampleObject(name = "range too long", value = ApiDocs.BAD_RANGE)))
+    @Audited(AdminAction.EXPORT_PAYMENTS)
+    public Response payments(
+            @Parameter(description = "The first time of receipt included.", in = ParameterIn.QUERY, required = true,
+                    example = "2026-01-01") @QueryParam("from") String from,
+            @Parameter(description = "The first time of receipt excluded.", in = ParameterIn.QUERY, required = true,
+                    example = "2026-02-01") @QueryParam("to") String to) {
+        ExportRange range = range(from, to);
+        return csv("payments", from, to, MoneyInCsv.COLUMNS,
+                line -> payments.export(range, money -> line.accept(MoneyInCsv.row(money))));
+    }
+
+    /**
+     * A CSV download named after the export and its range, written as {@code walk} hands over its rows: the header
+     * first, then each row as it comes.
+     */
+    private static Response csv(String export, String from, String to, List<String> columns,
+            Consumer<Consumer<List<String>>> walk) {
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writer.write(Csv.line(COLUMNS));
+            writer.write(Csv.line(columns));
             try {
-                export.export(range, invoice -> write(writer, row(invoice)));
+                walk.accept(fields -> write(writer, fields));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
             writer.flush();
         };
-        String name = "invoices-" + from.strip() + "-" + to.strip() + ".csv";
+        String name = export + "-" + from.strip() + "-" + to.strip() + ".csv";
         return Response.ok(body, CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + name.replace(':', '-') + "\"")
                 .build();

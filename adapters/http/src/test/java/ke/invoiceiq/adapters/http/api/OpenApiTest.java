@@ -52,7 +52,8 @@ class OpenApiTest {
                 Arguments.of("/admin/outbox/{id}/abandon", "post", List.of("200", "400", "401", "404", "409")),
                 Arguments.of("/admin/payments/{id}/requery", "post",
                         List.of("200", "400", "401", "404", "409", "503")),
-                Arguments.of("/admin/export/invoices.csv", "get", List.of("200", "400", "401")));
+                Arguments.of("/admin/export/invoices.csv", "get", List.of("200", "400", "401")),
+                Arguments.of("/admin/export/payments.csv", "get", List.of("200", "400", "401")));
     }
 
     @ParameterizedTest(name = "{1} {0}")
