@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The creation times an export covers: from {@code from} (included) to {@code to} (excluded), at most
- * {@link #MAX_SPAN}, so one request can never make the service read years of invoices.
+ * The times an export covers (when invoices were created, or when money was received): from {@code from}
+ * (included) to {@code to} (excluded), at most {@link #MAX_SPAN}, so one request can never make the service read
+ * years of invoices.
  */
 public record ExportRange(Instant from, Instant to) {
 
