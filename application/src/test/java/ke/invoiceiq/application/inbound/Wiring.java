@@ -6,24 +6,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
-import ke.invoiceiq.application.invoice.CancelInvoiceService;
-import ke.invoiceiq.application.invoice.CreateInvoiceService;
-import ke.invoiceiq.application.invoice.FindInvoicesService;
-import ke.invoiceiq.application.invoice.RemindInvoiceService;
+import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
+import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
+import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
+import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
 import ke.invoiceiq.application.messaging.OutboxWriter;
-import ke.invoiceiq.application.payment.RecordPaymentResultService;
-import ke.invoiceiq.application.payment.RequestPaymentService;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
 import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
-import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.application.testing.InMemoryCorePorts;
 import ke.invoiceiq.application.testing.InvoicePayments;
+import ke.invoiceiq.application.wiring.Core;
+import ke.invoiceiq.application.wiring.CoreSettings;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
-import ke.invoiceiq.domain.invoice.ReminderPolicy;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
@@ -45,15 +44,13 @@ public final class Wiring {
     public final MerchantSettings merchant = new MerchantSettings(Set.of(MERCHANT), "Wanjiru Cleaners", BASE_URL);
     public final ScriptedRequestPayment payments = new ScriptedRequestPayment(ports.invoices(),
             ports.transactions()::isActive);
-    public final OutboxWriter outbox = new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant,
-            ports.tracing());
-    public final CreateInvoiceService createInvoice = new CreateInvoiceService(ports.invoices(), ports.customers(),
-            ports.ids(), outbox, ports.transactions(), ports.events(), ports.clock(), merchant);
-    public final RemindInvoiceService remindInvoice = new RemindInvoiceService(ports.invoices(), outbox,
-            ports.transactions(), ports.events(), ports.clock(), merchant, ReminderPolicy.DEFAULT);
-    public final CancelInvoiceService cancelInvoice = new CancelInvoiceService(ports.invoices(), outbox,
-            ports.transactions(), ports.events(), ports.clock());
-    public final FindInvoicesService findInvoices = new FindInvoicesService(ports.invoices(), ports.transactions());
+    /** Every use case, built by the same composition root as in production. */
+    public final Core core = new Core(InMemoryCorePorts.of(ports), CoreSettings.defaults(merchant));
+    public final OutboxWriter outbox = core.outboxWriter();
+    public final CreateInvoiceUseCase createInvoice = core.createInvoice();
+    public final RemindInvoiceUseCase remindInvoice = core.remindInvoice();
+    public final CancelInvoiceUseCase cancelInvoice = core.cancelInvoice();
+    public final FindInvoicesUseCase findInvoices = core.findInvoices();
 
     /** What the conversations call to pay: {@link #payments} unless built {@link #withRealPayments()}. */
     public final RequestPaymentUseCase requestPayment;
@@ -66,7 +63,7 @@ public final class Wiring {
     }
 
     private Wiring(boolean realPayments) {
-        requestPayment = realPayments ? realPaymentService() : payments;
+        requestPayment = realPayments ? core.requestPayment() : payments;
         inbound = newInbound();
     }
 
@@ -75,15 +72,11 @@ public final class Wiring {
         return new Wiring(true);
     }
 
-    private RequestPaymentUseCase realPaymentService() {
-        var results = new RecordPaymentResultService(ports.paymentResults(), ports.payments(), ports.invoices(),
-                ports.unmatchedPayments(), ports.outbox(), ports.transactions(), ports.ids(), ports.clock(),
-                ports.events(), merchant, PaymentSettings.DEFAULT, ports.tracing());
-        return new RequestPaymentService(ports.invoices(), ports.payments(), ports.gateway(), results,
-                ports.transactions(), ports.ids(), ports.clock(), ports.events(), PaymentSettings.DEFAULT);
-    }
-
-    /** A fresh service over the same stores: what a restart, or a second instance, looks like. */
+    /**
+     * A fresh service over the same stores: what a restart, or a second instance, looks like. Built here rather
+     * than taken from {@link #core} on purpose: the conversations pay through {@link #requestPayment}, the scripted
+     * payments unless built {@link #withRealPayments()}, and a restart needs a new instance over the same core.
+     */
     public HandleInboundMessageService newInbound() {
         var merchantConversation = new MerchantConversation(ports.chatSessions(), createInvoice, remindInvoice,
                 cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock());

@@ -1,0 +1,37 @@
+package ke.invoiceiq.application.wiring;
+
+import java.util.Objects;
+import ke.invoiceiq.application.chat.ChatExpirySettings;
+import ke.invoiceiq.application.retention.RetentionSettings;
+import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.domain.invoice.ReminderPolicy;
+
+/**
+ * Every setting the use cases read, each already validated by its own record: the other half of what {@link Core}
+ * is built from.
+ */
+public record CoreSettings(
+        MerchantSettings merchant,
+        PaymentSettings payment,
+        DispatchSettings dispatch,
+        RetentionSettings retention,
+        ChatExpirySettings chatExpiry,
+        ReminderPolicy reminders) {
+
+    public CoreSettings {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(payment, "payment");
+        Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(chatExpiry, "chatExpiry");
+        Objects.requireNonNull(reminders, "reminders");
+    }
+
+    /** The defaults of every record, for a merchant: what a test runs with unless it needs another value. */
+    public static CoreSettings defaults(MerchantSettings merchant) {
+        return new CoreSettings(merchant, PaymentSettings.DEFAULT, DispatchSettings.DEFAULT,
+                RetentionSettings.DEFAULT, ChatExpirySettings.DEFAULT, ReminderPolicy.DEFAULT);
+    }
+}
