@@ -4,55 +4,41 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
-import ke.invoiceiq.application.audit.FindAdminActionsService;
+import ke.invoiceiq.adapters.memory.InMemoryWebhookInbox;
 import ke.invoiceiq.application.audit.FindAdminActionsUseCase;
-import ke.invoiceiq.application.audit.RecordAdminActionService;
 import ke.invoiceiq.application.audit.RecordAdminActionUseCase;
-import ke.invoiceiq.application.idempotency.IdempotentRequestsService;
-import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
-import ke.invoiceiq.application.invoice.CancelInvoiceService;
-import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
-import ke.invoiceiq.application.invoice.CreateInvoiceService;
-import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
-import ke.invoiceiq.application.export.ExportInvoicesService;
 import ke.invoiceiq.application.export.ExportInvoicesUseCase;
 import ke.invoiceiq.application.export.ExportPaymentsService;
 import ke.invoiceiq.application.export.ExportPaymentsUseCase;
-import ke.invoiceiq.application.invoice.FindInvoicesService;
-import ke.invoiceiq.application.messaging.AbandonOutboxMessageService;
-import ke.invoiceiq.application.messaging.AbandonOutboxMessageUseCase;
-import ke.invoiceiq.application.messaging.RetryOutboxMessageService;
-import ke.invoiceiq.application.messaging.RetryOutboxMessageUseCase;
-import ke.invoiceiq.application.invoice.MarkInvoicePaidService;
-import ke.invoiceiq.application.invoice.MarkInvoicePaidUseCase;
+import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
+import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
+import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
-import ke.invoiceiq.application.invoice.RemindInvoiceService;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidUseCase;
 import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
-import ke.invoiceiq.application.messaging.OutboxWriter;
-import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentService;
+import ke.invoiceiq.application.messaging.AbandonOutboxMessageUseCase;
+import ke.invoiceiq.application.messaging.RetryOutboxMessageUseCase;
 import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentUseCase;
-import ke.invoiceiq.application.payment.FindUnmatchedPaymentsService;
-import ke.invoiceiq.application.payment.RequeryPaymentService;
-import ke.invoiceiq.application.payment.RequeryPaymentUseCase;
+import ke.invoiceiq.application.payment.FindPaymentsUseCase;
 import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
-import ke.invoiceiq.application.payment.RecordPaymentResultService;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
-import ke.invoiceiq.application.payment.RequestPaymentService;
+import ke.invoiceiq.application.payment.RequeryPaymentUseCase;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
-import ke.invoiceiq.application.payment.ViewPayLinkService;
 import ke.invoiceiq.application.payment.ViewPayLinkUseCase;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
-import ke.invoiceiq.application.stats.GetStatsSummaryService;
 import ke.invoiceiq.application.stats.GetStatsSummaryUseCase;
+import ke.invoiceiq.application.wiring.Core;
+import ke.invoiceiq.application.wiring.CorePorts;
+import ke.invoiceiq.application.wiring.CoreSettings;
 import ke.invoiceiq.domain.customer.Msisdn;
-import ke.invoiceiq.domain.invoice.ReminderPolicy;
 
 /**
  * The one test wiring of this module, shared by every {@code @QuarkusTest} here (the REST API's and the pay
- * page's): the real use-case services, built as {@code bootstrap}'s {@code UseCaseProducers} builds them, over one
- * set of in-memory ports ({@link InMemoryPorts}: no database, the scripted M-PESA records every push). Tests inject
- * {@link InMemoryPorts} to set up invoices and to look at what happened.
+ * page's): the real use cases, taken from one {@link Core} (the composition root {@code bootstrap}'s
+ * {@code UseCaseProducers} serves them from) over one set of in-memory ports ({@link InMemoryPorts}: no database,
+ * the scripted M-PESA records every push). Tests inject {@link InMemoryPorts} to set up invoices and to look at what
+ * happened.
  *
  * <p>Keep it the only class in this module's tests that produces a use case or a settings record: a second
  * producer of the same type makes every test application fail with an ambiguous dependency.
@@ -66,12 +52,16 @@ public class TestWiring {
     private final InMemoryPorts ports = InMemoryPorts.create();
     private final MerchantSettings merchant = new MerchantSettings(Set.of(MERCHANT), BUSINESS_NAME,
             "https://pay.example");
-    private final PaymentSettings payment = PaymentSettings.DEFAULT;
-    private final OutboxWriter outbox = new OutboxWriter(ports.outbox(), ports.ids(), ports.clock(), merchant,
-            ports.tracing());
-    private final RecordPaymentResultService results = new RecordPaymentResultService(ports.paymentResults(),
-            ports.payments(), ports.invoices(), ports.unmatchedPayments(), ports.outbox(), ports.transactions(),
-            ports.ids(), ports.clock(), ports.events(), merchant, payment, ports.tracing());
+    private final CoreSettings settings = CoreSettings.defaults(merchant);
+    private final Core core = new Core(corePorts(ports), settings);
+
+    /** {@link InMemoryPorts} has no webhook inbox (no test here reads one back), so a fresh one is added. */
+    private static CorePorts corePorts(InMemoryPorts p) {
+        return new CorePorts(p.clock(), p.ids(), p.transactions(), p.events(), p.tracing(), p.invoices(),
+                p.statistics(), p.payments(), p.paymentResults(), p.unmatchedPayments(), p.idempotentAnswers(),
+                p.chatSessions(), p.customers(), p.outbox(), p.messageLog(), p.inboundEvents(), p.replyCooldowns(),
+                p.sendSlots(), new InMemoryWebhookInbox(), p.adminAudit(), p.chat(), p.sms(), p.gateway());
+    }
 
     @Produces
     @Singleton
@@ -88,123 +78,121 @@ public class TestWiring {
     @Produces
     @Singleton
     PaymentSettings paymentSettings() {
-        return payment;
+        return settings.payment();
     }
 
     @Produces
     @Singleton
     CreateInvoiceUseCase createInvoice() {
-        return new CreateInvoiceService(ports.invoices(), ports.customers(), ports.ids(), outbox,
-                ports.transactions(), ports.events(), ports.clock(), merchant);
+        return core.createInvoice();
     }
 
     @Produces
     @Singleton
     RemindInvoiceUseCase remindInvoice() {
-        return new RemindInvoiceService(ports.invoices(), outbox, ports.transactions(), ports.events(),
-                ports.clock(), merchant, ReminderPolicy.DEFAULT);
+        return core.remindInvoice();
     }
 
     @Produces
     @Singleton
     CancelInvoiceUseCase cancelInvoice() {
-        return new CancelInvoiceService(ports.invoices(), outbox, ports.transactions(), ports.events(),
-                ports.clock());
+        return core.cancelInvoice();
     }
 
     @Produces
     @Singleton
     MarkInvoicePaidUseCase markInvoicePaid() {
-        return new MarkInvoicePaidService(ports.invoices(), outbox, ports.transactions(), ports.events(),
-                ports.clock());
+        return core.markInvoicePaid();
     }
 
     @Produces
     @Singleton
     FindInvoicesUseCase findInvoices() {
-        return new FindInvoicesService(ports.invoices(), ports.transactions());
+        return core.findInvoices();
+    }
+
+    @Produces
+    @Singleton
+    FindPaymentsUseCase findPayments() {
+        return core.findPayments();
     }
 
     @Produces
     @Singleton
     RecordPaymentResultUseCase recordPaymentResult() {
-        return results;
+        return core.recordPaymentResult();
     }
 
     @Produces
     @Singleton
     RequestPaymentUseCase requestPayment() {
-        return new RequestPaymentService(ports.invoices(), ports.payments(), ports.gateway(), results,
-                ports.transactions(), ports.ids(), ports.clock(), ports.events(), payment);
+        return core.requestPayment();
     }
 
     @Produces
     @Singleton
     ViewPayLinkUseCase viewPayLink() {
-        return new ViewPayLinkService(ports.invoices(), ports.transactions(), ports.clock(), payment);
+        return core.viewPayLink();
     }
 
     @Produces
     @Singleton
     IdempotentRequestsUseCase idempotentRequests() {
-        return new IdempotentRequestsService(ports.idempotentAnswers(), ports.transactions(), ports.clock());
+        return core.idempotentRequests();
     }
 
     @Produces
     @Singleton
     FindUnmatchedPaymentsUseCase findUnmatchedPayments() {
-        return new FindUnmatchedPaymentsService(ports.unmatchedPayments(), ports.transactions());
+        return core.findUnmatchedPayments();
     }
 
     @Produces
     @Singleton
     ApplyUnmatchedPaymentUseCase applyUnmatchedPayment() {
-        return new ApplyUnmatchedPaymentService(ports.unmatchedPayments(), ports.invoices(), ports.payments(),
-                ports.outbox(), ports.transactions(), ports.ids(), ports.clock(), ports.events(), merchant, payment,
-                ports.tracing());
+        return core.applyUnmatchedPayment();
     }
 
     @Produces
     @Singleton
     GetStatsSummaryUseCase statsSummary() {
-        return new GetStatsSummaryService(ports.statistics(), ports.transactions());
+        return core.statsSummary();
     }
 
     @Produces
     @Singleton
     RecordAdminActionUseCase recordAdminAction() {
-        return new RecordAdminActionService(ports.adminAudit(), ports.ids(), ports.transactions(), ports.clock());
+        return core.recordAdminAction();
     }
 
     @Produces
     @Singleton
     FindAdminActionsUseCase findAdminActions() {
-        return new FindAdminActionsService(ports.adminAudit(), ports.transactions());
+        return core.findAdminActions();
     }
 
     @Produces
     @Singleton
     RetryOutboxMessageUseCase retryOutboxMessage() {
-        return new RetryOutboxMessageService(ports.outbox(), ports.transactions(), ports.clock());
+        return core.retryOutboxMessage();
     }
 
     @Produces
     @Singleton
     AbandonOutboxMessageUseCase abandonOutboxMessage() {
-        return new AbandonOutboxMessageService(ports.outbox(), ports.transactions(), ports.clock());
+        return core.abandonOutboxMessage();
     }
 
     @Produces
     @Singleton
     RequeryPaymentUseCase requeryPayment() {
-        return new RequeryPaymentService(ports.payments(), ports.invoices(), ports.gateway(), results,
-                ports.transactions(), ports.clock());
+        return core.requeryPayment();
     }
 
     @Produces
     @Singleton
     ExportInvoicesUseCase exportInvoices() {
-        return new ExportInvoicesService(ports.invoices(), ports.transactions());
+        return core.exportInvoices();
     }
 
     @Produces
