@@ -13,6 +13,10 @@ import ke.invoiceiq.application.inbound.HandleInboundMessageUseCase;
 import ke.invoiceiq.application.inbound.InboundContent;
 import ke.invoiceiq.application.inbound.InboundMessage;
 import ke.invoiceiq.application.messaging.DispatchOutboxUseCase;
+import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
+import ke.invoiceiq.application.payment.RequestPaymentUseCase;
+import ke.invoiceiq.application.wiring.Core;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
@@ -33,6 +37,18 @@ class UseCaseWiringTest {
 
     @Inject
     DispatchOutboxUseCase dispatcher;
+
+    @Inject
+    RequestPaymentUseCase requestPayment;
+
+    @Inject
+    RecordPaymentResultUseCase recordPaymentResult;
+
+    @Inject
+    OutboxWriter outboxWriter;
+
+    @Inject
+    Core core;
 
     @Inject
     InvoiceRepository invoices;
@@ -74,5 +90,15 @@ class UseCaseWiringTest {
                     assertThat(i.id().value()).isEqualTo(invoiceId);
                     assertThat(i.status()).isEqualTo(InvoiceStatus.SENT);
                 });
+    }
+
+    @Test
+    void givenTheApplication_whenUseCasesAreInjected_thenEachIsTheOneCoreBuilt() {
+        // the use-case beans are @ApplicationScoped: what is injected is a client proxy, the instance is behind it
+        assertThat(ClientProxy.unwrap(inbound)).isSameAs(core.handleInboundMessage());
+        assertThat(ClientProxy.unwrap(dispatcher)).isSameAs(core.dispatchOutbox());
+        assertThat(ClientProxy.unwrap(requestPayment)).isSameAs(core.requestPayment());
+        assertThat(ClientProxy.unwrap(recordPaymentResult)).isSameAs(core.recordPaymentResult());
+        assertThat(ClientProxy.unwrap(outboxWriter)).isSameAs(core.outboxWriter());
     }
 }
