@@ -72,6 +72,8 @@ final class MessagingWorld {
 
     DispatchOutboxService dispatcher(Outbox outbox, ChatMessenger chat, SmsMessenger sms,
             DispatchSettings dispatchSettings) {
+        // built by hand, not taken from wiring.Core, on purpose: the tests swap the outbox, the messengers and the
+        // settings under the dispatcher
         return new DispatchOutboxService(outbox, chat, sms, ports.sendSlots(), ports.customers(), ports.invoices(),
                 ports.messageLog(), ports.transactions(), ports.clock(), ports.ids(), ports.events(), merchant,
                 dispatchSettings, ports.tracing());

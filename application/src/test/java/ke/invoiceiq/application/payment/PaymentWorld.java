@@ -99,6 +99,8 @@ final class PaymentWorld {
     }
 
     // ---- the use cases over other ports -------------------------------------------------------------------
+    // Built by hand, not taken from wiring.Core, on purpose: the tests swap one collaborator (a failing store, a
+    // scripted gateway, a result recorder that crashes) under one use case at a time.
 
     RecordPaymentResultService results(InvoiceRepository invoices, PaymentResultInbox inbox) {
         return new RecordPaymentResultService(inbox, ports.payments(), invoices, ports.unmatchedPayments(),

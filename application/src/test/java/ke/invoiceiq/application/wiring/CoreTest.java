@@ -51,7 +51,7 @@ class CoreTest {
     }
 
     @Test
-    void givenACoreOverInMemoryPorts_whenTheMerchantSendsTheInvoiceCommand_thenTheInvoiceIsStoredAndQueuedToTheCustomer() {
+    void givenACoreOverInMemoryPorts_whenTheMerchantSendsAnInvoice_thenItIsStoredAndQueuedToTheCustomer() {
         var message = new InboundMessage("whatsapp", "wamid.HBgM1", Channel.WHATSAPP, Optional.of(MERCHANT),
                 Optional.empty(), new InboundContent.Text("invoice " + CUSTOMER.value() + " 1500 carpet cleaning"),
                 ports.clock().instant());

@@ -177,6 +177,7 @@ class PacingAcrossInstancesTest {
         CyclicBarrier together = new CyclicBarrier(2);
         Callable<Integer> instance = () -> {
             together.await();
+            // built by hand, not taken from Core, on purpose: each instance needs the timed provider and this pacing
             var dispatcher = new DispatchOutboxService(outbox, timed, sms, slots, customers, invoices, messageLog,
                     transactions, clock, ids, events, merchant, settings, tracing);
             Instant end = Instant.now().plus(RUN_FOR);

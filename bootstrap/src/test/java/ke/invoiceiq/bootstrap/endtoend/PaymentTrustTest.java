@@ -344,6 +344,7 @@ class PaymentTrustTest extends AcceptanceBase {
         daraja.stubFor(post(urlPathEqualTo(DarajaWireMock.QUERY_PATH)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.CheckoutRequestID", equalTo(checkout)))
                 .willReturn(DarajaWireMock.beingProcessed().withFixedDelay(1_500)));
+        // built by hand, not taken from Core, on purpose: a second replica is a second instance over the same ports
         ReconcilePaymentsService otherReplica = new ReconcilePaymentsService(payments, invoices, inbox, gateway,
                 results, outbox, transactions, ids, clock, events, merchant, settings, tracing);
         clock.advance(Duration.ofSeconds(61));

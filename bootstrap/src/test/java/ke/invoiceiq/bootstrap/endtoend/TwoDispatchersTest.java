@@ -139,6 +139,7 @@ class TwoDispatchersTest {
         CyclicBarrier together = new CyclicBarrier(2);
         Callable<Integer> dispatcher = () -> {
             together.await();
+            // built by hand, not taken from Core, on purpose: each instance needs the slow provider and small batches
             var instance = new DispatchOutboxService(outbox, slowProvider, sms, slots, customers, invoices,
                     messageLog, transactions, clock, ids, events, merchant, smallBatches, tracing);
             int sent = 0;
