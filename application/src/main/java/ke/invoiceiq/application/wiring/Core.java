@@ -9,6 +9,8 @@ import ke.invoiceiq.application.chat.ExpireChatSessionsService;
 import ke.invoiceiq.application.chat.ExpireChatSessionsUseCase;
 import ke.invoiceiq.application.export.ExportInvoicesService;
 import ke.invoiceiq.application.export.ExportInvoicesUseCase;
+import ke.invoiceiq.application.export.ExportPaymentsService;
+import ke.invoiceiq.application.export.ExportPaymentsUseCase;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsService;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
 import ke.invoiceiq.application.inbound.CustomerConversation;
@@ -73,6 +75,7 @@ public final class Core {
     private final MarkInvoicePaidUseCase markInvoicePaid;
     private final FindInvoicesUseCase findInvoices;
     private final ExportInvoicesUseCase exportInvoices;
+    private final ExportPaymentsUseCase exportPayments;
     private final FindPaymentsUseCase findPayments;
     private final FindUnmatchedPaymentsUseCase findUnmatchedPayments;
     private final ApplyUnmatchedPaymentUseCase applyUnmatchedPayment;
@@ -112,6 +115,7 @@ public final class Core {
                 p.clock());
         findInvoices = new FindInvoicesService(p.invoices(), p.transactions());
         exportInvoices = new ExportInvoicesService(p.invoices(), p.transactions());
+        exportPayments = new ExportPaymentsService(p.moneyReceived(), p.transactions());
 
         findPayments = new FindPaymentsService(p.invoices(), p.transactions());
         findUnmatchedPayments = new FindUnmatchedPaymentsService(p.unmatchedPayments(), p.transactions());
@@ -187,6 +191,10 @@ public final class Core {
 
     public ExportInvoicesUseCase exportInvoices() {
         return exportInvoices;
+    }
+
+    public ExportPaymentsUseCase exportPayments() {
+        return exportPayments;
     }
 
     public FindPaymentsUseCase findPayments() {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import ke.invoiceiq.domain.audit.AdminAuditLog;
 import ke.invoiceiq.domain.chat.ChatSessionRepository;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
+import ke.invoiceiq.domain.export.MoneyReceived;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatistics;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
@@ -50,6 +51,7 @@ public record CorePorts(
         SendSlots sendSlots,
         WebhookInbox webhooks,
         AdminAuditLog adminAudit,
+        MoneyReceived moneyReceived,
         ChatMessenger chat,
         SmsMessenger sms,
         PaymentGateway gateway) {
@@ -76,6 +78,7 @@ public record CorePorts(
         Objects.requireNonNull(sendSlots, "sendSlots");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(adminAudit, "adminAudit");
+        Objects.requireNonNull(moneyReceived, "moneyReceived");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(sms, "sms");
         Objects.requireNonNull(gateway, "gateway");

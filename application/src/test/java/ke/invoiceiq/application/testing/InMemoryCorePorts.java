@@ -15,6 +15,7 @@ public final class InMemoryCorePorts {
         return new CorePorts(p.clock(), p.ids(), p.transactions(), p.events(), p.tracing(), p.invoices(),
                 p.statistics(), p.payments(), p.paymentResults(), p.unmatchedPayments(), p.idempotentAnswers(),
                 p.chatSessions(), p.customers(), p.outbox(), p.messageLog(), p.inboundEvents(), p.replyCooldowns(),
-                p.sendSlots(), new InMemoryWebhookInbox(), p.adminAudit(), p.chat(), p.sms(), p.gateway());
+                p.sendSlots(), new InMemoryWebhookInbox(), p.adminAudit(), p.moneyReceived(), p.chat(), p.sms(),
+                p.gateway());
     }
 }

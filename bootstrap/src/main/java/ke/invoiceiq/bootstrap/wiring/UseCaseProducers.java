@@ -9,6 +9,7 @@ import ke.invoiceiq.application.audit.RecordAdminActionUseCase;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.chat.ExpireChatSessionsUseCase;
 import ke.invoiceiq.application.export.ExportInvoicesUseCase;
+import ke.invoiceiq.application.export.ExportPaymentsUseCase;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
 import ke.invoiceiq.application.inbound.HandleInboundMessageUseCase;
 import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
@@ -41,6 +42,7 @@ import ke.invoiceiq.application.wiring.CoreSettings;
 import ke.invoiceiq.domain.audit.AdminAuditLog;
 import ke.invoiceiq.domain.chat.ChatSessionRepository;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
+import ke.invoiceiq.domain.export.MoneyReceived;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatistics;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
@@ -78,13 +80,14 @@ public class UseCaseProducers {
             PaymentResultInbox paymentResults, UnmatchedPayments unmatchedPayments,
             IdempotentAnswers idempotentAnswers, ChatSessionRepository chatSessions, CustomerDirectory customers,
             Outbox outbox, MessageLog messageLog, InboundEventLog inboundEvents, ReplyCooldowns replyCooldowns,
-            SendSlots sendSlots, WebhookInbox webhooks, AdminAuditLog adminAudit, ChatMessenger chat,
+            SendSlots sendSlots, WebhookInbox webhooks, AdminAuditLog adminAudit, MoneyReceived moneyReceived,
+            ChatMessenger chat,
             SmsMessenger sms, PaymentGateway gateway, MerchantSettings merchant, PaymentSettings payment,
             DispatchSettings dispatch, RetentionSettings retention, ChatExpirySettings chatExpiry,
             ReminderPolicy reminders) {
         var ports = new CorePorts(clock, ids, transactions, events, tracing, invoices, statistics, payments,
                 paymentResults, unmatchedPayments, idempotentAnswers, chatSessions, customers, outbox, messageLog,
-                inboundEvents, replyCooldowns, sendSlots, webhooks, adminAudit, chat, sms, gateway);
+                inboundEvents, replyCooldowns, sendSlots, webhooks, adminAudit, moneyReceived, chat, sms, gateway);
         var settings = new CoreSettings(merchant, payment, dispatch, retention, chatExpiry, reminders);
         return new Core(ports, settings);
     }
@@ -247,7 +250,7 @@ public class UseCaseProducers {
 
     @Produces
     @ApplicationScoped
-    ExportPaymentsUseCase exportPayments(MoneyReceived money, Transactions transactions) {
-        return new ExportPaymentsService(money, transactions);
+    ExportPaymentsUseCase exportPayments(Core core) {
+        return core.exportPayments();
     }
 }

@@ -8,7 +8,6 @@ import ke.invoiceiq.adapters.memory.InMemoryWebhookInbox;
 import ke.invoiceiq.application.audit.FindAdminActionsUseCase;
 import ke.invoiceiq.application.audit.RecordAdminActionUseCase;
 import ke.invoiceiq.application.export.ExportInvoicesUseCase;
-import ke.invoiceiq.application.export.ExportPaymentsService;
 import ke.invoiceiq.application.export.ExportPaymentsUseCase;
 import ke.invoiceiq.application.idempotency.IdempotentRequestsUseCase;
 import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
@@ -60,7 +59,8 @@ public class TestWiring {
         return new CorePorts(p.clock(), p.ids(), p.transactions(), p.events(), p.tracing(), p.invoices(),
                 p.statistics(), p.payments(), p.paymentResults(), p.unmatchedPayments(), p.idempotentAnswers(),
                 p.chatSessions(), p.customers(), p.outbox(), p.messageLog(), p.inboundEvents(), p.replyCooldowns(),
-                p.sendSlots(), new InMemoryWebhookInbox(), p.adminAudit(), p.chat(), p.sms(), p.gateway());
+                p.sendSlots(), new InMemoryWebhookInbox(), p.adminAudit(), p.moneyReceived(), p.chat(), p.sms(),
+                p.gateway());
     }
 
     @Produces
@@ -198,6 +198,6 @@ public class TestWiring {
     @Produces
     @Singleton
     ExportPaymentsUseCase exportPayments() {
-        return new ExportPaymentsService(ports.moneyReceived(), ports.transactions());
+        return core.exportPayments();
     }
 }
