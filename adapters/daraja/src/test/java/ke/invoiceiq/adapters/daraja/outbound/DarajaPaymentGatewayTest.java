@@ -282,7 +282,7 @@ class DarajaPaymentGatewayTest {
     void givenSlowDaraja_whenPushed_thenOutcomeUnknownAndPushIsNotRepeated() {
         stubToken("tok", 3599);
         wiremock.stubFor(post(urlPathEqualTo(PUSH_PATH)).willReturn(okJson("{\"ResponseCode\":\"0\"}")
-                .withFixedDelay(2000)));
+                .withFixedDelay(5000)));
 
         assertThat(gateway.requestStkPush(request())).isEqualTo(new StkPushResponse.OutcomeUnknown("timeout"));
         wiremock.verify(1, postRequestedFor(urlPathEqualTo(PUSH_PATH)));
@@ -373,7 +373,7 @@ class DarajaPaymentGatewayTest {
     void givenSlowDaraja_whenQueried_thenUnknownTimeout() {
         stubToken("tok", 3599);
         wiremock.stubFor(post(urlPathEqualTo(QUERY_PATH)).willReturn(okJson(queryAnswer("0", "ok"))
-                .withFixedDelay(2000)));
+                .withFixedDelay(5000)));
 
         assertThat(gateway.queryStkPush(new CheckoutRequestId("ws_CO_1")))
                 .isEqualTo(new StkQueryResponse.Unknown("timeout"));
