@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The messenger against WireMock playing the Graph API: request bodies, headers, error codes, retries, pacing. */
 @QuarkusTest
 @WithTestResource(value = GraphApiStub.class, initArgs = {
-        @ResourceArg(name = "quarkus.fault-tolerance.\"" + SENDER + "\".timeout.value", value = "700"),
+        @ResourceArg(name = "quarkus.fault-tolerance.\"" + SENDER + "\".timeout.value", value = "2500"),
         @ResourceArg(name = "quarkus.fault-tolerance.\"" + SENDER + "\".timeout.unit", value = "millis")})
 class WhatsAppCloudMessengerTest {
 
@@ -200,7 +200,7 @@ class WhatsAppCloudMessengerTest {
 
     @Test
     void givenSlowGraph_whenSent_thenTimeoutIsRetryLaterWithoutInlineRetry() {
-        wiremock.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(accepted("wamid.SLOW").withFixedDelay(2000)));
+        wiremock.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(accepted("wamid.SLOW").withFixedDelay(5000)));
 
         SendResult result = messenger.send(new ChatMessage.Text(freshRecipient(), "Hello"));
 
