@@ -8,12 +8,14 @@ import static ke.invoiceiq.domain.invoice.InvoiceStatus.SENT;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.Channel;
@@ -59,6 +61,8 @@ public record Invoice(
         Optional<Instant> lastRemindedAt,
         List<Payment> payments,
         Optional<PaidOutside> paidOutside,
+        Optional<LocalDate> dueDate,
+        Language language,
         long version) {
 
     /** An invoice never paid outside M-PESA (every invoice before it could be). */
@@ -68,6 +72,17 @@ public record Invoice(
             Optional<Instant> lastRemindedAt, List<Payment> payments, long version) {
         this(id, customer, amount, description, status, payToken, createdAt, sentAt, paidAt, cancelledAt,
                 deliveryChannel, reminderCount, lastRemindedAt, payments, Optional.empty(), version);
+    }
+
+    /** An invoice with no due date, written in English (every invoice before either could be chosen). */
+    public Invoice(InvoiceId id, Customer customer, Amount amount, Description description, InvoiceStatus status,
+            PayToken payToken, Instant createdAt, Optional<Instant> sentAt, Optional<Instant> paidAt,
+            Optional<Instant> cancelledAt, Optional<Channel> deliveryChannel, int reminderCount,
+            Optional<Instant> lastRemindedAt, List<Payment> payments, Optional<PaidOutside> paidOutside,
+            long version) {
+        this(id, customer, amount, description, status, payToken, createdAt, sentAt, paidAt, cancelledAt,
+                deliveryChannel, reminderCount, lastRemindedAt, payments, paidOutside, Optional.empty(), Language.EN,
+                version);
     }
 
     public Invoice {
@@ -84,6 +99,8 @@ public record Invoice(
         Objects.requireNonNull(deliveryChannel, "deliveryChannel");
         Objects.requireNonNull(lastRemindedAt, "lastRemindedAt");
         Objects.requireNonNull(paidOutside, "paidOutside");
+        Objects.requireNonNull(dueDate, "dueDate");
+        Objects.requireNonNull(language, "language");
         payments = List.copyOf(payments);
         requireOwnAttempts(id, payments);
         if (reminderCount < 0) {
@@ -134,11 +151,21 @@ public record Invoice(
         return settledOf(next, paidOutside);
     }
 
-    /** A new invoice, PENDING until a channel accepts it. */
+    /** A new invoice, PENDING until a channel accepts it: no due date, in English. */
     public static Invoice issue(InvoiceId id, Customer customer, Amount amount, Description description,
             PayToken payToken, Instant now) {
+        return issue(id, customer, amount, description, payToken, now, Optional.empty(), Language.EN);
+    }
+
+    /**
+     * A new invoice, PENDING until a channel accepts it, due on {@code dueDate} (a day in Kenya, when given) and
+     * written to the customer in {@code language}.
+     */
+    public static Invoice issue(InvoiceId id, Customer customer, Amount amount, Description description,
+            PayToken payToken, Instant now, Optional<LocalDate> dueDate, Language language) {
         return new Invoice(id, customer, amount, description, PENDING, payToken, now, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of(), 0);
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of(), Optional.empty(),
+                dueDate, language, 0);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -520,7 +547,8 @@ public record Invoice(
     /** The same invoice as stored at {@code newVersion}; used by repositories after a successful write. */
     public Invoice withVersion(long newVersion) {
         return new Invoice(id, customer, amount, description, status, payToken, createdAt, sentAt, paidAt,
-                cancelledAt, deliveryChannel, reminderCount, lastRemindedAt, payments, paidOutside, newVersion);
+                cancelledAt, deliveryChannel, reminderCount, lastRemindedAt, payments, paidOutside, dueDate, language,
+                newVersion);
     }
 
     private static InvoiceOutcome applied(Invoice next, InvoiceEvent event) {
@@ -600,7 +628,7 @@ public record Invoice(
         Invoice build() {
             return new Invoice(from.id, from.customer, from.amount, from.description, status, from.payToken,
                     from.createdAt, sentAt, paidAt, cancelledAt, channel, reminderCount, lastRemindedAt, payments,
-                    paidOutside, from.version);
+                    paidOutside, from.dueDate, from.language, from.version);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A row of {@code invoices}, the root of the aggregate (its attempts are {@link PaymentEntity} rows). Written by
@@ -97,6 +98,14 @@ public class InvoiceEntity extends PanacheEntityBase {
 
     @Column(name = "paid_outside_at")
     public Instant paidOutsideAt;
+
+    /** The day it is due, in Kenya (V11); null when it has none. */
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    /** The language its customer reads it in, as a tag (V11). */
+    @Column(name = "language", nullable = false)
+    public String language;
 
     /** The optimistic lock, checked and bumped by a conditional UPDATE (not Hibernate's @Version). */
     @Column(name = "version", nullable = false)

@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.postgres;
 
 import java.util.List;
 import java.util.Optional;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -40,6 +41,9 @@ final class InvoiceMapper {
                 Optional.ofNullable(e.lastRemindedAt),
                 payments,
                 paidOutside(e),
+                Optional.ofNullable(e.dueDate),
+                Language.fromTag(e.language).orElseThrow(
+                        () -> new IllegalStateException("invoice " + e.id + " has an unknown language")),
                 e.version);
     }
 

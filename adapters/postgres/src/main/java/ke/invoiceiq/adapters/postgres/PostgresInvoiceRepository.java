@@ -69,8 +69,8 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                                       created_at, pay_token, sent_at, paid_at, cancelled_at, delivery_channel,
                                       mpesa_receipt, reminder_count, last_reminded_at, amount_paid_cents,
                                       creation_key, paid_outside_method, paid_outside_cents, paid_outside_note,
-                                      paid_outside_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      paid_outside_at, due_date, language, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """,
                 invoice.id().value(),
@@ -95,6 +95,8 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 invoice.paidOutside().map(o -> o.amount().cents()),
                 invoice.paidOutside().map(PaidOutside::note),
                 invoice.paidOutside().map(PaidOutside::at),
+                invoice.dueDate(),
+                invoice.language().tag(),
                 invoice.version());
         if (inserted == 0) {
             throw new IllegalStateException(exists(invoice.id())
@@ -125,7 +127,8 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                    SET customer_name = ?, msisdn = ?, amount_cents = ?, description = ?, status = ?,
                        sent_at = ?, paid_at = ?, cancelled_at = ?, delivery_channel = ?, mpesa_receipt = ?,
                        reminder_count = ?, last_reminded_at = ?, amount_paid_cents = ?, paid_outside_method = ?,
-                       paid_outside_cents = ?, paid_outside_note = ?, paid_outside_at = ?, updated_at = now(),
+                       paid_outside_cents = ?, paid_outside_note = ?, paid_outside_at = ?, due_date = ?, language = ?,
+                       updated_at = now(),
                        version = version + 1
                  WHERE id = ? AND version = ? AND pay_token = ?
                 """,
@@ -146,6 +149,8 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 invoice.paidOutside().map(o -> o.amount().cents()),
                 invoice.paidOutside().map(PaidOutside::note),
                 invoice.paidOutside().map(PaidOutside::at),
+                invoice.dueDate(),
+                invoice.language().tag(),
                 invoice.id().value(),
                 invoice.version(),
                 invoice.payToken().value());

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -110,6 +111,7 @@ class Sql {
             switch (value) {
                 case null -> ps.setNull(index, Types.NULL);
                 case Instant t -> ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+                case LocalDate d -> ps.setObject(index, d);
                 case String s -> ps.setString(index, s);
                 case Long l -> ps.setLong(index, l);
                 case Integer n -> ps.setInt(index, n);

@@ -90,6 +90,24 @@ public abstract class InvoiceRepositoryContract {
     }
 
     @Test
+    void givenAnInvoiceDueOnADayAndWrittenInSwahili_whenAddedAndUpdated_thenBothAreKept() {
+        Invoice issued = Invoice.issue(invoiceId(1), Customer.of(Fixtures.msisdn(1)), Amount.ofShillings(2500),
+                new Description("Cleaning"), payToken(1), at(0),
+                java.util.Optional.of(java.time.LocalDate.of(2026, 12, 31)), ke.invoiceiq.domain.copy.Language.SW);
+
+        repo.add(issued);
+        Invoice sent = ((ke.invoiceiq.domain.invoice.InvoiceOutcome.Applied) repo.find(issued.id()).orElseThrow()
+                .sendAccepted(Channel.WHATSAPP, at(1))).invoice();
+        Invoice stored = repo.update(sent);
+
+        Invoice found = repo.find(issued.id()).orElseThrow();
+        assertThat(found).isEqualTo(stored);
+        assertThat(found.dueDate()).contains(java.time.LocalDate.of(2026, 12, 31));
+        assertThat(found.language()).isEqualTo(ke.invoiceiq.domain.copy.Language.SW);
+        assertThat(repo.find(invoiceId(1)).orElseThrow().status()).isEqualTo(InvoiceStatus.SENT);
+    }
+
+    @Test
     void findsNothingForUnknownIdsAndTokens() {
         repo.add(invoice(1, at(0)));
 
@@ -557,6 +575,6 @@ public abstract class InvoiceRepositoryContract {
     private static Invoice withPayments(Invoice i, List<Payment> payments) {
         return new Invoice(i.id(), i.customer(), i.amount(), i.description(), i.status(), i.payToken(),
                 i.createdAt(), i.sentAt(), i.paidAt(), i.cancelledAt(), i.deliveryChannel(), i.reminderCount(),
-                i.lastRemindedAt(), payments, i.version());
+                i.lastRemindedAt(), payments, i.paidOutside(), i.dueDate(), i.language(), i.version());
     }
 }
