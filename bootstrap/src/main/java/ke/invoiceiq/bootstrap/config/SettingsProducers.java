@@ -11,9 +11,11 @@ import java.util.function.Supplier;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.domain.chat.ChatMachine.ChatTimeouts;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
 import ke.invoiceiq.domain.messaging.Pacing;
@@ -38,6 +40,20 @@ public class SettingsProducers {
         return build("invoiceiq.merchant.business-name (MERCHANT_NAME) / invoiceiq.base-url (BASE_URL)",
                 () -> new MerchantSettings(numbers, config.merchant().businessName().strip(),
                         config.baseUrl().strip()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    LanguageSettings languageSettings(InvoiceIqConfig config) {
+        return build("invoiceiq.merchant.language (MERCHANT_LANGUAGE) / invoiceiq.customer.default-language"
+                + " (CUSTOMER_DEFAULT_LANGUAGE)", () -> new LanguageSettings(language(config.merchant().language()),
+                language(config.customer().defaultLanguage())));
+    }
+
+    private static Language language(String tag) {
+        return Language.fromTag(tag)
+                .orElseThrow(() -> new IllegalArgumentException("a language is en or sw, not '" + tag.strip() + "'"));
     }
 
     @Produces
