@@ -122,7 +122,10 @@ public final class CommandParser {
 
     private static Command language(List<String> args) {
         if (args.size() < 2) {
-            return invalid("lang", Field.PHONE, "Say whose language and which one." + LANG_EXAMPLE);
+            boolean phoneOnly = args.size() == 1 && Msisdn.parse(args.getFirst()).isOk();
+            return phoneOnly
+                    ? invalid("lang", Field.COMMAND, "Which language: sw or en?" + LANG_EXAMPLE)
+                    : invalid("lang", Field.PHONE, "Say whose language and which one." + LANG_EXAMPLE);
         }
         String tag = args.getLast().toLowerCase(Locale.ROOT);
         Optional<Language> language = switch (tag) {
