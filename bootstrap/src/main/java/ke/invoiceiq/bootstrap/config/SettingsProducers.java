@@ -46,14 +46,22 @@ public class SettingsProducers {
     @Singleton
     @Startup
     LanguageSettings languageSettings(InvoiceIqConfig config) {
+        return languages(config.merchant().language(), config.customer().defaultLanguage());
+    }
+
+    /** {@code en} or {@code sw}, in any case; anything else stops the startup naming both keys. */
+    static LanguageSettings languages(String merchant, String customerDefault) {
         return build("invoiceiq.merchant.language (MERCHANT_LANGUAGE) / invoiceiq.customer.default-language"
-                + " (CUSTOMER_DEFAULT_LANGUAGE)", () -> new LanguageSettings(language(config.merchant().language()),
-                language(config.customer().defaultLanguage())));
+                + " (CUSTOMER_DEFAULT_LANGUAGE)", () -> new LanguageSettings(language(merchant),
+                language(customerDefault)));
     }
 
     private static Language language(String tag) {
-        return Language.fromTag(tag)
-                .orElseThrow(() -> new IllegalArgumentException("a language is en or sw, not '" + tag.strip() + "'"));
+        String given = tag.strip();
+        if (!given.equalsIgnoreCase("en") && !given.equalsIgnoreCase("sw")) {
+            throw new IllegalArgumentException("a language is en or sw, not '" + given + "'");
+        }
+        return Language.fromTag(given).orElseThrow();
     }
 
     @Produces
