@@ -177,7 +177,8 @@ public final class MerchantConversation {
             case Command.CreateInvoice c -> turn.reply(unknown(), Optional.empty());
             case Command.StartGuidedFlow c -> turn.reply(unknown(), Optional.empty());
             case Command.Help c -> turn.reply(OutboundContent.text(BotCopy.commandHelp(lang())), Optional.empty());
-            case Command.Invalid invalid -> turn.reply(OutboundContent.text(invalid.error().message()), Optional.empty());
+            case Command.Invalid invalid -> turn.reply(OutboundContent.text(
+                    BotCopy.invalidInput(lang(), invalid.verb(), invalid.error())), Optional.empty());
             case Command.Unknown c -> turn.reply(unknown(), Optional.empty());
         }
     }

@@ -44,9 +44,11 @@ final class MerchantReplies {
                         List.of(BotCopy.remindButton(invoice.id(), lang),
                                 BotCopy.cancelInvoiceButton(invoice.id(), lang))));
             }
-            case CreateInvoiceOutcome.UnknownCustomer unknown -> Optional.of(OutboundContent.text(unknown.message()));
-            case CreateInvoiceOutcome.AmbiguousCustomer ambiguous ->
-                    Optional.of(OutboundContent.text(ambiguous.message()));
+            case CreateInvoiceOutcome.UnknownCustomer unknown -> Optional.of(OutboundContent.text(
+                    MerchantChatPhrases.UNKNOWN_CUSTOMER.in(lang).with("name", unknown.name()).text()));
+            case CreateInvoiceOutcome.AmbiguousCustomer ambiguous -> Optional.of(OutboundContent.text(
+                    MerchantChatPhrases.AMBIGUOUS_CUSTOMER.in(lang).with("count", ambiguous.matches())
+                            .with("name", ambiguous.name()).text()));
         };
     }
 

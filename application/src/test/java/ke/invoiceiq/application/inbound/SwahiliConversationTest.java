@@ -166,6 +166,26 @@ class SwahiliConversationTest {
         }
 
         @Test
+        void givenASwahiliMerchant_whenTheyNameAnUnknownCustomerOrABadCommand_thenTheyAreToldInSwahili() {
+            Wiring app = Wiring.withLanguages(new LanguageSettings(Language.SW, Language.EN));
+
+            app.text(MERCHANT, "ankara Mama Njeri 1200 Sukuma");
+            assertThat(app.lastTextTo(MERCHANT)).isEqualTo("Simjui mteja anayeitwa Mama Njeri.\n"
+                    + "Tumia namba yake ya simu: ankara 07XXXXXXXX 2500 Usafi");
+
+            app.knownCustomer(CUSTOMER, "Juma");
+            app.knownCustomer(STRANGER, "Juma");
+            app.text(MERCHANT, "ankara Juma 1200 Sukuma");
+            assertThat(app.lastTextTo(MERCHANT)).startsWith("Wateja 2 wanaitwa Juma.");
+
+            app.text(MERCHANT, "lugha 0712345678 kifaransa");
+            assertThat(app.lastTextTo(MERCHANT)).isEqualTo("Lugha gani: sw au en?\nMfano: lugha 0712345678 sw (au en)");
+
+            app.text(MERCHANT, "kumbusha INV-12345");
+            assertThat(app.lastTextTo(MERCHANT)).isEqualTo("Namba ya ankara si sahihi. Mfano: INV-7K3Q9X");
+        }
+
+        @Test
         void givenASwahiliMerchant_whenTheyStartTheGuidedFlow_thenItAsksInSwahiliWithSwahiliButtons() {
             Wiring app = Wiring.withLanguages(new LanguageSettings(Language.SW, Language.EN));
 

@@ -15,6 +15,7 @@ import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.Button;
 import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.shared.FieldError;
 
 /**
  * The chat's words, as a thin facade over the copy package ({@link ButtonPhrases}, {@link MerchantChatPhrases},
@@ -243,6 +244,31 @@ public final class BotCopy {
     public static String invoiceSent(Language language, InvoiceId id, Amount amount, Msisdn to) {
         return MerchantChatPhrases.INVOICE_SENT.in(language).with("id", id.value())
                 .with("amount", amount.formatted()).with("phone", to.value()).text();
+    }
+
+    /**
+     * What the merchant reads about an input to fix: in English the parser's own message, which names the exact
+     * rule; in Swahili the short form for its field, with an example after a one-line {@code invoice} or {@code lang}.
+     */
+    public static String invalidInput(Language language, String verb, FieldError error) {
+        if (language == Language.EN) {
+            return error.message();
+        }
+        MerchantChatPhrases phrase = switch (error.field()) {
+            case PHONE -> MerchantChatPhrases.INVALID_PHONE;
+            case CUSTOMER_NAME -> MerchantChatPhrases.INVALID_NAME;
+            case AMOUNT -> MerchantChatPhrases.INVALID_AMOUNT;
+            case DESCRIPTION -> MerchantChatPhrases.INVALID_DESCRIPTION;
+            case INVOICE_ID -> MerchantChatPhrases.INVALID_INVOICE_ID;
+            case IDEMPOTENCY_KEY, COMMAND -> verb.equals("lang")
+                    ? MerchantChatPhrases.INVALID_LANGUAGE : MerchantChatPhrases.INVALID_COMMAND;
+        };
+        String example = switch (verb) {
+            case "invoice" -> "\n" + MerchantChatPhrases.EXAMPLE_INVOICE.text(language);
+            case "lang" -> "\n" + MerchantChatPhrases.EXAMPLE_LANGUAGE.text(language);
+            default -> "";
+        };
+        return phrase.text(language) + (phrase == MerchantChatPhrases.INVALID_COMMAND ? "" : example);
     }
 
     public static String merchantOnly() {

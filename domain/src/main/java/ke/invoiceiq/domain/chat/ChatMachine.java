@@ -162,7 +162,7 @@ public final class ChatMachine {
     }
 
     private Reply invalidReply(Command.Invalid invalid) {
-        String message = invalid.error().message();
+        String message = BotCopy.invalidInput(lang, invalid.verb(), invalid.error());
         return invalid.verb().equalsIgnoreCase("invoice")
                 ? Reply.of(message, BotCopy.newInvoice(lang))
                 : Reply.of(message);
@@ -324,14 +324,15 @@ public final class ChatMachine {
     }
 
     private Transition useButtons(Guided state, Optional<FieldError> commandError, Instant now) {
-        String text = commandError.map(FieldError::message).orElse(BotCopy.useButtons(lang));
+        String text = commandError.map(error -> BotCopy.invalidInput(lang, "", error))
+                .orElse(BotCopy.useButtons(lang));
         return say(touched(state, now), new Reply(text, question(state).buttons()));
     }
 
     /** An answer the step cannot take: say why (the parser's reason when the text was a command) and stay. */
     private Transition rejected(Guided state, FieldError stepError, Optional<FieldError> commandError,
             Instant now) {
-        String text = commandError.orElse(stepError).message();
+        String text = BotCopy.invalidInput(lang, "", commandError.orElse(stepError));
         return say(touched(state, now), new Reply(text, question(state).buttons()));
     }
 

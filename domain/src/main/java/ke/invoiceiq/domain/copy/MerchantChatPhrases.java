@@ -103,6 +103,28 @@ public enum MerchantChatPhrases implements Phrase {
     STATE_PAYMENT_IN_PROGRESS("A payment is in progress.", "Malipo yanaendelea."),
     RECEIPT_CONFIRMED("confirmed by M-PESA", "imethibitishwa na M-PESA"),
 
+    // ---- a customer named by a name (invoice Mama Njeri 1200 …) that the directory does not settle
+    UNKNOWN_CUSTOMER("I don't know a customer called {name}.\nUse their phone number: invoice 07XXXXXXXX 2500 Cleaning",
+            "Simjui mteja anayeitwa {name}.\nTumia namba yake ya simu: ankara 07XXXXXXXX 2500 Usafi"),
+    AMBIGUOUS_CUSTOMER("{count} customers are called {name}.\n"
+            + "Use the phone number instead: invoice 07XXXXXXXX 2500 Cleaning",
+            "Wateja {count} wanaitwa {name}.\nTumia namba ya simu badala yake: ankara 07XXXXXXXX 2500 Usafi"),
+
+    // ---- an input the merchant must fix, by the field it is about. In English the parsers' own, more precise
+    // messages are shown; these are the short forms (the product copy's), and what a Swahili merchant reads.
+    INVALID_PHONE("Invalid phone. Use 07XXXXXXXX, 01XXXXXXXX or +254XXXXXXXXX.",
+            "Namba ya simu si sahihi. Tumia 07XXXXXXXX, 01XXXXXXXX au +254XXXXXXXXX."),
+    INVALID_NAME("2–60 characters or '-' to skip.", "Jina liwe na herufi 2–60, au tuma '-' kuruka."),
+    INVALID_AMOUNT("Invalid amount. Use a whole number (e.g., 2500).",
+            "Kiasi si sahihi. Tumia namba kamili ya KES (mf. 2500)."),
+    INVALID_DESCRIPTION("3–120 characters, please.", "Maelezo yawe na herufi 3–120, tafadhali."),
+    INVALID_INVOICE_ID("Invalid invoice id. Example: INV-7K3Q9X", "Namba ya ankara si sahihi. Mfano: INV-7K3Q9X"),
+    INVALID_COMMAND("Sorry, I didn't get that. Send 'help' for all commands.",
+            "Samahani, sijaelewa. Tuma 'msaada' kuona amri zote."),
+    INVALID_LANGUAGE("Which language: sw or en?", "Lugha gani: sw au en?"),
+    EXAMPLE_INVOICE("Example: invoice 0712345678 2500 Cleaning", "Mfano: ankara 0712345678 2500 Usafi"),
+    EXAMPLE_LANGUAGE("Example: lang 0712345678 sw (or en)", "Mfano: lugha 0712345678 sw (au en)"),
+
     // ---- lang <phone> sw|en
     LANGUAGE_SET("Done: {phone} will get invoices and replies in {language} from now on.",
             "Sawa: {phone} atapata ankara na majibu kwa {language} kuanzia sasa."),

@@ -187,4 +187,44 @@ class ChatMachineSwahiliTest {
         chat.say(tap(BotCopy.CANCEL));
         chat.transitions.forEach(ChatFixtures::assertRepliesKeepTheRules);
     }
+
+    @Test
+    void givenASwahiliMerchant_whenAnAnswerIsRefused_thenTheReasonIsInSwahiliAndTheStepStays() {
+        Conversation chat = new Conversation();
+        chat.say(text("ankara"));
+
+        Transition badPhone = chat.say(text("12345"));
+        chat.say(text("0712345678"));
+        chat.say(text("ruka"));
+        Transition badAmount = chat.say(text("12.50"));
+        chat.say(text("2500"));
+        Transition badDescription = chat.say(text("ab"));
+
+        assertThat(badPhone.replies().getFirst().text())
+                .isEqualTo("Namba ya simu si sahihi. Tumia 07XXXXXXXX, 01XXXXXXXX au +254XXXXXXXXX.");
+        assertThat(badPhone.next()).isInstanceOf(ChatState.CollectingPhone.class);
+        assertThat(badAmount.replies().getFirst().text())
+                .isEqualTo("Kiasi si sahihi. Tumia namba kamili ya KES (mf. 2500).");
+        assertThat(badDescription.replies().getFirst().text()).isEqualTo("Maelezo yawe na herufi 3–120, tafadhali.");
+        chat.transitions.forEach(ChatFixtures::assertRepliesKeepTheRules);
+    }
+
+    @Test
+    void givenASwahiliMerchant_whenAOneLineInvoiceIsRefused_thenTheReasonAndAnExampleAreInSwahili() {
+        Transition t = ChatMachine.step(IDLE, text("ankara 0712345678 0 Usafi"), T0, ChatTimeouts.DEFAULT,
+                Language.SW);
+
+        assertThat(t.replies().getFirst().text()).isEqualTo("Kiasi si sahihi. Tumia namba kamili ya KES (mf. 2500)."
+                + "\nMfano: ankara 0712345678 2500 Usafi");
+        assertThat(t.replies().getFirst().buttons()).containsExactly(BotCopy.newInvoice(Language.SW));
+    }
+
+    @Test
+    void givenAnEnglishMerchant_whenAnAnswerIsRefused_thenTheParsersOwnMessageIsKept() {
+        Transition t = ChatMachine.step(IDLE, text("invoice 0712345678 0 Cleaning"), T0);
+
+        assertThat(t.replies().getFirst().text()).isEqualTo(
+                ((Command.Invalid) ke.invoiceiq.domain.command.CommandParser.parse("invoice 0712345678 0 Cleaning"))
+                        .error().message());
+    }
 }
