@@ -32,6 +32,10 @@ import ke.invoiceiq.domain.shared.Transactions;
  * it is called outside ours), View details, and a polite answer to everything else. Replies go back on the
  * channel the message came in on, queued in one unit of work with the message's claim.
  *
+ * <p>Language: an answer about an invoice is in the invoice's language; any other answer in the language the
+ * customer just wrote in, else the one the directory keeps for them, else the configured default. Swahili read in a
+ * customer's text ({@link SwahiliDetector}) is kept in the directory for their next invoices.
+ *
  * <p>By SMS, everything but a payment request is answered with one short help text at most once per
  * {@link #SMS_HELP_EVERY} per number: each SMS costs money, and an automatic sender (a telco's promotions, another
  * bot) would otherwise get an answer to every message it sends, and may answer back.

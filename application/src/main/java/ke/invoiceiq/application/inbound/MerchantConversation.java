@@ -51,6 +51,10 @@ import ke.invoiceiq.domain.shared.Transactions;
  * staff number (a merchant testing with their own phone) calls M-PESA, so it runs after that unit of work is
  * committed; should it fail, the message counts as handled (the step must not be applied twice) and the merchant
  * taps again.
+ *
+ * <p>The merchant is answered in the configured merchant language ({@link LanguageSettings#merchant()});
+ * {@code lang <phone> sw|en} keeps a customer's language in the customer directory, and a one-line invoice's
+ * {@code sw}/{@code en} tag goes with the draft to the invoice.
  */
 public final class MerchantConversation {
 

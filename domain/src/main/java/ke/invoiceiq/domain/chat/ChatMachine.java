@@ -58,6 +58,10 @@ import ke.invoiceiq.domain.shared.Parsed;
  *   <li>A flow button (Cancel, Skip, Send, Edit, …) tapped when no flow is running (a stale message after the
  *       session closed) never acts: the merchant is told there is no invoice in progress. A stale button
  *       during a different step re-asks the open question.</li>
+ *   <li>Every reply is in the language the application passes (the merchant's); what the merchant types is read
+ *       in English and Swahili alike: a Swahili word stands for its English one ({@code ghairi} is {@code cancel},
+ *       {@code tuma} is {@code send}, {@code ruka} is {@code skip}; {@link VerbSynonyms}). Button ids never change
+ *       with the language.</li>
  *   <li>The preview's "To:" is the phone number, or the typed name for a one-line invoice by name (the
  *       application resolves it from the customer directory when it creates the invoice).</li>
  * </ul>
