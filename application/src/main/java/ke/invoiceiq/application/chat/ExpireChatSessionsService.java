@@ -11,6 +11,7 @@ import ke.invoiceiq.domain.chat.ChatSessionRepository;
 import ke.invoiceiq.domain.chat.ChatState;
 import ke.invoiceiq.domain.chat.Reply;
 import ke.invoiceiq.domain.chat.Transition;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
@@ -31,9 +32,17 @@ public final class ExpireChatSessionsService implements ExpireChatSessionsUseCas
     private final Transactions transactions;
     private final Clock clock;
     private final ChatExpirySettings settings;
+    private final Language merchantLanguage;
 
     public ExpireChatSessionsService(ChatSessionRepository sessions, OutboxWriter outbox, Transactions transactions,
             Clock clock, ChatExpirySettings settings) {
+        this(sessions, outbox, transactions, clock, settings, Language.EN);
+    }
+
+    /** @param merchantLanguage the language of the nudge and of the closing message */
+    public ExpireChatSessionsService(ChatSessionRepository sessions, OutboxWriter outbox, Transactions transactions,
+            Clock clock, ChatExpirySettings settings, Language merchantLanguage) {
+        this.merchantLanguage = merchantLanguage;
         this.sessions = sessions;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -66,7 +75,8 @@ public final class ExpireChatSessionsService implements ExpireChatSessionsUseCas
     }
 
     private Result tick(ChatSession session, Instant now) {
-        Transition transition = ChatMachine.step(session.state(), new ChatInput.Tick(), now, settings.timeouts());
+        Transition transition = ChatMachine.step(session.state(), new ChatInput.Tick(), now, settings.timeouts(),
+                merchantLanguage);
         if (transition.replies().isEmpty() && transition.next().equals(session.state())) {
             return Result.NOTHING;
         }

@@ -16,6 +16,7 @@ import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
 import ke.invoiceiq.application.invoice.RemindInvoiceCommand;
 import ke.invoiceiq.application.invoice.RemindInvoiceOutcome;
 import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
+import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.shared.RetryingTransactions;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.payment.RequestPaymentCommand;
@@ -32,6 +33,8 @@ import ke.invoiceiq.domain.chat.InvoiceDraft;
 import ke.invoiceiq.domain.chat.Reply;
 import ke.invoiceiq.domain.chat.Transition;
 import ke.invoiceiq.domain.command.Command;
+import ke.invoiceiq.domain.copy.Language;
+import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -48,6 +51,10 @@ import ke.invoiceiq.domain.shared.Transactions;
  * staff number (a merchant testing with their own phone) calls M-PESA, so it runs after that unit of work is
  * committed; should it fail, the message counts as handled (the step must not be applied twice) and the merchant
  * taps again.
+ *
+ * <p>The merchant is answered in the configured merchant language ({@link LanguageSettings#merchant()});
+ * {@code lang <phone> sw|en} keeps a customer's language in the customer directory, and a one-line invoice's
+ * {@code sw}/{@code en} tag goes with the draft to the invoice.
  */
 public final class MerchantConversation {
 
@@ -63,10 +70,16 @@ public final class MerchantConversation {
     private final Transactions plainTransactions;
     private final RetryingTransactions transactions;
     private final Clock clock;
+    private final CustomerDirectory customers;
+    /** The merchant's replies are in {@code merchant()}; a customer's language is kept in the directory. */
+    private final LanguageSettings languages;
 
     public MerchantConversation(ChatSessionRepository sessions, CreateInvoiceUseCase createInvoice,
             RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice, FindInvoicesUseCase findInvoices,
-            RequestPaymentUseCase requestPayment, OutboxWriter outbox, Transactions transactions, Clock clock) {
+            RequestPaymentUseCase requestPayment, OutboxWriter outbox, Transactions transactions, Clock clock,
+            CustomerDirectory customers, LanguageSettings languages) {
+        this.customers = customers;
+        this.languages = languages;
         this.sessions = sessions;
         this.createInvoice = createInvoice;
         this.remindInvoice = remindInvoice;
@@ -89,7 +102,7 @@ public final class MerchantConversation {
             switch (content) {
                 case InboundContent.Text text -> step(t, new ChatInput.Text(text.text()));
                 case InboundContent.ButtonTap tap -> step(t, new ChatInput.ButtonTap(tap.id()));
-                case InboundContent.Unsupported unsupported -> t.reply(MerchantReplies.unsupported(), Optional.empty());
+                case InboundContent.Unsupported unsupported -> t.reply(MerchantReplies.unsupported(lang()), Optional.empty());
             }
             return t;
         });
@@ -101,7 +114,8 @@ public final class MerchantConversation {
             RequestPaymentOutcome outcome =
                     requestPayment.requestPayment(RequestPaymentCommand.byPhone(invoiceId, merchant, key));
             plainTransactions.run(() -> new Turn(merchant, channel)
-                    .reply(PaymentReplies.of(outcome, invoiceId, clock.instant()), PaymentReplies.invoiceOf(outcome)));
+                    .reply(PaymentReplies.of(outcome, invoiceId, clock.instant(), lang()),
+                            PaymentReplies.invoiceOf(outcome)));
             payReplies++;
         }
         return new HandledForMerchant(turn.created, turn.replies + payReplies);
@@ -110,7 +124,8 @@ public final class MerchantConversation {
     private void step(Turn turn, ChatInput input) {
         ChatSession session = sessions.find(turn.merchant)
                 .orElseGet(() -> new ChatSession(turn.merchant, new ChatState.Idle(), 0));
-        Transition transition = ChatMachine.step(session.state(), input, clock.instant());
+        Transition transition = ChatMachine.step(session.state(), input, clock.instant(),
+                ChatMachine.ChatTimeouts.DEFAULT, lang());
         if (!transition.next().equals(session.state())) {
             sessions.save(new ChatSession(turn.merchant, transition.next(), session.version()));
         }
@@ -127,47 +142,57 @@ public final class MerchantConversation {
 
     private void create(Turn turn, InvoiceDraft draft) {
         CreateInvoiceOutcome outcome = createInvoice.create(new CreateInvoiceCommand(draft.customer().orElseThrow(),
-                draft.name(), draft.amount().orElseThrow(), draft.description().orElseThrow()));
+                draft.name(), draft.amount().orElseThrow(), draft.description().orElseThrow(), Optional.empty(),
+                draft.language()));
         Optional<InvoiceId> invoiceId = Optional.empty();
         if (outcome instanceof CreateInvoiceOutcome.Created created) {
             invoiceId = Optional.of(created.invoice().id());
             turn.created.add(created.invoice().id());
         }
         Optional<InvoiceId> about = invoiceId;
-        MerchantReplies.created(outcome, turn.channel).ifPresent(reply -> turn.reply(reply, about));
+        MerchantReplies.created(outcome, turn.channel, lang()).ifPresent(reply -> turn.reply(reply, about));
     }
 
     private void command(Turn turn, Command command) {
         switch (command) {
             case Command.Remind remind -> {
                 RemindInvoiceOutcome outcome = remindInvoice.remind(new RemindInvoiceCommand(remind.invoiceId()));
-                turn.reply(MerchantReplies.reminded(outcome, clock.instant()),
+                turn.reply(MerchantReplies.reminded(outcome, clock.instant(), lang()),
                         outcome instanceof RemindInvoiceOutcome.NotFound ? Optional.empty() : Optional.of(remind.invoiceId()));
             }
             case Command.Cancel cancel -> {
                 CancelInvoiceOutcome outcome = cancelInvoice.cancel(new CancelInvoiceCommand(cancel.invoiceId()));
-                turn.reply(MerchantReplies.cancelled(outcome),
+                turn.reply(MerchantReplies.cancelled(outcome, lang()),
                         outcome instanceof CancelInvoiceOutcome.NotFound ? Optional.empty() : Optional.of(cancel.invoiceId()));
             }
             case Command.Status status -> {
                 Optional<Invoice> invoice = findInvoices.find(status.invoiceId());
-                turn.reply(invoice.map(MerchantReplies::status)
-                        .orElseGet(() -> OutboundContent.text(MerchantReplies.notFound(status.invoiceId()))),
+                turn.reply(invoice.map(found -> MerchantReplies.status(found, lang()))
+                        .orElseGet(() -> OutboundContent.text(MerchantReplies.notFound(status.invoiceId(), lang()))),
                         invoice.map(Invoice::id));
             }
             case Command.ListInvoices list ->
-                    turn.reply(MerchantReplies.list(findInvoices.latest(Optional.empty(), LIST_SIZE)), Optional.empty());
+                    turn.reply(MerchantReplies.list(findInvoices.latest(Optional.empty(), LIST_SIZE), lang()), Optional.empty());
+            case Command.SetLanguage set -> {
+                customers.chooseLanguage(set.customer(), set.language());
+                turn.reply(MerchantReplies.languageSet(set.customer(), set.language(), lang()), Optional.empty());
+            }
             case Command.Pay pay -> turn.payments.add(pay.invoiceId());
             case Command.CreateInvoice c -> turn.reply(unknown(), Optional.empty());
             case Command.StartGuidedFlow c -> turn.reply(unknown(), Optional.empty());
-            case Command.Help c -> turn.reply(OutboundContent.text(BotCopy.commandHelp()), Optional.empty());
-            case Command.Invalid invalid -> turn.reply(OutboundContent.text(invalid.error().message()), Optional.empty());
+            case Command.Help c -> turn.reply(OutboundContent.text(BotCopy.commandHelp(lang())), Optional.empty());
+            case Command.Invalid invalid -> turn.reply(OutboundContent.text(
+                    BotCopy.invalidInput(lang(), invalid.verb(), invalid.error())), Optional.empty());
             case Command.Unknown c -> turn.reply(unknown(), Optional.empty());
         }
     }
 
-    private static OutboundContent unknown() {
-        return OutboundContent.text(BotCopy.unknownCommand());
+    private OutboundContent unknown() {
+        return OutboundContent.text(BotCopy.unknownCommand(lang()));
+    }
+
+    private Language lang() {
+        return languages.merchant();
     }
 
     /** What one message from the merchant led to; a new one for every try of the unit of work. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.application.payment.RequestPaymentOutcome;
 import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.OutboundContent;
@@ -15,33 +16,39 @@ final class PaymentReplies {
     private PaymentReplies() {
     }
 
+    /** In English, where the asker's language is not known. */
     static OutboundContent of(RequestPaymentOutcome outcome, InvoiceId asked, Instant now) {
+        return of(outcome, asked, now, Language.EN);
+    }
+
+    /**
+     * The answer about an invoice is in the invoice's language; {@code fallback} is for the answers that name no
+     * invoice we may show (an unknown id, a reused request key).
+     */
+    static OutboundContent of(RequestPaymentOutcome outcome, InvoiceId asked, Instant now, Language fallback) {
         return switch (outcome) {
-            case RequestPaymentOutcome.Initiated i ->
-                    OutboundContent.text(BotCopy.checkYourPhone(i.invoice().id(), i.payment().amount()));
+            case RequestPaymentOutcome.Initiated i -> OutboundContent.text(
+                    BotCopy.checkYourPhone(i.invoice().language(), i.invoice().id(), i.payment().amount()));
             case RequestPaymentOutcome.AwaitingMpesa a -> OutboundContent.text(awaitingMpesa(a));
-            case RequestPaymentOutcome.AlreadyInFlight a ->
-                    OutboundContent.text(BotCopy.promptAlreadySent(a.invoice().id(), a.invoice().amount()));
-            case RequestPaymentOutcome.AlreadyPaid p ->
-                    OutboundContent.text(BotCopy.alreadyPaid(p.invoice().id(), p.invoice().receipt()));
-            case RequestPaymentOutcome.NotYourInvoice n ->
-                    OutboundContent.text(BotCopy.notYourInvoice(n.invoice().id(), n.invoice().customer().msisdn()));
-            case RequestPaymentOutcome.NotPayable n ->
-                    OutboundContent.text(BotCopy.invoiceCancelled(n.invoice().id(), n.invoice().amount()));
-            case RequestPaymentOutcome.CoolingDown c -> payAgain(c.invoice(), BotCopy.tryAgainLater(c.invoice().id(),
-                    c.invoice().amount(), MerchantReplies.minutesUntil(c.until(), now)));
-            case RequestPaymentOutcome.InvoiceNotFound n -> OutboundContent.text(notFound(asked));
+            case RequestPaymentOutcome.AlreadyInFlight a -> OutboundContent.text(
+                    BotCopy.promptAlreadySent(a.invoice().language(), a.invoice().id(), a.invoice().amount()));
+            case RequestPaymentOutcome.AlreadyPaid p -> OutboundContent.text(
+                    BotCopy.alreadyPaid(p.invoice().language(), p.invoice().id(), p.invoice().receipt()));
+            case RequestPaymentOutcome.NotYourInvoice n -> OutboundContent.text(BotCopy.notYourInvoice(
+                    n.invoice().language(), n.invoice().id(), n.invoice().customer().msisdn()));
+            case RequestPaymentOutcome.NotPayable n -> OutboundContent.text(
+                    BotCopy.invoiceCancelled(n.invoice().language(), n.invoice().id(), n.invoice().amount()));
+            case RequestPaymentOutcome.CoolingDown c -> payAgain(c.invoice(), BotCopy.tryAgainLater(
+                    c.invoice().language(), c.invoice().id(), c.invoice().amount(),
+                    MerchantReplies.minutesUntil(c.until(), now)));
+            case RequestPaymentOutcome.InvoiceNotFound n -> OutboundContent.text(notFound(asked, fallback));
             case RequestPaymentOutcome.PayerBusy b -> payAgain(b.invoice(),
-                    "Your phone already has an M-PESA prompt open. Finish or cancel it, then tap Pay with M-PESA"
-                            + " again. (Invoice #" + b.invoice().id().value() + ", KES " + b.invoice().amount()
-                            .formatted() + ")");
-            case RequestPaymentOutcome.GatewayUnavailable g ->
-                    payAgain(g.invoice(), BotCopy.mpesaUnavailable(g.invoice().id(), g.invoice().amount()));
-            case RequestPaymentOutcome.GatewayRejected g ->
-                    payAgain(g.invoice(), BotCopy.mpesaUnavailable(g.invoice().id(), g.invoice().amount()));
-            case RequestPaymentOutcome.KeyReused k -> OutboundContent.text(
-                    "Sorry, that request could not be matched to Invoice #" + asked.value() + ".\n"
-                            + "Please tap Pay with M-PESA on the invoice again.");
+                    BotCopy.payerBusy(b.invoice().language(), b.invoice().id(), b.invoice().amount()));
+            case RequestPaymentOutcome.GatewayUnavailable g -> payAgain(g.invoice(),
+                    BotCopy.mpesaUnavailable(g.invoice().language(), g.invoice().id(), g.invoice().amount()));
+            case RequestPaymentOutcome.GatewayRejected g -> payAgain(g.invoice(),
+                    BotCopy.mpesaUnavailable(g.invoice().language(), g.invoice().id(), g.invoice().amount()));
+            case RequestPaymentOutcome.KeyReused k -> OutboundContent.text(BotCopy.keyReused(fallback, asked));
         };
     }
 
@@ -65,17 +72,20 @@ final class PaymentReplies {
 
     /** The push got no clear answer: a prompt may be on the phone, and a second tap must not charge twice. */
     static String awaitingMpesa(RequestPaymentOutcome.AwaitingMpesa awaiting) {
-        return "We asked M-PESA for your payment prompt (Invoice #" + awaiting.invoice().id().value() + ", KES "
-                + awaiting.payment().amount().formatted() + "). If it shows on your phone, enter your PIN.\n"
-                + "If it does not, wait a few minutes: we will tell you how it went, so you are never charged twice.";
+        return BotCopy.awaitingMpesa(awaiting.invoice().language(), awaiting.invoice().id(),
+                awaiting.payment().amount());
     }
 
     static String notFound(InvoiceId id) {
-        return "I can't find invoice " + id.value() + ". Please check the invoice # on your message and try again.";
+        return notFound(id, Language.EN);
+    }
+
+    static String notFound(InvoiceId id, Language language) {
+        return BotCopy.customerNotFound(language, id);
     }
 
     /** Words that say "tap Pay with M-PESA again" come with the button to tap. */
     private static OutboundContent payAgain(Invoice invoice, String text) {
-        return OutboundContent.withButtons(text, List.of(BotCopy.payButton(invoice.id())));
+        return OutboundContent.withButtons(text, List.of(BotCopy.payButton(invoice.id(), invoice.language())));
     }
 }

@@ -57,7 +57,7 @@ public final class CancelInvoiceService implements CancelInvoiceUseCase {
                 Invoice stored = invoices.update(applied.invoice());
                 boolean tell = stored.sentAt().isPresent();
                 if (tell) {
-                    String text = BotCopy.invoiceCancelled(stored.id(), stored.amount());
+                    String text = BotCopy.invoiceCancelled(stored.language(), stored.id(), stored.amount());
                     outbox.toCustomer(stored.customer().msisdn(), MessagePurpose.CANCELLATION,
                             Optional.of(stored.id()), OutboundContent.text(text).withSms(text));
                 }

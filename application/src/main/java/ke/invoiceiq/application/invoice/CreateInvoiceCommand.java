@@ -3,6 +3,7 @@ package ke.invoiceiq.application.invoice;
 import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.domain.command.CustomerRef;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
@@ -15,9 +16,11 @@ import ke.invoiceiq.domain.payment.IdempotencyKey;
  * @param name        the name to remember for that number (the guided flow's optional step)
  * @param key         the same key means the same request: a repeat returns the invoice the first one created and
  *                    creates no second one (the REST API's Idempotency-Key)
+ * @param language    the language to write to the customer in ({@code invoice … sw}); empty, the customer's
+ *                    language in the directory, else the configured default
  */
 public record CreateInvoiceCommand(CustomerRef customer, Optional<CustomerName> name, Amount amount,
-        Description description, Optional<IdempotencyKey> key) {
+        Description description, Optional<IdempotencyKey> key, Optional<Language> language) {
 
     public CreateInvoiceCommand {
         Objects.requireNonNull(customer, "customer");
@@ -25,6 +28,13 @@ public record CreateInvoiceCommand(CustomerRef customer, Optional<CustomerName> 
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** A request that names no language. */
+    public CreateInvoiceCommand(CustomerRef customer, Optional<CustomerName> name, Amount amount,
+            Description description, Optional<IdempotencyKey> key) {
+        this(customer, name, amount, description, key, Optional.empty());
     }
 
     /** A request without a key (the chat: its own de-duplication is by the provider's message id). */

@@ -4,6 +4,7 @@ import ke.invoiceiq.application.shared.RetryingTransactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.AmbiguousCustomer;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.Created;
@@ -11,6 +12,7 @@ import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.UnknownCustomer;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.command.CustomerRef;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.customer.CustomerName;
@@ -24,7 +26,8 @@ import ke.invoiceiq.domain.shared.IdGenerator;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
- * Resolves the customer (a number, or a name from the directory), stores the invoice PENDING, remembers the
+ * Resolves the customer (a number, or a name from the directory) and the language to write to them in (the
+ * command's, else the directory's, else the configured default), stores the invoice PENDING, remembers the
  * customer and queues the invoice message, all in one unit of work. The dispatcher sends it; its acceptance
  * makes the invoice SENT.
  */
@@ -41,10 +44,19 @@ public final class CreateInvoiceService implements CreateInvoiceUseCase {
     private final DomainEvents events;
     private final Clock clock;
     private final InvoiceMessages messages;
+    private final Language defaultLanguage;
 
     public CreateInvoiceService(InvoiceRepository invoices, CustomerDirectory customers, IdGenerator ids,
             OutboxWriter outbox, Transactions transactions, DomainEvents events, Clock clock,
             MerchantSettings merchant) {
+        this(invoices, customers, ids, outbox, transactions, events, clock, merchant, Language.EN);
+    }
+
+    /** @param defaultLanguage a customer's language when neither the command nor the directory names one */
+    public CreateInvoiceService(InvoiceRepository invoices, CustomerDirectory customers, IdGenerator ids,
+            OutboxWriter outbox, Transactions transactions, DomainEvents events, Clock clock,
+            MerchantSettings merchant, Language defaultLanguage) {
+        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         this.invoices = invoices;
         this.customers = customers;
         this.ids = ids;
@@ -89,8 +101,11 @@ public final class CreateInvoiceService implements CreateInvoiceUseCase {
 
     private Created issue(Customer customer, CreateInvoiceCommand command) {
         Instant now = clock.instant();
+        Language language = command.language()
+                .or(() -> customers.language(customer.msisdn()))
+                .orElse(defaultLanguage);
         Invoice invoice = Invoice.issue(freeInvoiceId(), customer, command.amount(), command.description(),
-                ids.nextPayToken(), now);
+                ids.nextPayToken(), now, Optional.empty(), language);
         invoices.add(invoice, command.key());
         customers.remember(customer);
         outbox.toCustomer(customer.msisdn(), MessagePurpose.INVOICE, Optional.of(invoice.id()),

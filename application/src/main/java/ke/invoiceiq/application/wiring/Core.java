@@ -105,8 +105,9 @@ public final class Core {
 
         outboxWriter = new OutboxWriter(p.outbox(), p.ids(), p.clock(), merchant, p.tracing());
 
+        var languages = settings.languages();
         createInvoice = new CreateInvoiceService(p.invoices(), p.customers(), p.ids(), outboxWriter,
-                p.transactions(), p.events(), p.clock(), merchant);
+                p.transactions(), p.events(), p.clock(), merchant, languages.customerDefault());
         remindInvoice = new RemindInvoiceService(p.invoices(), outboxWriter, p.transactions(), p.events(),
                 p.clock(), merchant, settings.reminders());
         cancelInvoice = new CancelInvoiceService(p.invoices(), outboxWriter, p.transactions(), p.events(),
@@ -136,9 +137,10 @@ public final class Core {
         idempotentRequests = new IdempotentRequestsService(p.idempotentAnswers(), p.transactions(), p.clock());
 
         var merchantConversation = new MerchantConversation(p.chatSessions(), createInvoice, remindInvoice,
-                cancelInvoice, findInvoices, requestPayment, outboxWriter, p.transactions(), p.clock());
+                cancelInvoice, findInvoices, requestPayment, outboxWriter, p.transactions(), p.clock(), p.customers(),
+                languages);
         var customerConversation = new CustomerConversation(p.invoices(), requestPayment, outboxWriter,
-                p.transactions(), p.clock(), merchant, p.replyCooldowns());
+                p.transactions(), p.clock(), merchant, p.replyCooldowns(), p.customers(), languages);
         handleInboundMessage = new HandleInboundMessageService(p.inboundEvents(), p.messageLog(), p.customers(),
                 p.ids(), p.transactions(), p.clock(), merchant, merchantConversation, customerConversation,
                 outboxWriter, p.events(),
@@ -154,7 +156,7 @@ public final class Core {
         abandonOutboxMessage = new AbandonOutboxMessageService(p.outbox(), p.transactions(), p.clock());
 
         expireChatSessions = new ExpireChatSessionsService(p.chatSessions(), outboxWriter, p.transactions(),
-                p.clock(), settings.chatExpiry());
+                p.clock(), settings.chatExpiry(), languages.merchant());
         purgeExpiredData = new PurgeExpiredDataService(p.inboundEvents(), p.outbox(), p.paymentResults(),
                 p.messageLog(), p.chatSessions(), p.customers(), p.webhooks(), p.replyCooldowns(),
                 p.idempotentAnswers(), p.transactions(), p.clock(), settings.retention());

@@ -4,6 +4,7 @@ import java.util.Objects;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
@@ -18,7 +19,8 @@ public record CoreSettings(
         DispatchSettings dispatch,
         RetentionSettings retention,
         ChatExpirySettings chatExpiry,
-        ReminderPolicy reminders) {
+        ReminderPolicy reminders,
+        LanguageSettings languages) {
 
     public CoreSettings {
         Objects.requireNonNull(merchant, "merchant");
@@ -27,6 +29,13 @@ public record CoreSettings(
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(chatExpiry, "chatExpiry");
         Objects.requireNonNull(reminders, "reminders");
+        Objects.requireNonNull(languages, "languages");
+    }
+
+    /** Every setting but the languages, which are then English for the merchant and by default for customers. */
+    public CoreSettings(MerchantSettings merchant, PaymentSettings payment, DispatchSettings dispatch,
+            RetentionSettings retention, ChatExpirySettings chatExpiry, ReminderPolicy reminders) {
+        this(merchant, payment, dispatch, retention, chatExpiry, reminders, LanguageSettings.DEFAULT);
     }
 
     /** The defaults of every record, for a merchant: what a test runs with unless it needs another value. */

@@ -215,7 +215,7 @@ class CustomerMessagesTest {
 
     @Test
     void givenCustomer_whenAnyOtherText_thenHowToPay() {
-        app.text(CUSTOMER, "Habari, nimepokea invoice");
+        app.text(CUSTOMER, "Hello, I got the invoice");
 
         assertThat(app.lastTextTo(CUSTOMER)).isEqualTo(BotCopy.customerHelp());
     }

@@ -18,6 +18,7 @@ import ke.invoiceiq.application.invoice.FindInvoicesService;
 import ke.invoiceiq.application.invoice.RemindInvoiceService;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.retention.RetentionSettings;
+import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -105,9 +106,9 @@ class InboundUnitOfWorkTest {
         var find = new FindInvoicesService(invoices, units);
         var payments = new ScriptedRequestPayment(ports.invoices(), () -> units.current() > 0);
         var merchantConversation = new MerchantConversation(ports.chatSessions(), create, remind, cancel, find,
-                payments, outbox, units, ports.clock());
+                payments, outbox, units, ports.clock(), ports.customers(), LanguageSettings.DEFAULT);
         var customerConversation = new CustomerConversation(invoices, payments, outbox, units, ports.clock(),
-                merchant, ports.replyCooldowns());
+                merchant, ports.replyCooldowns(), ports.customers(), LanguageSettings.DEFAULT);
         return new HandleInboundMessageService(marks, ports.messageLog(), ports.customers(), ports.ids(), units,
                 ports.clock(), merchant, merchantConversation, customerConversation, outbox, ports.events(),
                 RetentionSettings.DEFAULT.inboundEvents());

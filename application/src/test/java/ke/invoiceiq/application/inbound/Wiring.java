@@ -13,6 +13,7 @@ import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
 import ke.invoiceiq.application.retention.RetentionSettings;
+import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.testing.InMemoryCorePorts;
 import ke.invoiceiq.application.testing.InvoicePayments;
@@ -44,13 +45,15 @@ public final class Wiring {
     public final MerchantSettings merchant = new MerchantSettings(Set.of(MERCHANT), "Wanjiru Cleaners", BASE_URL);
     public final ScriptedRequestPayment payments = new ScriptedRequestPayment(ports.invoices(),
             ports.transactions()::isActive);
+    /** The merchant's language and the customers' default: English unless built {@link #withLanguages}. */
+    public final LanguageSettings languages;
     /** Every use case, built by the same composition root as in production. */
-    public final Core core = new Core(InMemoryCorePorts.of(ports), CoreSettings.defaults(merchant));
-    public final OutboxWriter outbox = core.outboxWriter();
-    public final CreateInvoiceUseCase createInvoice = core.createInvoice();
-    public final RemindInvoiceUseCase remindInvoice = core.remindInvoice();
-    public final CancelInvoiceUseCase cancelInvoice = core.cancelInvoice();
-    public final FindInvoicesUseCase findInvoices = core.findInvoices();
+    public final Core core;
+    public final OutboxWriter outbox;
+    public final CreateInvoiceUseCase createInvoice;
+    public final RemindInvoiceUseCase remindInvoice;
+    public final CancelInvoiceUseCase cancelInvoice;
+    public final FindInvoicesUseCase findInvoices;
 
     /** What the conversations call to pay: {@link #payments} unless built {@link #withRealPayments()}. */
     public final RequestPaymentUseCase requestPayment;
@@ -63,8 +66,26 @@ public final class Wiring {
     }
 
     private Wiring(boolean realPayments) {
+        this(realPayments, LanguageSettings.DEFAULT);
+    }
+
+    private Wiring(boolean realPayments, LanguageSettings languages) {
+        this.languages = languages;
+        CoreSettings defaults = CoreSettings.defaults(merchant);
+        core = new Core(InMemoryCorePorts.of(ports), new CoreSettings(defaults.merchant(), defaults.payment(),
+                defaults.dispatch(), defaults.retention(), defaults.chatExpiry(), defaults.reminders(), languages));
+        outbox = core.outboxWriter();
+        createInvoice = core.createInvoice();
+        remindInvoice = core.remindInvoice();
+        cancelInvoice = core.cancelInvoice();
+        findInvoices = core.findInvoices();
         requestPayment = realPayments ? core.requestPayment() : payments;
         inbound = newInbound();
+    }
+
+    /** With the merchant's language and the customers' default language set. */
+    public static Wiring withLanguages(LanguageSettings languages) {
+        return new Wiring(false, languages);
     }
 
     /** With the real payment use cases over the scripted M-PESA gateway. */
@@ -79,9 +100,10 @@ public final class Wiring {
      */
     public HandleInboundMessageService newInbound() {
         var merchantConversation = new MerchantConversation(ports.chatSessions(), createInvoice, remindInvoice,
-                cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock());
+                cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock(),
+                ports.customers(), languages);
         var customerConversation = new CustomerConversation(ports.invoices(), requestPayment, outbox,
-                ports.transactions(), ports.clock(), merchant, ports.replyCooldowns());
+                ports.transactions(), ports.clock(), merchant, ports.replyCooldowns(), ports.customers(), languages);
         return new HandleInboundMessageService(ports.inboundEvents(), ports.messageLog(), ports.customers(),
                 ports.ids(), ports.transactions(), ports.clock(), merchant, merchantConversation,
                 customerConversation, outbox, ports.events(), RetentionSettings.DEFAULT.inboundEvents());

@@ -25,6 +25,8 @@ public interface InvoiceIqConfig {
 
     Merchant merchant();
 
+    Customer customer();
+
     Payment payment();
 
     Dispatch dispatch();
@@ -55,6 +57,21 @@ public interface InvoiceIqConfig {
         /** The business name customers see on invoices and receipts ({@code MERCHANT_NAME}). */
         @WithDefault("InvoiceIQ")
         String businessName();
+
+        /** The language of the bot's replies to the merchant's staff: {@code en} or {@code sw} ({@code MERCHANT_LANGUAGE}). */
+        @WithDefault("en")
+        String language();
+    }
+
+    /** The merchant's customers. */
+    interface Customer {
+
+        /**
+         * A customer's language when the merchant named none (neither {@code invoice … sw} nor {@code lang <phone> sw})
+         * and the customer has not written in Swahili: {@code en} or {@code sw} ({@code CUSTOMER_DEFAULT_LANGUAGE}).
+         */
+        @WithDefault("en")
+        String defaultLanguage();
     }
 
     /** Timing of M-PESA STK attempts and of their reconciliation. */

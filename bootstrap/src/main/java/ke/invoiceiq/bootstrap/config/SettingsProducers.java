@@ -11,9 +11,11 @@ import java.util.function.Supplier;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.domain.chat.ChatMachine.ChatTimeouts;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
 import ke.invoiceiq.domain.messaging.Pacing;
@@ -38,6 +40,28 @@ public class SettingsProducers {
         return build("invoiceiq.merchant.business-name (MERCHANT_NAME) / invoiceiq.base-url (BASE_URL)",
                 () -> new MerchantSettings(numbers, config.merchant().businessName().strip(),
                         config.baseUrl().strip()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    LanguageSettings languageSettings(InvoiceIqConfig config) {
+        return languages(config.merchant().language(), config.customer().defaultLanguage());
+    }
+
+    /** {@code en} or {@code sw}, in any case; anything else stops the startup naming both keys. */
+    static LanguageSettings languages(String merchant, String customerDefault) {
+        return build("invoiceiq.merchant.language (MERCHANT_LANGUAGE) / invoiceiq.customer.default-language"
+                + " (CUSTOMER_DEFAULT_LANGUAGE)", () -> new LanguageSettings(language(merchant),
+                language(customerDefault)));
+    }
+
+    private static Language language(String tag) {
+        String given = tag.strip();
+        if (!given.equalsIgnoreCase("en") && !given.equalsIgnoreCase("sw")) {
+            throw new IllegalArgumentException("a language is en or sw, not '" + given + "'");
+        }
+        return Language.fromTag(given).orElseThrow();
     }
 
     @Produces

@@ -33,6 +33,7 @@ import ke.invoiceiq.application.payment.ViewPayLinkUseCase;
 import ke.invoiceiq.application.retention.PurgeExpiredDataUseCase;
 import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
+import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.application.stats.GetStatsSummaryUseCase;
@@ -84,11 +85,12 @@ public class UseCaseProducers {
             ChatMessenger chat,
             SmsMessenger sms, PaymentGateway gateway, MerchantSettings merchant, PaymentSettings payment,
             DispatchSettings dispatch, RetentionSettings retention, ChatExpirySettings chatExpiry,
-            ReminderPolicy reminders) {
+            ReminderPolicy reminders, LanguageSettings languages) {
         var ports = new CorePorts(clock, ids, transactions, events, tracing, invoices, statistics, payments,
                 paymentResults, unmatchedPayments, idempotentAnswers, chatSessions, customers, outbox, messageLog,
                 inboundEvents, replyCooldowns, sendSlots, webhooks, adminAudit, moneyReceived, chat, sms, gateway);
-        var settings = new CoreSettings(merchant, payment, dispatch, retention, chatExpiry, reminders);
+        var settings = new CoreSettings(merchant, payment, dispatch, retention, chatExpiry, reminders,
+                languages);
         return new Core(ports, settings);
     }
 

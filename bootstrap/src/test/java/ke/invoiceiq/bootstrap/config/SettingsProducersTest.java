@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import ke.invoiceiq.application.settings.LanguageSettings;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +35,21 @@ class SettingsProducersTest {
         assertThatThrownBy(() -> SettingsProducers.merchantNumbers(List.of(" ", "")))
                 .isInstanceOf(SettingsProducers.InvalidSettingException.class)
                 .hasMessageContaining("invoiceiq.merchant.numbers (MERCHANT_MSISDN) is empty");
+    }
+
+    @Test
+    void givenLanguageTags_whenRead_thenTheMerchantsAndTheCustomersDefaultAreSet() {
+        assertThat(SettingsProducers.languages("sw", " EN ")).isEqualTo(new LanguageSettings(Language.SW, Language.EN));
+        assertThat(SettingsProducers.languages("en", "sw")).isEqualTo(new LanguageSettings(Language.EN, Language.SW));
+    }
+
+    @Test
+    void givenAnUnknownLanguage_whenRead_thenStartupFailsNamingTheKeys() {
+        assertThatThrownBy(() -> SettingsProducers.languages("en", "sw-KE"))
+                .isInstanceOf(SettingsProducers.InvalidSettingException.class)
+                .hasMessageContaining("CUSTOMER_DEFAULT_LANGUAGE").hasMessageContaining("en or sw");
+        assertThatThrownBy(() -> SettingsProducers.languages("kiswahili", "en"))
+                .isInstanceOf(SettingsProducers.InvalidSettingException.class)
+                .hasMessageContaining("MERCHANT_LANGUAGE");
     }
 }

@@ -2,6 +2,12 @@ package ke.invoiceiq.domain.chat;
 
 import java.util.Objects;
 import java.util.Optional;
+import ke.invoiceiq.domain.copy.ButtonPhrases;
+import ke.invoiceiq.domain.copy.CommonPhrases;
+import ke.invoiceiq.domain.copy.CustomerChatPhrases;
+import ke.invoiceiq.domain.copy.Language;
+import ke.invoiceiq.domain.copy.MerchantChatPhrases;
+import ke.invoiceiq.domain.copy.Phrase;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -9,11 +15,18 @@ import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.Button;
 import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.shared.FieldError;
 
 /**
- * Every word the bot says, from the product specification (shared docs/chat-flow.md). Kept in one place so the
- * voice stays the same and the rules hold: at most two lines where the spec allows, the invoice # and amount
- * whenever there is an invoice, and the payment action always called "Pay with M-PESA".
+ * The chat's words, as a thin facade over the copy package ({@link ButtonPhrases}, {@link MerchantChatPhrases},
+ * {@link CustomerChatPhrases}): each method takes the reader's {@link Language}, and the method without one is the
+ * English, for callers that do not know the reader's language yet. The words themselves live only in the copy
+ * package, English and Swahili side by side (docs/chat-flow.md shows both). Rules: at most two lines where the spec
+ * allows, the invoice # and amount whenever there is an invoice, and the payment action always called "Pay with
+ * M-PESA" ("Lipa kwa M-PESA"). Button ids never change with the language, only titles.
+ *
+ * <p>The payment notices and SMS texts at the end of this class (receipts, failed payments, the invoice and
+ * receipt by SMS) are not the chat's: they are still English only here.
  */
 public final class BotCopy {
     private BotCopy() {
@@ -25,152 +38,382 @@ public final class BotCopy {
     public static final String REMIND_BUTTON_PREFIX = "remind_";
     public static final String CANCEL_INVOICE_BUTTON_PREFIX = "cancel_";
 
-    public static final Button CANCEL = new Button("cancel", "Cancel");
-    public static final Button SKIP = new Button("skip", "Skip");
-    public static final Button SEND = new Button("send", "Send");
-    public static final Button EDIT = new Button("edit", "Edit");
-    public static final Button EDIT_AMOUNT = new Button("edit_amount", "Amount");
-    public static final Button EDIT_DESCRIPTION = new Button("edit_description", "Description");
-    public static final Button EDIT_CUSTOMER = new Button("edit_customer", "Customer");
-    public static final Button NEW_INVOICE = new Button("new_invoice", "New Invoice");
+    public static final Button CANCEL = cancel(Language.EN);
+    public static final Button SKIP = skip(Language.EN);
+    public static final Button SEND = send(Language.EN);
+    public static final Button EDIT = edit(Language.EN);
+    public static final Button EDIT_AMOUNT = editAmount(Language.EN);
+    public static final Button EDIT_DESCRIPTION = editDescription(Language.EN);
+    public static final Button EDIT_CUSTOMER = editCustomer(Language.EN);
+    public static final Button NEW_INVOICE = newInvoice(Language.EN);
+
+    public static Button cancel(Language language) {
+        return new Button("cancel", ButtonPhrases.CANCEL.text(language));
+    }
+
+    public static Button skip(Language language) {
+        return new Button("skip", ButtonPhrases.SKIP.text(language));
+    }
+
+    public static Button send(Language language) {
+        return new Button("send", ButtonPhrases.SEND.text(language));
+    }
+
+    public static Button edit(Language language) {
+        return new Button("edit", ButtonPhrases.EDIT.text(language));
+    }
+
+    public static Button editAmount(Language language) {
+        return new Button("edit_amount", ButtonPhrases.EDIT_AMOUNT.text(language));
+    }
+
+    public static Button editDescription(Language language) {
+        return new Button("edit_description", ButtonPhrases.EDIT_DESCRIPTION.text(language));
+    }
+
+    public static Button editCustomer(Language language) {
+        return new Button("edit_customer", ButtonPhrases.EDIT_CUSTOMER.text(language));
+    }
+
+    public static Button newInvoice(Language language) {
+        return new Button("new_invoice", ButtonPhrases.NEW_INVOICE.text(language));
+    }
 
     public static Button payButton(InvoiceId id) {
-        return new Button(PAY_BUTTON_PREFIX + id.value(), "Pay with M-PESA");
+        return payButton(id, Language.EN);
+    }
+
+    public static Button payButton(InvoiceId id, Language language) {
+        return new Button(PAY_BUTTON_PREFIX + id.value(), CommonPhrases.PAY_WITH_MPESA.text(language));
     }
 
     public static Button viewButton(InvoiceId id) {
-        return new Button(VIEW_BUTTON_PREFIX + id.value(), "View details");
+        return viewButton(id, Language.EN);
+    }
+
+    public static Button viewButton(InvoiceId id, Language language) {
+        return new Button(VIEW_BUTTON_PREFIX + id.value(), ButtonPhrases.VIEW_DETAILS.text(language));
     }
 
     public static Button remindButton(InvoiceId id) {
-        return new Button(REMIND_BUTTON_PREFIX + id.value(), "Send reminder");
+        return remindButton(id, Language.EN);
+    }
+
+    public static Button remindButton(InvoiceId id, Language language) {
+        return new Button(REMIND_BUTTON_PREFIX + id.value(), ButtonPhrases.SEND_REMINDER.text(language));
     }
 
     public static Button cancelInvoiceButton(InvoiceId id) {
-        return new Button(CANCEL_INVOICE_BUTTON_PREFIX + id.value(), "Cancel");
+        return cancelInvoiceButton(id, Language.EN);
+    }
+
+    public static Button cancelInvoiceButton(InvoiceId id, Language language) {
+        return new Button(CANCEL_INVOICE_BUTTON_PREFIX + id.value(), ButtonPhrases.CANCEL_INVOICE.text(language));
     }
 
     // ---- merchant: guided flow -----------------------------------------------------------------------------
     public static String askPhone() {
-        return "What is the customer's phone number? Use format 2547XXXXXXXX.";
+        return askPhone(Language.EN);
+    }
+
+    public static String askPhone(Language language) {
+        return MerchantChatPhrases.ASK_PHONE.text(language);
     }
 
     public static String askName() {
-        return "Customer name? (Optional) Reply with the name or send '-' to skip.";
+        return askName(Language.EN);
+    }
+
+    public static String askName(Language language) {
+        return MerchantChatPhrases.ASK_NAME.text(language);
     }
 
     public static String askAmount() {
-        return "Amount in KES? (Whole number, e.g., 2500)";
+        return askAmount(Language.EN);
+    }
+
+    public static String askAmount(Language language) {
+        return MerchantChatPhrases.ASK_AMOUNT.text(language);
     }
 
     public static String askDescription() {
-        return "Short description of the invoice (3–120 chars).";
+        return askDescription(Language.EN);
+    }
+
+    public static String askDescription(Language language) {
+        return MerchantChatPhrases.ASK_DESCRIPTION.text(language);
     }
 
     public static String chooseEdit() {
-        return "What would you like to change?";
+        return chooseEdit(Language.EN);
+    }
+
+    public static String chooseEdit(Language language) {
+        return MerchantChatPhrases.CHOOSE_EDIT.text(language);
     }
 
     public static String preview(String to, Optional<CustomerName> name, Amount amount, String item) {
-        return "Review invoice:\n"
-                + "• To: " + to + " (" + name.map(CustomerName::value).orElse("—") + ")\n"
-                + "• Amount: KES " + amount.formatted() + "\n"
-                + "• Item: " + item + "\n\n"
-                + "Send to customer now?";
+        return preview(Language.EN, to, name, amount, item);
+    }
+
+    public static String preview(Language language, String to, Optional<CustomerName> name, Amount amount,
+            String item) {
+        return MerchantChatPhrases.PREVIEW.in(language).with("to", to)
+                .with("name", name.map(CustomerName::value).orElse("—")).with("amount", amount.formatted())
+                .with("item", item).text();
     }
 
     public static String draftReplaced() {
-        return "Your draft was replaced by the invoice you just typed. Check it, then tap Send.";
+        return draftReplaced(Language.EN);
+    }
+
+    public static String draftReplaced(Language language) {
+        return MerchantChatPhrases.DRAFT_REPLACED.text(language);
     }
 
     public static String flowCancelled() {
-        return "Okay, cancelled. No invoice was created.";
+        return flowCancelled(Language.EN);
+    }
+
+    public static String flowCancelled(Language language) {
+        return MerchantChatPhrases.FLOW_CANCELLED.text(language);
     }
 
     public static String flowHelp() {
-        return "You can create an invoice step-by-step. At any time, send 'cancel' to stop.";
+        return flowHelp(Language.EN);
+    }
+
+    public static String flowHelp(Language language) {
+        return MerchantChatPhrases.FLOW_HELP.text(language);
     }
 
     public static String stillThere() {
-        return "Still there? Reply to continue or send 'cancel' to stop.";
+        return stillThere(Language.EN);
+    }
+
+    public static String stillThere(Language language) {
+        return MerchantChatPhrases.STILL_THERE.text(language);
     }
 
     public static String sessionClosed() {
-        return "Session closed. Send 'new invoice' to start again.";
+        return sessionClosed(Language.EN);
+    }
+
+    public static String sessionClosed(Language language) {
+        return MerchantChatPhrases.SESSION_CLOSED.text(language);
     }
 
     public static String useButtons() {
-        return "Please tap one of the buttons, or send 'cancel' to stop.";
+        return useButtons(Language.EN);
+    }
+
+    public static String useButtons(Language language) {
+        return MerchantChatPhrases.USE_BUTTONS.text(language);
     }
 
     /** A flow button (Send, Skip, Cancel, …) tapped after the flow ended: nothing is in progress to act on. */
     public static String noInvoiceInProgress() {
-        return "There's no invoice in progress. Send 'new invoice' to start one.";
+        return noInvoiceInProgress(Language.EN);
+    }
+
+    public static String noInvoiceInProgress(Language language) {
+        return MerchantChatPhrases.NO_INVOICE_IN_PROGRESS.text(language);
     }
 
     // ---- merchant: commands --------------------------------------------------------------------------------
     public static String commandHelp() {
-        return "Commands: invoice <phone or name> <amount> <description> · invoice (step by step)\n"
-                + "remind <id> · cancel <id> · status <id> · list · help";
+        return commandHelp(Language.EN);
+    }
+
+    public static String commandHelp(Language language) {
+        return MerchantChatPhrases.COMMAND_HELP.text(language);
     }
 
     public static String unknownCommand() {
-        return "Sorry, I didn't get that. Try: invoice 0712345678 2500 Cleaning\nor send 'help' for all commands.";
+        return unknownCommand(Language.EN);
+    }
+
+    public static String unknownCommand(Language language) {
+        return MerchantChatPhrases.UNKNOWN_COMMAND.text(language);
     }
 
     public static String invoiceSent(InvoiceId id, Amount amount, Msisdn to) {
-        return "Invoice #" + id.value() + " (KES " + amount.formatted() + ") sent to " + to.value() + ".\n"
-                + "Use 'remind " + id.value() + "' to nudge or 'cancel " + id.value() + "' to cancel.";
+        return invoiceSent(Language.EN, id, amount, to);
+    }
+
+    public static String invoiceSent(Language language, InvoiceId id, Amount amount, Msisdn to) {
+        return MerchantChatPhrases.INVOICE_SENT.in(language).with("id", id.value())
+                .with("amount", amount.formatted()).with("phone", to.value()).text();
+    }
+
+    /**
+     * What the merchant reads about an input to fix: in English the parser's own message, which names the exact
+     * rule; in Swahili the short form for its field, with an example after a one-line {@code invoice} or {@code lang}.
+     */
+    public static String invalidInput(Language language, String verb, FieldError error) {
+        if (language == Language.EN) {
+            return error.message();
+        }
+        MerchantChatPhrases phrase = switch (error.field()) {
+            case PHONE -> MerchantChatPhrases.INVALID_PHONE;
+            case CUSTOMER_NAME -> MerchantChatPhrases.INVALID_NAME;
+            case AMOUNT -> MerchantChatPhrases.INVALID_AMOUNT;
+            case DESCRIPTION -> MerchantChatPhrases.INVALID_DESCRIPTION;
+            case INVOICE_ID -> MerchantChatPhrases.INVALID_INVOICE_ID;
+            case IDEMPOTENCY_KEY, COMMAND -> verb.equals("lang")
+                    ? MerchantChatPhrases.INVALID_LANGUAGE : MerchantChatPhrases.INVALID_COMMAND;
+        };
+        String example = switch (verb) {
+            case "invoice" -> "\n" + MerchantChatPhrases.EXAMPLE_INVOICE.text(language);
+            case "lang" -> "\n" + MerchantChatPhrases.EXAMPLE_LANGUAGE.text(language);
+            default -> "";
+        };
+        return phrase.text(language) + (phrase == MerchantChatPhrases.INVALID_COMMAND ? "" : example);
     }
 
     public static String merchantOnly() {
-        return "Only the merchant's registered numbers can create invoices.";
+        return merchantOnly(Language.EN);
+    }
+
+    public static String merchantOnly(Language language) {
+        return CustomerChatPhrases.MERCHANT_ONLY.text(language);
     }
 
     // ---- customer ------------------------------------------------------------------------------------------
     public static String invoiceMessage(String businessName, InvoiceId id, Amount amount,
             Optional<CustomerName> name, String item) {
-        return businessName + " — Invoice #" + id.value() + "\n"
-                + "Amount: KES " + amount.formatted() + "\n"
-                + "For: " + name.map(CustomerName::value).orElse("Customer") + "\n"
-                + "Item: " + item;
+        return invoiceMessage(Language.EN, businessName, id, amount, name, item);
+    }
+
+    public static String invoiceMessage(Language language, String businessName, InvoiceId id, Amount amount,
+            Optional<CustomerName> name, String item) {
+        return CustomerChatPhrases.INVOICE_MESSAGE.in(language).with("business", businessName)
+                .with("id", id.value()).with("amount", amount.formatted())
+                .with("name", name.map(CustomerName::value).orElse(CustomerChatPhrases.NO_NAME.text(language)))
+                .with("item", item).text();
     }
 
     public static String checkYourPhone(InvoiceId id, Amount amount) {
-        return "Check your phone for the M-PESA payment prompt! (Invoice #" + id.value() + ", KES "
-                + amount.formatted() + ")\nYou'll receive a receipt once payment is complete.";
+        return checkYourPhone(Language.EN, id, amount);
+    }
+
+    public static String checkYourPhone(Language language, InvoiceId id, Amount amount) {
+        return withIdAndAmount(CustomerChatPhrases.CHECK_YOUR_PHONE, language, id, amount);
     }
 
     public static String promptAlreadySent(InvoiceId id, Amount amount) {
-        return "Payment request already sent! Check your phone for the M-PESA prompt. (Invoice #" + id.value()
-                + ", KES " + amount.formatted() + ")";
+        return promptAlreadySent(Language.EN, id, amount);
+    }
+
+    public static String promptAlreadySent(Language language, InvoiceId id, Amount amount) {
+        return withIdAndAmount(CustomerChatPhrases.PROMPT_ALREADY_SENT, language, id, amount);
+    }
+
+    /** The push got no clear answer: a prompt may be on the phone, and a second tap must not charge twice. */
+    public static String awaitingMpesa(Language language, InvoiceId id, Amount amount) {
+        return withIdAndAmount(CustomerChatPhrases.AWAITING_MPESA, language, id, amount);
     }
 
     public static String alreadyPaid(InvoiceId id, Optional<MpesaReceipt> receipt) {
-        return "Invoice " + id.value() + " has already been paid. Receipt: "
-                + receipt.map(MpesaReceipt::value).orElse("on its way from M-PESA");
+        return alreadyPaid(Language.EN, id, receipt);
+    }
+
+    public static String alreadyPaid(Language language, InvoiceId id, Optional<MpesaReceipt> receipt) {
+        return CustomerChatPhrases.ALREADY_PAID.in(language).with("id", id.value()).with("receipt",
+                receipt.map(MpesaReceipt::value).orElse(CustomerChatPhrases.RECEIPT_ON_ITS_WAY.text(language)))
+                .text();
     }
 
     public static String notYourInvoice(InvoiceId id, Msisdn invoiced) {
-        return "Invoice #" + id.value() + " was sent to another number (" + invoiced.masked() + ").\n"
-                + "Please tap Pay with M-PESA from the phone that received it.";
+        return notYourInvoice(Language.EN, id, invoiced);
+    }
+
+    public static String notYourInvoice(Language language, InvoiceId id, Msisdn invoiced) {
+        return CustomerChatPhrases.NOT_YOUR_INVOICE.in(language).with("id", id.value())
+                .with("masked", invoiced.masked()).text();
     }
 
     public static String invoiceCancelled(InvoiceId id, Amount amount) {
-        return "Invoice #" + id.value() + " (KES " + amount.formatted() + ") was cancelled by the merchant. "
-                + "Nothing to pay.";
+        return invoiceCancelled(Language.EN, id, amount);
+    }
+
+    public static String invoiceCancelled(Language language, InvoiceId id, Amount amount) {
+        return withIdAndAmount(CustomerChatPhrases.INVOICE_CANCELLED, language, id, amount);
     }
 
     public static String tryAgainLater(InvoiceId id, Amount amount, long minutes) {
-        return "Please wait about " + minutes + " minute" + (minutes == 1 ? "" : "s")
-                + ", then tap Pay with M-PESA again. (Invoice #" + id.value() + ", KES " + amount.formatted() + ")";
+        return tryAgainLater(Language.EN, id, amount, minutes);
+    }
+
+    public static String tryAgainLater(Language language, InvoiceId id, Amount amount, long minutes) {
+        return minutes == 1
+                ? withIdAndAmount(CustomerChatPhrases.TRY_AGAIN_IN_ONE_MINUTE, language, id, amount)
+                : CustomerChatPhrases.TRY_AGAIN_IN_MINUTES.in(language).with("minutes", minutes)
+                        .with("id", id.value()).with("amount", amount.formatted()).text();
     }
 
     public static String mpesaUnavailable(InvoiceId id, Amount amount) {
-        return "M-PESA is not answering right now. Please tap Pay with M-PESA again in a few minutes. (Invoice #"
-                + id.value() + ", KES " + amount.formatted() + ")";
+        return mpesaUnavailable(Language.EN, id, amount);
     }
 
+    public static String mpesaUnavailable(Language language, InvoiceId id, Amount amount) {
+        return withIdAndAmount(CustomerChatPhrases.MPESA_UNAVAILABLE, language, id, amount);
+    }
+
+    /** The payer's phone already shows another M-PESA prompt. */
+    public static String payerBusy(Language language, InvoiceId id, Amount amount) {
+        return withIdAndAmount(CustomerChatPhrases.PAYER_BUSY, language, id, amount);
+    }
+
+    /** A repeated request key that names another invoice. */
+    public static String keyReused(Language language, InvoiceId id) {
+        return CustomerChatPhrases.KEY_REUSED.in(language).with("id", id.value()).text();
+    }
+
+    /** An invoice id no invoice has (or, to a guesser, one that is not theirs). */
+    public static String customerNotFound(Language language, InvoiceId id) {
+        return CustomerChatPhrases.NOT_FOUND.in(language).with("id", id.value()).text();
+    }
+
+    public static String customerHelp() {
+        return customerHelp(Language.EN);
+    }
+
+    public static String customerHelp(Language language) {
+        return CustomerChatPhrases.HELP.text(language);
+    }
+
+    /** The help by SMS, where there is no button to tap: one GSM-7 segment. */
+    public static String customerHelpSms() {
+        return customerHelpSms(Language.EN);
+    }
+
+    public static String customerHelpSms(Language language) {
+        return CustomerChatPhrases.HELP_SMS.text(language);
+    }
+
+    public static String unsupportedMessage() {
+        return unsupportedMessage(Language.EN);
+    }
+
+    public static String unsupportedMessage(Language language) {
+        return CustomerChatPhrases.UNSUPPORTED.in(language).with("help", customerHelp(language)).text();
+    }
+
+    /** To anyone whose message every try failed to handle; plain GSM-7, so it also goes by SMS as it is. */
+    public static String couldNotProcess() {
+        return couldNotProcess(Language.EN);
+    }
+
+    public static String couldNotProcess(Language language) {
+        return CustomerChatPhrases.COULD_NOT_PROCESS.text(language);
+    }
+
+    private static String withIdAndAmount(Phrase phrase, Language language, InvoiceId id, Amount amount) {
+        return phrase.in(language).with("id", id.value()).with("amount", amount.formatted()).text();
+    }
+
+    // ---- payment notices and SMS texts (English only here) --------------------------------------------------
     public static String receipt(InvoiceId id, Amount amount, Optional<MpesaReceipt> receipt) {
         return "Paid ✔ — Invoice #" + id.value() + " (KES " + amount.formatted() + ")\n"
                 + "Receipt: " + receipt.map(MpesaReceipt::value).orElse("confirmed by M-PESA") + "\n"
@@ -191,25 +434,6 @@ public final class BotCopy {
     public static String paymentFailedToMerchant(InvoiceId id, Amount amount, String plainReason) {
         return "Payment for Invoice #" + id.value() + " (KES " + amount.formatted() + ") failed: " + plainReason
                 + ".\nThe invoice is still open; the customer can tap Pay with M-PESA again.";
-    }
-
-    public static String customerHelp() {
-        return "To pay an invoice, tap Pay with M-PESA on it, or reply PAY followed by the invoice #"
-                + " (e.g., PAY INV-7K3Q9X).";
-    }
-
-    /** The help by SMS, where there is no button to tap: one GSM-7 segment. */
-    public static String customerHelpSms() {
-        return "To pay an invoice, open the pay link in its SMS, or reply PAY and the invoice #, e.g. PAY INV-7K3Q9X";
-    }
-
-    public static String unsupportedMessage() {
-        return "Sorry, I can only read text and button taps. " + customerHelp();
-    }
-
-    /** To anyone whose message every try failed to handle; plain GSM-7, so it also goes by SMS as it is. */
-    public static String couldNotProcess() {
-        return "Sorry, we could not process your message. Please try again.";
     }
 
     /**

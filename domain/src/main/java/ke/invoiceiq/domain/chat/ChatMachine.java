@@ -23,6 +23,8 @@ import ke.invoiceiq.domain.chat.ChatState.Idle;
 import ke.invoiceiq.domain.command.Command;
 import ke.invoiceiq.domain.command.CommandParser;
 import ke.invoiceiq.domain.command.CustomerRef;
+import ke.invoiceiq.domain.command.VerbSynonyms;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -56,6 +58,10 @@ import ke.invoiceiq.domain.shared.Parsed;
  *   <li>A flow button (Cancel, Skip, Send, Edit, …) tapped when no flow is running (a stale message after the
  *       session closed) never acts: the merchant is told there is no invoice in progress. A stale button
  *       during a different step re-asks the open question.</li>
+ *   <li>Every reply is in the language the application passes (the merchant's); what the merchant types is read
+ *       in English and Swahili alike: a Swahili word stands for its English one ({@code ghairi} is {@code cancel},
+ *       {@code tuma} is {@code send}, {@code ruka} is {@code skip}; {@link VerbSynonyms}). Button ids never change
+ *       with the language.</li>
  *   <li>The preview's "To:" is the phone number, or the typed name for a one-line invoice by name (the
  *       application resolves it from the customer directory when it creates the invoice).</li>
  * </ul>
@@ -82,14 +88,18 @@ public final class ChatMachine {
 
     /** First words that make a line in the guided flow worth giving to the command parser. */
     private static final Set<String> COMMAND_VERBS =
-            Set.of("invoice", "new", "remind", "cancel", "status", "list");
+            Set.of("invoice", "new", "remind", "cancel", "status", "list", "lang");
 
     /** Flow buttons that mean nothing once the flow is over. */
     private static final Set<String> FLOW_BUTTONS = Set.of(BotCopy.CANCEL.id(), BotCopy.SKIP.id(),
             BotCopy.SEND.id(), BotCopy.EDIT.id(), BotCopy.EDIT_AMOUNT.id(), BotCopy.EDIT_DESCRIPTION.id(),
             BotCopy.EDIT_CUSTOMER.id());
 
-    private ChatMachine() {
+    /** The language the merchant is answered in; what the merchant types is read in both. */
+    private final Language lang;
+
+    private ChatMachine(Language lang) {
+        this.lang = Objects.requireNonNull(lang, "language");
     }
 
     public static Transition step(ChatState state, ChatInput input, Instant now) {
@@ -97,19 +107,26 @@ public final class ChatMachine {
     }
 
     public static Transition step(ChatState state, ChatInput input, Instant now, ChatTimeouts timeouts) {
+        return step(state, input, now, timeouts, Language.EN);
+    }
+
+    /** One step, the replies written in {@code language} (the merchant's). */
+    public static Transition step(ChatState state, ChatInput input, Instant now, ChatTimeouts timeouts,
+            Language language) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(timeouts, "timeouts");
+        ChatMachine machine = new ChatMachine(language);
         return switch (state) {
-            case Idle idle -> idle(input, now);
-            case Guided guided -> guided(guided, input, now, timeouts);
+            case Idle idle -> machine.idle(input, now);
+            case Guided guided -> machine.guided(guided, input, now, timeouts);
         };
     }
 
     // ---- idle ---------------------------------------------------------------------------------------------
 
-    private static Transition idle(ChatInput input, Instant now) {
+    private Transition idle(ChatInput input, Instant now) {
         return switch (input) {
             case Text text -> idleCommand(CommandParser.parse(text.text()), now);
             case ButtonTap tap -> idleButton(tap.buttonId(), now);
@@ -117,23 +134,24 @@ public final class ChatMachine {
         };
     }
 
-    private static Transition idleCommand(Command command, Instant now) {
+    private Transition idleCommand(Command command, Instant now) {
         return switch (command) {
             case Command.StartGuidedFlow start -> startFlow(now);
             case Command.CreateInvoice create ->
                     new Transition(IDLE, List.of(), List.of(new CreateAndSendInvoice(draftOf(create))));
-            case Command.Help help -> say(IDLE, Reply.of(BotCopy.commandHelp(), BotCopy.NEW_INVOICE));
+            case Command.Help help -> say(IDLE, Reply.of(BotCopy.commandHelp(lang), BotCopy.newInvoice(lang)));
             case Command.Invalid invalid -> say(IDLE, invalidReply(invalid));
             case Command.Unknown unknown -> say(IDLE, unknownReply());
             case Command.Remind remind -> run(IDLE, remind);
             case Command.Cancel cancel -> run(IDLE, cancel);
             case Command.Status status -> run(IDLE, status);
             case Command.ListInvoices list -> run(IDLE, list);
+            case Command.SetLanguage set -> run(IDLE, set);
             case Command.Pay pay -> run(IDLE, pay);
         };
     }
 
-    private static Transition idleButton(String buttonId, Instant now) {
+    private Transition idleButton(String buttonId, Instant now) {
         if (buttonId.equals(BotCopy.NEW_INVOICE.id())) {
             return startFlow(now);
         }
@@ -142,25 +160,25 @@ public final class ChatMachine {
             return run(IDLE, command.get());
         }
         if (FLOW_BUTTONS.contains(buttonId)) {
-            return say(IDLE, Reply.of(BotCopy.noInvoiceInProgress(), BotCopy.NEW_INVOICE));
+            return say(IDLE, Reply.of(BotCopy.noInvoiceInProgress(lang), BotCopy.newInvoice(lang)));
         }
         return say(IDLE, unknownReply());
     }
 
-    private static Reply invalidReply(Command.Invalid invalid) {
-        String message = invalid.error().message();
+    private Reply invalidReply(Command.Invalid invalid) {
+        String message = BotCopy.invalidInput(lang, invalid.verb(), invalid.error());
         return invalid.verb().equalsIgnoreCase("invoice")
-                ? Reply.of(message, BotCopy.NEW_INVOICE)
+                ? Reply.of(message, BotCopy.newInvoice(lang))
                 : Reply.of(message);
     }
 
-    private static Reply unknownReply() {
-        return Reply.of(BotCopy.unknownCommand(), BotCopy.NEW_INVOICE);
+    private Reply unknownReply() {
+        return Reply.of(BotCopy.unknownCommand(lang), BotCopy.newInvoice(lang));
     }
 
     // ---- guided flow --------------------------------------------------------------------------------------
 
-    private static Transition guided(Guided state, ChatInput input, Instant now, ChatTimeouts timeouts) {
+    private Transition guided(Guided state, ChatInput input, Instant now, ChatTimeouts timeouts) {
         return switch (input) {
             case Tick tick -> tick(state, now, timeouts);
             case Text text -> guidedText(state, text.text(), now);
@@ -168,8 +186,8 @@ public final class ChatMachine {
         };
     }
 
-    private static Transition guidedText(Guided state, String raw, Instant now) {
-        String word = normalise(raw);
+    private Transition guidedText(Guided state, String raw, Instant now) {
+        String word = VerbSynonyms.canonical(normalise(raw));
         if (word.equals("cancel")) {
             return cancelled();
         }
@@ -177,7 +195,7 @@ public final class ChatMachine {
             return help(state, now);
         }
         FieldError commandError = null;
-        if (COMMAND_VERBS.contains(firstWord(word))) {
+        if (COMMAND_VERBS.contains(VerbSynonyms.canonical(firstWord(word)))) {
             Command command = CommandParser.parse(raw);
             switch (command) {
                 case Command.CreateInvoice create -> {
@@ -201,6 +219,9 @@ public final class ChatMachine {
                 case Command.ListInvoices list -> {
                     return run(touched(state, now), list);
                 }
+                case Command.SetLanguage set -> {
+                    return run(touched(state, now), set);
+                }
                 case Command.Invalid invalid -> commandError = invalid.error();
                 case Command.Pay pay -> {
                     // not a merchant's verb mid-flow: read the text as the answer
@@ -213,7 +234,7 @@ public final class ChatMachine {
         return answer(state, raw, word, now, Optional.ofNullable(commandError));
     }
 
-    private static Transition guidedButton(Guided state, String buttonId, Instant now) {
+    private Transition guidedButton(Guided state, String buttonId, Instant now) {
         if (buttonId.equals(BotCopy.CANCEL.id())) {
             return cancelled();
         }
@@ -228,12 +249,12 @@ public final class ChatMachine {
             case CollectingName s when buttonId.equals(BotCopy.SKIP.id()) -> acceptName(s, Optional.empty(), now);
             case Confirming s -> confirmChoice(s, buttonId, Optional.empty(), now);
             case ChoosingEdit s -> editChoice(s, buttonId, Optional.empty(), now);
-            default -> say(touched(state, now), prompt(state));
+            default -> say(touched(state, now), question(state));
         };
     }
 
     /** The text as the answer to the open question. */
-    private static Transition answer(Guided state, String raw, String word, Instant now,
+    private Transition answer(Guided state, String raw, String word, Instant now,
             Optional<FieldError> commandError) {
         return switch (state) {
             case CollectingPhone s -> switch (Msisdn.parse(raw)) {
@@ -243,6 +264,7 @@ public final class ChatMachine {
                 }
                 case Parsed.Rejected<Msisdn> rejected -> rejected(s, rejected.error(), commandError, now);
             };
+            case CollectingName s when word.equals("skip") -> acceptName(s, Optional.empty(), now);
             case CollectingName s -> switch (CustomerName.parseOptional(raw)) {
                 case Parsed.Ok<Optional<CustomerName>> ok -> acceptName(s, ok.value(), now);
                 case Parsed.Rejected<Optional<CustomerName>> rejected ->
@@ -274,12 +296,12 @@ public final class ChatMachine {
         };
     }
 
-    private static Transition acceptName(CollectingName state, Optional<CustomerName> name, Instant now) {
+    private Transition acceptName(CollectingName state, Optional<CustomerName> name, Instant now) {
         InvoiceDraft draft = state.draft().withName(name);
         return state.editing() ? backToConfirm(draft, now) : ask(new CollectingAmount(draft, false, now, false));
     }
 
-    private static Transition confirmChoice(Confirming state, String choice, Optional<FieldError> commandError,
+    private Transition confirmChoice(Confirming state, String choice, Optional<FieldError> commandError,
             Instant now) {
         if (choice.equals(BotCopy.SEND.id())) {
             return new Transition(IDLE, List.of(), List.of(new CreateAndSendInvoice(state.draft())));
@@ -290,7 +312,7 @@ public final class ChatMachine {
         return useButtons(state, commandError, now);
     }
 
-    private static Transition editChoice(ChoosingEdit state, String choice, Optional<FieldError> commandError,
+    private Transition editChoice(ChoosingEdit state, String choice, Optional<FieldError> commandError,
             Instant now) {
         InvoiceDraft draft = state.draft();
         if (choice.equals(BotCopy.EDIT_AMOUNT.id())) {
@@ -305,20 +327,21 @@ public final class ChatMachine {
         return useButtons(state, commandError, now);
     }
 
-    private static Transition useButtons(Guided state, Optional<FieldError> commandError, Instant now) {
-        String text = commandError.map(FieldError::message).orElse(BotCopy.useButtons());
-        return say(touched(state, now), new Reply(text, prompt(state).buttons()));
+    private Transition useButtons(Guided state, Optional<FieldError> commandError, Instant now) {
+        String text = commandError.map(error -> BotCopy.invalidInput(lang, "", error))
+                .orElse(BotCopy.useButtons(lang));
+        return say(touched(state, now), new Reply(text, question(state).buttons()));
     }
 
     /** An answer the step cannot take: say why (the parser's reason when the text was a command) and stay. */
-    private static Transition rejected(Guided state, FieldError stepError, Optional<FieldError> commandError,
+    private Transition rejected(Guided state, FieldError stepError, Optional<FieldError> commandError,
             Instant now) {
-        String text = commandError.orElse(stepError).message();
-        return say(touched(state, now), new Reply(text, prompt(state).buttons()));
+        String text = BotCopy.invalidInput(lang, "", commandError.orElse(stepError));
+        return say(touched(state, now), new Reply(text, question(state).buttons()));
     }
 
     /** After an edit: back to the preview, or on to whatever is still missing. */
-    private static Transition backToConfirm(InvoiceDraft draft, Instant now) {
+    private Transition backToConfirm(InvoiceDraft draft, Instant now) {
         if (draft.isComplete()) {
             return ask(new Confirming(draft, now, false));
         }
@@ -331,64 +354,78 @@ public final class ChatMachine {
         return ask(new CollectingDescription(draft, false, now, false));
     }
 
-    private static Transition replaceDraft(InvoiceDraft draft, Instant now) {
+    private Transition replaceDraft(InvoiceDraft draft, Instant now) {
         Confirming next = new Confirming(draft, now, false);
-        return new Transition(next, List.of(Reply.of(BotCopy.draftReplaced()), prompt(next)), List.of());
+        return new Transition(next, List.of(Reply.of(BotCopy.draftReplaced(lang)), question(next)), List.of());
     }
 
-    private static Transition startFlow(Instant now) {
+    private Transition startFlow(Instant now) {
         return ask(new CollectingPhone(InvoiceDraft.EMPTY, false, now, false));
     }
 
-    private static Transition cancelled() {
-        return say(IDLE, Reply.of(BotCopy.flowCancelled()));
+    private Transition cancelled() {
+        return say(IDLE, Reply.of(BotCopy.flowCancelled(lang)));
     }
 
-    private static Transition help(Guided state, Instant now) {
+    private Transition help(Guided state, Instant now) {
         Guided next = touched(state, now);
-        return new Transition(next, List.of(Reply.of(BotCopy.flowHelp()), prompt(next)), List.of());
+        return new Transition(next, List.of(Reply.of(BotCopy.flowHelp(lang)), question(next)), List.of());
     }
 
     // ---- clock --------------------------------------------------------------------------------------------
 
-    private static Transition tick(Guided state, Instant now, ChatTimeouts timeouts) {
+    private Transition tick(Guided state, Instant now, ChatTimeouts timeouts) {
         Duration quiet = Duration.between(state.lastInputAt(), now);
         if (quiet.compareTo(timeouts.closeAfter()) >= 0) {
-            return say(IDLE, Reply.of(BotCopy.sessionClosed(), BotCopy.NEW_INVOICE));
+            return say(IDLE, Reply.of(BotCopy.sessionClosed(lang), BotCopy.newInvoice(lang)));
         }
         if (!state.nudged() && quiet.compareTo(timeouts.nudgeAfter()) >= 0) {
-            return say(nudged(state), Reply.of(BotCopy.stillThere()));
+            return say(nudged(state), Reply.of(BotCopy.stillThere(lang)));
         }
         return nothing(state);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    /** The question a step asks, with its buttons. */
+    /** The question a step asks, with its buttons, in English. */
     static Reply prompt(Guided state) {
+        return prompt(state, Language.EN);
+    }
+
+    /** The question a step asks, with its buttons. */
+    static Reply prompt(Guided state, Language lang) {
         return switch (state) {
-            case CollectingPhone s -> Reply.of(BotCopy.askPhone(), BotCopy.CANCEL);
-            case CollectingName s -> Reply.of(BotCopy.askName(), BotCopy.SKIP, BotCopy.CANCEL);
-            case CollectingAmount s -> Reply.of(BotCopy.askAmount(), BotCopy.CANCEL);
-            case CollectingDescription s -> Reply.of(BotCopy.askDescription(), BotCopy.CANCEL);
-            case Confirming s -> Reply.of(preview(s.draft()), BotCopy.SEND, BotCopy.EDIT, BotCopy.CANCEL);
-            case ChoosingEdit s -> Reply.of(BotCopy.chooseEdit(), BotCopy.EDIT_AMOUNT, BotCopy.EDIT_DESCRIPTION,
-                    BotCopy.EDIT_CUSTOMER);
+            case CollectingPhone s -> Reply.of(BotCopy.askPhone(lang), BotCopy.cancel(lang));
+            case CollectingName s -> Reply.of(BotCopy.askName(lang), BotCopy.skip(lang), BotCopy.cancel(lang));
+            case CollectingAmount s -> Reply.of(BotCopy.askAmount(lang), BotCopy.cancel(lang));
+            case CollectingDescription s -> Reply.of(BotCopy.askDescription(lang), BotCopy.cancel(lang));
+            case Confirming s -> Reply.of(preview(s.draft(), lang), BotCopy.send(lang), BotCopy.edit(lang),
+                    BotCopy.cancel(lang));
+            case ChoosingEdit s -> Reply.of(BotCopy.chooseEdit(lang), BotCopy.editAmount(lang),
+                    BotCopy.editDescription(lang), BotCopy.editCustomer(lang));
         };
     }
 
     static String preview(InvoiceDraft draft) {
+        return preview(draft, Language.EN);
+    }
+
+    static String preview(InvoiceDraft draft, Language lang) {
         String to = switch (draft.customer().orElseThrow()) {
             case CustomerRef.ByPhone phone -> phone.msisdn().value();
             case CustomerRef.ByName name -> name.name();
         };
-        return BotCopy.preview(to, draft.name(), draft.amount().orElseThrow(),
+        return BotCopy.preview(lang, to, draft.name(), draft.amount().orElseThrow(),
                 draft.description().orElseThrow().value());
+    }
+
+    private Reply question(Guided state) {
+        return prompt(state, lang);
     }
 
     private static InvoiceDraft draftOf(Command.CreateInvoice create) {
         return InvoiceDraft.EMPTY.withCustomer(create.customer()).withAmount(create.amount())
-                .withDescription(create.description());
+                .withDescription(create.description()).withLanguage(create.language());
     }
 
     /** {@code remind_INV-…}, {@code cancel_INV-…}, {@code pay_INV-…}, {@code view_INV-…}. */
@@ -447,8 +484,8 @@ public final class ChatMachine {
         return space < 0 ? normalised : normalised.substring(0, space);
     }
 
-    private static Transition ask(Guided next) {
-        return say(next, prompt(next));
+    private Transition ask(Guided next) {
+        return say(next, question(next));
     }
 
     private static Transition say(ChatState next, Reply reply) {

@@ -1,6 +1,9 @@
 package ke.invoiceiq.domain.command;
 
 import java.util.Objects;
+import java.util.Optional;
+import ke.invoiceiq.domain.copy.Language;
+import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -9,12 +12,29 @@ import ke.invoiceiq.domain.shared.FieldError;
 /** What a line of text asks for. The one-line parser and the guided chat flow both end in these. */
 public sealed interface Command {
 
-    /** {@code invoice <phone_or_name> <amount> <description…>}: create and send at once. */
-    record CreateInvoice(CustomerRef customer, Amount amount, Description description) implements Command {
+    /**
+     * {@code invoice <phone_or_name> <amount> <description…> [sw|en]}: create and send at once, written to the
+     * customer in {@code language} when the line ends with a language tag ({@link TrailingLanguage}).
+     */
+    record CreateInvoice(CustomerRef customer, Amount amount, Description description, Optional<Language> language)
+            implements Command {
         public CreateInvoice {
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(language, "language");
+        }
+
+        public CreateInvoice(CustomerRef customer, Amount amount, Description description) {
+            this(customer, amount, description, Optional.empty());
+        }
+    }
+
+    /** {@code lang <phone> sw|en} ({@code lugha …}): the language a customer is written to in from now on. */
+    record SetLanguage(Msisdn customer, Language language) implements Command {
+        public SetLanguage {
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(language, "language");
         }
     }
 

@@ -2,9 +2,11 @@ package ke.invoiceiq.domain.command;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -22,12 +24,17 @@ import ke.invoiceiq.domain.shared.Text;
  * <p>Grammar (verbs case-insensitive; any run of spaces, tabs and newlines counts as one space):
  * <pre>
  * invoice &lt;phone_or_name&gt; &lt;amount&gt; &lt;description…&gt;   → CreateInvoice (also after "new invoice")
- * invoice | new | new invoice                         → StartGuidedFlow
+ * invoice … sw | invoice … en                       → CreateInvoice in that language (TrailingLanguage)
+ * invoice | new | new invoice | invoice mpya          → StartGuidedFlow
+ * lang | lugha &lt;phone&gt; sw|en                          → SetLanguage
  * remind | cancel | status | pay &lt;invoice id&gt;         → Remind | Cancel | Status | Pay
  * list | list invoices                                → ListInvoices
  * help | ? | menu                                     → Help (trailing words ignored)
  * anything else                                       → Unknown, whose hint shows the grammar
  * </pre>
+ * The first word may also be its Swahili: {@code ankara}, {@code kumbusha}, {@code ghairi}, {@code hali},
+ * {@code lipa}, {@code orodha}, {@code msaada}, {@code lugha} ({@link VerbSynonyms}); an {@link Command.Invalid}
+ * names the English verb.
  *
  * <p>Rules for {@code invoice}:
  * <ul>
@@ -70,8 +77,9 @@ public final class CommandParser {
             return unknown();
         }
         List<String> args = words.subList(1, words.size());
-        return switch (words.getFirst().toLowerCase(Locale.ROOT)) {
-            case "invoice" -> args.isEmpty() ? new Command.StartGuidedFlow() : invoice(args);
+        return switch (VerbSynonyms.canonical(words.getFirst())) {
+            case "invoice" -> args.isEmpty() || isNew(args) ? new Command.StartGuidedFlow() : invoice(args);
+            case "lang", "language" -> language(args);
             case "new" -> newInvoice(args);
             case "remind" -> withInvoiceId("remind", args, Command.Remind::new);
             case "cancel" -> withInvoiceId("cancel", args, Command.Cancel::new);
@@ -96,11 +104,43 @@ public final class CommandParser {
         if (args.isEmpty()) {
             return new Command.StartGuidedFlow();
         }
-        if (!args.getFirst().equalsIgnoreCase(INVOICE)) {
+        if (!VerbSynonyms.canonical(args.getFirst()).equals(INVOICE)) {
             return unknown();
         }
         List<String> rest = args.subList(1, args.size());
         return rest.isEmpty() ? new Command.StartGuidedFlow() : invoice(rest);
+    }
+
+    /** {@code ankara mpya}: Swahili puts "new" after the noun. */
+    private static boolean isNew(List<String> args) {
+        return args.size() == 1 && VerbSynonyms.canonical(args.getFirst()).equals("new");
+    }
+
+    // ---- lang <phone> sw|en ----------------------------------------------------------------------------------
+
+    private static final String LANG_EXAMPLE = " Example: lang 0712345678 sw (or en)";
+
+    private static Command language(List<String> args) {
+        if (args.size() < 2) {
+            boolean phoneOnly = args.size() == 1 && Msisdn.parse(args.getFirst()).isOk();
+            return phoneOnly
+                    ? invalid("lang", Field.COMMAND, "Which language: sw or en?" + LANG_EXAMPLE)
+                    : invalid("lang", Field.PHONE, "Say whose language and which one." + LANG_EXAMPLE);
+        }
+        String tag = args.getLast().toLowerCase(Locale.ROOT);
+        Optional<Language> language = switch (tag) {
+            case "swahili", "kiswahili" -> Optional.of(Language.SW);
+            case "english", "kiingereza" -> Optional.of(Language.EN);
+            default -> tag.equals("sw") || tag.equals("en")
+                    ? Language.fromTag(tag) : Optional.empty();
+        };
+        if (language.isEmpty()) {
+            return invalid("lang", Field.COMMAND, "Unknown language \"" + args.getLast() + "\"." + LANG_EXAMPLE);
+        }
+        return switch (Msisdn.parse(String.join("", args.subList(0, args.size() - 1)))) {
+            case Parsed.Ok<Msisdn> ok -> new Command.SetLanguage(ok.value(), language.get());
+            case Parsed.Rejected<Msisdn> r -> invalid("lang", Field.PHONE, r.error().message() + LANG_EXAMPLE);
+        };
     }
 
     private static Command list(List<String> args) {
@@ -125,8 +165,14 @@ public final class CommandParser {
 
     // ---- invoice <phone_or_name> <amount> <description…> ------------------------------------------------------
 
-    private static Command invoice(List<String> args) {
-        return PHONE_START.matcher(args.getFirst()).matches() ? invoiceToPhone(args) : invoiceToName(args);
+    /** A trailing {@code sw}/{@code en} is taken off first, then the rest is read as if it had none. */
+    private static Command invoice(List<String> words) {
+        TrailingLanguage tagged = TrailingLanguage.of(words);
+        List<String> args = tagged.rest();
+        Command command = PHONE_START.matcher(args.getFirst()).matches() ? invoiceToPhone(args) : invoiceToName(args);
+        return command instanceof Command.CreateInvoice create && tagged.language().isPresent()
+                ? new Command.CreateInvoice(create.customer(), create.amount(), create.description(), tagged.language())
+                : command;
     }
 
     private static Command invoiceToPhone(List<String> args) {

@@ -11,7 +11,10 @@ public final class PhraseBook {
 
     public static List<Phrase> all() {
         return Stream.<Phrase[]>of(
-                        CommonPhrases.values())
+                        CommonPhrases.values(),
+                        ButtonPhrases.values(),
+                        MerchantChatPhrases.values(),
+                        CustomerChatPhrases.values())
                 .flatMap(Stream::of)
                 .toList();
     }

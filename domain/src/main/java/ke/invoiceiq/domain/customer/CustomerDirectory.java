@@ -3,6 +3,7 @@ package ke.invoiceiq.domain.customer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import ke.invoiceiq.domain.copy.Language;
 
 /**
  * Driven port: the customers a merchant has invoiced, so "invoice Mama Njeri 1200 …" finds the number, and
@@ -19,6 +20,21 @@ public interface CustomerDirectory {
     List<Customer> findByName(String name);
 
     void recordInbound(Msisdn msisdn, Instant at);
+
+    /**
+     * The language this number is written to in, when the merchant chose one ({@link #chooseLanguage}) or we
+     * learned it from how they write ({@link #learnLanguage}); empty, the configured default applies.
+     */
+    Optional<Language> language(Msisdn msisdn);
+
+    /**
+     * The merchant's choice ({@code lang 0712345678 sw}): kept until the merchant chooses again, never replaced
+     * by what is learned. The number becomes a customer (kept like one), since the merchant named it.
+     */
+    void chooseLanguage(Msisdn msisdn, Language language);
+
+    /** Learned from the number's own words: taken unless the merchant chose a language for it. */
+    void learnLanguage(Msisdn msisdn, Language language);
 
     Optional<Instant> lastInboundAt(Msisdn msisdn);
 

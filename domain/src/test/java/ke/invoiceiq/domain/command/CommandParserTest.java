@@ -7,9 +7,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
@@ -105,7 +107,15 @@ class CommandParserTest {
                 arguments("invoice 0712345678 2500 " + EXACTLY_120, phone("254712345678"), 2500, EXACTLY_120),
                 arguments("invoice 0712345678 2500 " + CAKES_120, phone("254712345678"), 2500, CAKES_120),
                 arguments("new invoice 0712345678 2500 Cleaning", phone("254712345678"), 2500, "Cleaning"),
-                arguments("Invoice MAMA NJERI 1200 Sukuma", name("MAMA NJERI"), 1200, "Sukuma"));
+                arguments("Invoice MAMA NJERI 1200 Sukuma", name("MAMA NJERI"), 1200, "Sukuma"),
+                // Swahili: ankara is invoice
+                arguments("ankara 0712345678 2500 Usafi", phone("254712345678"), 2500, "Usafi"),
+                arguments("Ankara Mama Njeri 1,200 Sukuma wiki", name("Mama Njeri"), 1200, "Sukuma wiki"),
+                arguments("new ankara 0712345678 2500 Usafi", phone("254712345678"), 2500, "Usafi"),
+                // a trailing language tag is not part of the description
+                arguments("invoice 0712345678 2500 Cleaning sw", phone("254712345678"), 2500, "Cleaning"),
+                arguments("ankara 0712345678 2500 Usafi wa nyumba SW", phone("254712345678"), 2500, "Usafi wa nyumba"),
+                arguments("invoice Mama Njeri 1200 Sukuma en", name("Mama Njeri"), 1200, "Sukuma"));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → invoice {1}, KES {2}, \"{3}\"")
@@ -213,7 +223,16 @@ class CommandParserTest {
                 arguments("Help me", new Command.Help()),
                 arguments("?", new Command.Help()),
                 arguments("menu", new Command.Help()),
-                arguments("\tHELP\n", new Command.Help()));
+                arguments("\tHELP\n", new Command.Help()),
+                // Swahili
+                arguments("ankara", new Command.StartGuidedFlow()),
+                arguments("Ankara mpya", new Command.StartGuidedFlow()),
+                arguments("mpya", new Command.StartGuidedFlow()),
+                arguments("orodha", new Command.ListInvoices()),
+                arguments("ORODHA", new Command.ListInvoices()),
+                arguments("orodha invoices", new Command.ListInvoices()),
+                arguments("msaada", new Command.Help()),
+                arguments("Msaada tafadhali", new Command.Help()));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
@@ -239,7 +258,14 @@ class CommandParserTest {
                 arguments("status inv-i1l0o0", new Command.Status(new InvoiceId("INV-111000"))),
                 arguments("pay INV-7K3Q9X", new Command.Pay(id)),
                 arguments("PAY inv-7k3q9x", new Command.Pay(id)),
-                arguments("  pay\t#inv-7k3q9x  ", new Command.Pay(id)));
+                arguments("  pay\t#inv-7k3q9x  ", new Command.Pay(id)),
+                // Swahili
+                arguments("kumbusha INV-7K3Q9X", new Command.Remind(id)),
+                arguments("Kumbusha inv 7k3q9x", new Command.Remind(id)),
+                arguments("ghairi INV-7K3Q9X", new Command.Cancel(id)),
+                arguments("hali INV-7K3Q9X", new Command.Status(id)),
+                arguments("lipa INV-7K3Q9X", new Command.Pay(id)),
+                arguments("LIPA #inv-7k3q9x", new Command.Pay(id)));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
@@ -259,7 +285,12 @@ class CommandParserTest {
                 arguments("status INV-7K3Q9U", "status", "Invalid invoice id"),
                 arguments("pay 2500", "pay", "Invalid invoice id"),
                 arguments("remind INV-7K3Q9X please", "remind", "Invalid invoice id"),
-                arguments("cancel John", "cancel", "Example: cancel INV-7K3Q9X"));
+                arguments("cancel John", "cancel", "Example: cancel INV-7K3Q9X"),
+                // a Swahili verb is reported as the English one it stands for
+                arguments("kumbusha", "remind", "Invoice id is missing"),
+                arguments("ghairi Juma", "cancel", "Invalid invoice id"),
+                arguments("hali INV-12345", "status", "INV-7K3Q9X"),
+                arguments("lipa na M-PESA", "pay", "Invalid invoice id"));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → invalid invoice id")
@@ -273,6 +304,77 @@ class CommandParserTest {
         assertThat(invalid.verb()).isEqualTo(verb);
         assertThat(invalid.error().field()).isEqualTo(Field.INVOICE_ID);
         assertThat(invalid.error().message()).contains(messagePart).containsIgnoringCase("invoice id");
+    }
+
+    // ---- language: invoice … sw|en, lang <phone> sw|en -------------------------------------------------------
+
+    static Stream<Arguments> taggedInvoices() {
+        return Stream.of(
+                arguments("invoice 0712345678 2500 Cleaning sw", Optional.of(Language.SW)),
+                arguments("ankara 0712345678 2500 Usafi SW", Optional.of(Language.SW)),
+                arguments("invoice 0712345678 2500 Cleaning en", Optional.of(Language.EN)),
+                arguments("new invoice 0712345678 2500 Cleaning sw", Optional.of(Language.SW)),
+                arguments("invoice Mama Njeri 1200 Sukuma sw", Optional.of(Language.SW)),
+                arguments("invoice 0712345678 2500 Cleaning", Optional.empty()),
+                arguments("invoice 0712345678 2500 Swahili lessons", Optional.empty()));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+    @MethodSource("taggedInvoices")
+    void givenAOneLineInvoiceWithOrWithoutATag_whenParsed_thenItCarriesThatLanguage(String input,
+            Optional<Language> language) {
+        assertThat(CommandParser.parse(input)).isInstanceOfSatisfying(Command.CreateInvoice.class,
+                create -> assertThat(create.language()).isEqualTo(language));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" → tag then nothing to describe")
+    @ValueSource(strings = {"invoice 0712345678 2500 sw", "ankara 0712345678 2500 en"})
+    void givenATagWhereTheDescriptionShouldBe_whenParsed_thenTheDescriptionIsMissing(String input) {
+        assertThat(CommandParser.parse(input)).isInstanceOfSatisfying(Command.Invalid.class,
+                invalid -> assertThat(invalid.error().field()).isEqualTo(Field.DESCRIPTION));
+    }
+
+    static Stream<Arguments> languageCommands() {
+        Msisdn customer = new Msisdn("254712345678");
+        return Stream.of(
+                arguments("lang 0712345678 sw", new Command.SetLanguage(customer, Language.SW)),
+                arguments("lugha 0712345678 sw", new Command.SetLanguage(customer, Language.SW)),
+                arguments("LANG +254 712 345 678 EN", new Command.SetLanguage(customer, Language.EN)),
+                arguments("language 0712345678 english", new Command.SetLanguage(customer, Language.EN)),
+                arguments("lugha 0712345678 kiswahili", new Command.SetLanguage(customer, Language.SW)),
+                arguments("lugha 0712345678 Kiingereza", new Command.SetLanguage(customer, Language.EN)));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+    @MethodSource("languageCommands")
+    void givenALanguageCommand_whenParsed_thenTheCustomerAndTheLanguageAreRead(String input, Command expected) {
+        assertThat(CommandParser.parse(input)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> badLanguageCommands() {
+        return Stream.of(
+                arguments("lang", Field.PHONE),
+                arguments("lugha sw", Field.PHONE),
+                arguments("lang 0712345678 fr", Field.COMMAND),
+                arguments("lang 0712345678", Field.COMMAND),
+                arguments("lang 123 sw", Field.PHONE),
+                arguments("lugha Mama Njeri sw", Field.PHONE));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" → invalid {1}")
+    @MethodSource("badLanguageCommands")
+    void givenABadLanguageCommand_whenParsed_thenItIsRejectedWithAnExample(String input, Field field) {
+        assertThat(CommandParser.parse(input)).isInstanceOfSatisfying(Command.Invalid.class, invalid -> {
+            assertThat(invalid.verb()).isEqualTo("lang");
+            assertThat(invalid.error().field()).isEqualTo(field);
+            assertThat(invalid.error().message()).contains("Example: lang 0712345678 sw");
+        });
+    }
+
+    @Test
+    void theSynonymTableNeverUsesTheWordsOtherFeaturesOwn() {
+        assertThat(VerbSynonyms.all()).doesNotContainKeys("acha", "stop", "paid", "lipwa", "nimelipa");
+        assertThat(VerbSynonyms.all().values()).doesNotContain("stop", "paid");
     }
 
     // ---- Unknown -------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -19,6 +20,8 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
 
     private final Map<Msisdn, Customer> customers = new HashMap<>();
     private final Map<Msisdn, Instant> lastInbound = new HashMap<>();
+    private final Map<Msisdn, Language> chosen = new HashMap<>();
+    private final Map<Msisdn, Language> learned = new HashMap<>();
 
     @Override
     public synchronized void remember(Customer customer) {
@@ -50,6 +53,23 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
         return Optional.ofNullable(lastInbound.get(msisdn));
     }
 
+    @Override
+    public synchronized Optional<Language> language(Msisdn msisdn) {
+        return Optional.ofNullable(chosen.get(msisdn)).or(() -> Optional.ofNullable(learned.get(msisdn)));
+    }
+
+    @Override
+    public synchronized void chooseLanguage(Msisdn msisdn, Language language) {
+        Objects.requireNonNull(language, "language");
+        customers.putIfAbsent(msisdn, Customer.of(msisdn));
+        chosen.put(msisdn, language);
+    }
+
+    @Override
+    public synchronized void learnLanguage(Msisdn msisdn, Language language) {
+        learned.put(msisdn, Objects.requireNonNull(language, "language"));
+    }
+
     /** Numbers that only wrote, the longest silent first; customers always stay. */
     @Override
     public synchronized int purgeNonCustomersBefore(Instant cutoff, int limit) {
@@ -62,6 +82,7 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
                 .map(Map.Entry::getKey)
                 .toList();
         expired.forEach(lastInbound::remove);
+        expired.forEach(learned::remove);
         return expired.size();
     }
 }

@@ -17,6 +17,7 @@ import ke.invoiceiq.domain.chat.ChatState.Idle;
 import ke.invoiceiq.domain.chat.InvoiceDraft;
 import ke.invoiceiq.domain.command.CustomerRef;
 import ke.invoiceiq.domain.customer.CustomerName;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
@@ -26,7 +27,7 @@ import ke.invoiceiq.domain.invoice.Description;
  * domain carries no annotations and the stored form is ours to keep stable:
  *
  * <pre>{"v":1,"kind":"COLLECTING_NAME","editing":false,"lastInputAt":"2026-03-02T06:00:00Z","nudged":false,
- *  "draft":{"customer":{"phone":"254712345678"},"name":"Mama Njeri","amount":2500,"description":"…"}}</pre>
+ *  "draft":{"customer":{"phone":"254712345678"},"name":"Mama Njeri","amount":2500,"description":"…","language":"sw"}}</pre>
  *
  * Absent draft parts are absent keys; {@code customer} is {@code {"phone":…}} or {@code {"name":…}}. Times keep
  * their full precision as ISO-8601 text.
@@ -119,6 +120,7 @@ final class ChatStateJson {
         draft.name().ifPresent(n -> d.put("name", n.value()));
         draft.amount().ifPresent(a -> d.put("amount", a.shillings()));
         draft.description().ifPresent(desc -> d.put("description", desc.value()));
+        draft.language().ifPresent(language -> d.put("language", language.tag()));
         return node;
     }
 
@@ -135,7 +137,8 @@ final class ChatStateJson {
                 optionalText(d, "name").map(CustomerName::new),
                 d.hasNonNull("amount") ? Optional.of(Amount.ofShillings(d.get("amount").asLong()))
                         : Optional.empty(),
-                optionalText(d, "description").map(Description::new));
+                optionalText(d, "description").map(Description::new),
+                optionalText(d, "language").flatMap(Language::fromTag));
     }
 
     private static String text(JsonNode node, String field) {

@@ -33,6 +33,14 @@ public class CustomerEntity extends PanacheEntityBase {
     @Column(name = "last_inbound_at")
     public Instant lastInboundAt;
 
+    /** The tag of the language the number is written to in ({@code en}, {@code sw}); null for the default. */
+    @Column(name = "language")
+    public String language;
+
+    /** True when the merchant chose the language; a learned one never replaces it. */
+    @Column(name = "language_chosen", nullable = false)
+    public boolean languageChosen;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.customer.CustomerName;
@@ -74,6 +75,36 @@ public class PostgresCustomerDirectory implements CustomerDirectory {
     public Optional<Instant> lastInboundAt(Msisdn msisdn) {
         return sql.detached(CustomerEntity.<CustomerEntity>findByIdOptional(msisdn.value()))
                 .map(c -> c.lastInboundAt);
+    }
+
+    @Override
+    public Optional<Language> language(Msisdn msisdn) {
+        return sql.detached(CustomerEntity.<CustomerEntity>findByIdOptional(msisdn.value()))
+                .flatMap(c -> Language.fromTag(c.language));
+    }
+
+    @Override
+    public void chooseLanguage(Msisdn msisdn, Language language) {
+        sql.update("""
+                INSERT INTO customers (msisdn, is_customer, language, language_chosen) VALUES (?, true, ?, true)
+                ON CONFLICT (msisdn) DO UPDATE
+                   SET is_customer = true,
+                       language = excluded.language,
+                       language_chosen = true,
+                       updated_at = now()
+                """, msisdn.value(), language.tag());
+    }
+
+    /** The conflict's update is skipped for a row whose language the merchant chose. */
+    @Override
+    public void learnLanguage(Msisdn msisdn, Language language) {
+        sql.update("""
+                INSERT INTO customers (msisdn, language) VALUES (?, ?)
+                ON CONFLICT (msisdn) DO UPDATE
+                   SET language = excluded.language,
+                       updated_at = now()
+                 WHERE NOT customers.language_chosen
+                """, msisdn.value(), language.tag());
     }
 
     /**

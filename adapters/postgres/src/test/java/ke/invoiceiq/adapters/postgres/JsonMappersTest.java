@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.domain.chat.ChatState;
 import ke.invoiceiq.domain.chat.InvoiceDraft;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.command.CustomerRef;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -38,6 +39,22 @@ class JsonMappersTest {
                 InvoiceDraft.EMPTY.withCustomer(new CustomerRef.ByPhone(new Msisdn("254112345678"))), false,
                 Instant.parse("2026-03-02T06:00:00Z"), false);
         assertThat(ChatStateJson.read(ChatStateJson.write(byPhone))).isEqualTo(byPhone);
+    }
+
+    @Test
+    void givenADraftInSwahili_whenWrittenAndRead_thenItKeepsItsLanguage() {
+        var tagged = new ChatState.CollectingName(InvoiceDraft.EMPTY.withCustomer(new CustomerRef.ByPhone(
+                new Msisdn("254112345678"))).withLanguage(Optional.of(Language.SW)), false,
+                Instant.parse("2026-03-02T06:00:00Z"), false);
+
+        String json = ChatStateJson.write(tagged);
+
+        assertThat(json).contains("\"language\":\"sw\"");
+        assertThat(ChatStateJson.read(json)).isEqualTo(tagged);
+        assertThat(ChatStateJson.read(json.replace(",\"language\":\"sw\"", "")))
+                .as("a draft stored before languages reads with none")
+                .isEqualTo(new ChatState.CollectingName(tagged.draft().withLanguage(Optional.empty()), false,
+                        tagged.lastInputAt(), false));
     }
 
     @Test

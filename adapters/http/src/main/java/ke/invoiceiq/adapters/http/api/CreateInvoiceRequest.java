@@ -26,5 +26,9 @@ public record CreateInvoiceRequest(
         Object amount,
         @Schema(required = true, minLength = 3, maxLength = 120, description = "What the invoice is for.",
                 examples = "Cleaning")
-        String description) {
+        String description,
+        @Schema(nullable = true, enumeration = {"en", "sw"}, description = "Optional: the language the customer is "
+                + "written to in (sw: Kiswahili). Without it, the customer's language in the customer directory, "
+                + "else CUSTOMER_DEFAULT_LANGUAGE.", examples = "sw")
+        String language) {
 }

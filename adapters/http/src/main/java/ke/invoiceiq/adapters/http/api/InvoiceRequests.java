@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ke.invoiceiq.application.invoice.CreateInvoiceCommand;
 import ke.invoiceiq.domain.command.CustomerRef;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.application.invoice.MarkInvoicePaidCommand;
@@ -42,8 +43,10 @@ final class InvoiceRequests {
     static final String INVOICE_ID = "invoice_id";
     static final String METHOD = "method";
     static final String NOTE = "note";
+    static final String LANGUAGE = "language";
 
-    static final Set<String> CREATE_MEMBERS = members(MSISDN, CUSTOMER_NAME, AMOUNT_CENTS, AMOUNT, DESCRIPTION);
+    static final Set<String> CREATE_MEMBERS = members(MSISDN, CUSTOMER_NAME, AMOUNT_CENTS, AMOUNT, DESCRIPTION,
+            LANGUAGE);
     static final Set<String> STK_MEMBERS = members(INVOICE_ID);
     static final Set<String> APPLY_MEMBERS = members(INVOICE_ID);
     static final Set<String> MARK_PAID_MEMBERS = members(METHOD, NOTE);
@@ -76,9 +79,18 @@ final class InvoiceRequests {
         Optional<Amount> amount = amount(m);
         Optional<Description> description = m.requiredText(DESCRIPTION, "\"Cleaning (Wed 3pm)\"")
                 .flatMap(raw -> accept(m, DESCRIPTION, Description.parse(raw), error -> descriptionRule(raw)));
+        Optional<Language> language = m.node(LANGUAGE).isEmpty() ? Optional.empty()
+                : m.optionalText(LANGUAGE, "\"sw\"").flatMap(raw -> {
+                    String tag = raw.strip();
+                    if (!tag.equalsIgnoreCase("en") && !tag.equalsIgnoreCase("sw")) {
+                        m.reject(LANGUAGE, Rule.ONE_OF, "language must be one of en, sw.");
+                        return Optional.empty();
+                    }
+                    return Language.fromTag(tag);
+                });
         m.throwIfAny();
         return new CreateInvoiceCommand(new CustomerRef.ByPhone(msisdn.orElseThrow()), name.orElseThrow(),
-                amount.orElseThrow(), description.orElseThrow(), key);
+                amount.orElseThrow(), description.orElseThrow(), key, language);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
@@ -72,6 +73,20 @@ class CreateInvoiceTest {
 
         api().get(response.header("Location")).then().statusCode(200);
         assertThat(api().get("/invoices/" + id).jsonPath().getString("pay_url")).isEqualTo(body.getString("pay_url"));
+    }
+
+    @Test
+    void givenALanguage_whenCreated_thenTheInvoiceIsWrittenInItAndAnUnknownOneIsRefused() {
+        InvoiceId swahili = Api.created("{\"msisdn\":\"0712345678\",\"amount\":2500,\"description\":\"Usafi\","
+                + "\"language\":\"SW\"}");
+        InvoiceId plain = Api.created("{\"msisdn\":\"0733000111\",\"amount\":2500,\"description\":\"Cleaning\"}");
+
+        assertThat(Api.invoice(ports, swahili).language()).isEqualTo(Language.SW);
+        assertThat(Api.invoice(ports, plain).language()).isEqualTo(Language.EN);
+        fieldError(create("{\"msisdn\":\"0712345678\",\"amount\":2500,\"description\":\"Usafi\","
+                + "\"language\":\"fr\"}"), "validation-error", "language", "one_of");
+        fieldError(create("{\"msisdn\":\"0712345678\",\"amount\":2500,\"description\":\"Usafi\","
+                + "\"language\":1}"), "validation-error", "language", "type");
     }
 
     static Stream<Arguments> acceptedForms() {

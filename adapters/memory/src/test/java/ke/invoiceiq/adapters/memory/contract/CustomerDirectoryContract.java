@@ -5,6 +5,7 @@ import static ke.invoiceiq.adapters.memory.contract.Fixtures.msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
 import ke.invoiceiq.domain.customer.CustomerName;
@@ -169,5 +170,57 @@ public abstract class CustomerDirectoryContract {
         assertThat(directory.purgeNonCustomersBefore(at(100), 2)).isEqualTo(2);
         assertThat(directory.purgeNonCustomersBefore(at(100), 2)).isEqualTo(1);
         assertThat(directory.purgeNonCustomersBefore(at(100), 2)).isZero();
+    }
+
+    // ---- language ----------------------------------------------------------------------------------------
+
+    @Test
+    void givenNoLanguage_whenAsked_thenItIsEmpty() {
+        directory.remember(Customer.of(msisdn(1)));
+
+        assertThat(directory.language(msisdn(1))).isEmpty();
+        assertThat(directory.language(msisdn(2))).isEmpty();
+    }
+
+    @Test
+    void givenTheMerchantChoosesALanguage_whenAsked_thenItIsThatOneAndTheNumberIsACustomer() {
+        directory.chooseLanguage(msisdn(1), Language.SW);
+
+        assertThat(directory.language(msisdn(1))).contains(Language.SW);
+        assertThat(directory.find(msisdn(1))).contains(Customer.of(msisdn(1)));
+
+        directory.chooseLanguage(msisdn(1), Language.EN);
+        assertThat(directory.language(msisdn(1))).contains(Language.EN);
+    }
+
+    @Test
+    void givenAChosenLanguage_whenAnotherIsLearned_thenTheChoiceStays() {
+        directory.remember(Customer.of(msisdn(1), new CustomerName("Mama Njeri")));
+        directory.chooseLanguage(msisdn(1), Language.EN);
+
+        directory.learnLanguage(msisdn(1), Language.SW);
+
+        assertThat(directory.language(msisdn(1))).contains(Language.EN);
+        assertThat(directory.find(msisdn(1))).contains(Customer.of(msisdn(1), new CustomerName("Mama Njeri")));
+    }
+
+    @Test
+    void givenALearnedLanguage_whenTheNumberWritesAgain_thenTheTimeAndTheLanguageAreBothKept() {
+        directory.learnLanguage(msisdn(1), Language.SW);
+        directory.recordInbound(msisdn(1), at(10));
+
+        assertThat(directory.language(msisdn(1))).contains(Language.SW);
+        assertThat(directory.lastInboundAt(msisdn(1))).contains(at(10));
+        assertThat(directory.find(msisdn(1))).as("learning a language does not make a customer").isEmpty();
+    }
+
+    @Test
+    void givenANumberThatOnlyWroteInSwahili_whenPurged_thenItsLanguageGoesWithIt() {
+        directory.recordInbound(msisdn(1), at(10));
+        directory.learnLanguage(msisdn(1), Language.SW);
+
+        assertThat(directory.purgeNonCustomersBefore(at(20), 10)).isEqualTo(1);
+
+        assertThat(directory.language(msisdn(1))).isEmpty();
     }
 }
