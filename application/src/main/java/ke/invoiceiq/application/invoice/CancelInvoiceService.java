@@ -8,7 +8,6 @@ import ke.invoiceiq.application.invoice.CancelInvoiceOutcome.Cancelled;
 import ke.invoiceiq.application.invoice.CancelInvoiceOutcome.NotFound;
 import ke.invoiceiq.application.invoice.CancelInvoiceOutcome.Refused;
 import ke.invoiceiq.application.messaging.OutboxWriter;
-import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceOutcome;
@@ -57,7 +56,7 @@ public final class CancelInvoiceService implements CancelInvoiceUseCase {
                 Invoice stored = invoices.update(applied.invoice());
                 boolean tell = stored.sentAt().isPresent();
                 if (tell) {
-                    String text = BotCopy.invoiceCancelled(stored.id(), stored.amount());
+                    String text = InvoiceMessages.cancelled(stored.language(), stored.id(), stored.amount());
                     outbox.toCustomer(stored.customer().msisdn(), MessagePurpose.CANCELLATION,
                             Optional.of(stored.id()), OutboundContent.text(text).withSms(text));
                 }

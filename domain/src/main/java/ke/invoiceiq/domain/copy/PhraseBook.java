@@ -11,7 +11,12 @@ public final class PhraseBook {
 
     public static List<Phrase> all() {
         return Stream.<Phrase[]>of(
-                        CommonPhrases.values())
+                        CommonPhrases.values(),
+                        InvoicePhrases.values(),
+                        PaymentPhrases.values(),
+                        ReasonPhrases.values(),
+                        DeliveryPhrases.values(),
+                        PayPagePhrases.values())
                 .flatMap(Stream::of)
                 .toList();
     }
