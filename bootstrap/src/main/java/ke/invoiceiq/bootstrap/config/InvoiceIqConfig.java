@@ -55,6 +55,13 @@ public interface InvoiceIqConfig {
         /** The business name customers see on invoices and receipts ({@code MERCHANT_NAME}). */
         @WithDefault("InvoiceIQ")
         String businessName();
+
+        /**
+         * The language the merchant's own notices are written in ({@code INVOICEIQ_MERCHANT_LANGUAGE}): {@code en}
+         * or {@code sw}.
+         */
+        @WithDefault("en")
+        String language();
     }
 
     /** Timing of M-PESA STK attempts and of their reconciliation. */
