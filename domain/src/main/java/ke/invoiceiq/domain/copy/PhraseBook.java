@@ -16,7 +16,8 @@ public final class PhraseBook {
                         PaymentPhrases.values(),
                         ReasonPhrases.values(),
                         DeliveryPhrases.values(),
-                        PayPagePhrases.values())
+                        PayPagePhrases.values(),
+                        SandboxPhrases.values())
                 .flatMap(Stream::of)
                 .toList();
     }
