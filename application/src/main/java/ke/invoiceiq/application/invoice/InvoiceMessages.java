@@ -11,6 +11,7 @@ import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.messaging.Button;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.messaging.TemplateParameters;
@@ -33,8 +34,7 @@ public final class InvoiceMessages {
 
     /** The invoice itself, as first sent. */
     public OutboundContent invoice(Invoice invoice) {
-        return OutboundContent.withButtons(text(invoice),
-                        List.of(BotCopy.payButton(invoice.id()), BotCopy.viewButton(invoice.id())))
+        return OutboundContent.withButtons(text(invoice), buttons(invoice))
                 .withSms(sms(invoice))
                 .withTemplate(template(invoice));
     }
@@ -42,15 +42,25 @@ public final class InvoiceMessages {
     /** The merchant's nudge: the invoice again, marked as a reminder, with the same ways to pay. */
     public OutboundContent reminder(Invoice invoice) {
         String reminder = InvoicePhrases.REMINDER.in(invoice.language()).with("invoice", text(invoice)).text();
-        return OutboundContent.withButtons(reminder,
-                        List.of(BotCopy.payButton(invoice.id()), BotCopy.viewButton(invoice.id())))
+        return OutboundContent.withButtons(reminder, buttons(invoice))
                 .withSms(sms(invoice))
                 .withTemplate(template(invoice));
     }
 
     /** The customer asked to see it again ("View details"): the invoice with the Pay button only. */
     public OutboundContent details(Invoice invoice) {
-        return OutboundContent.withButtons(text(invoice), List.of(BotCopy.payButton(invoice.id())));
+        return OutboundContent.withButtons(text(invoice), List.of(payButton(invoice.id(), invoice.language())));
+    }
+
+    private static List<Button> buttons(Invoice invoice) {
+        Button view = BotCopy.viewButton(invoice.id());
+        return List.of(payButton(invoice.id(), invoice.language()),
+                new Button(view.id(), InvoicePhrases.VIEW_BUTTON.text(invoice.language())));
+    }
+
+    /** "Pay with M-PESA" in {@code language}; its id ({@code pay_<id>}) is the chat's, whatever the language. */
+    public static Button payButton(InvoiceId id, Language language) {
+        return new Button(BotCopy.payButton(id).id(), InvoicePhrases.PAY_BUTTON.text(language));
     }
 
     public String payLink(Invoice invoice) {
@@ -149,6 +159,17 @@ public final class InvoiceMessages {
                 .with("receipt", receipt.map(MpesaReceipt::value)
                         .orElseGet(() -> InvoicePhrases.RECEIPT_SMS_CONFIRMED.text(language)))
                 .text();
+    }
+
+    /** The receipt of an invoice the merchant marked paid outside M-PESA, and its one-SMS form. */
+    public static String receiptOutsideMpesa(Language language, InvoiceId id, Amount amount) {
+        return InvoicePhrases.RECEIPT_OUTSIDE_MPESA.in(language).with("id", id.value())
+                .with("amount", amount.formatted()).text();
+    }
+
+    public static String receiptOutsideMpesaSms(Language language, InvoiceId id, Amount amount) {
+        return InvoicePhrases.RECEIPT_OUTSIDE_MPESA_SMS.in(language).with("id", id.value())
+                .with("amount", amount.formatted()).text();
     }
 
     /** To the customer when the merchant cancels a sent invoice. */

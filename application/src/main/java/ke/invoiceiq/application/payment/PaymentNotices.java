@@ -6,7 +6,6 @@ import java.util.Optional;
 import ke.invoiceiq.application.invoice.InvoiceMessages;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.MerchantSettings;
-import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.Settlement;
@@ -55,7 +54,7 @@ final class PaymentNotices {
                 outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
                         new OutboundContent(
                                 PaymentCopy.partPaymentToCustomer(customer, invoice.id(), received, part.balance(), receipt),
-                                List.of(BotCopy.payButton(invoice.id())),
+                                List.of(InvoiceMessages.payButton(invoice.id(), invoice.language())),
                                 Optional.of(PaymentCopy.partPaymentSms(customer, invoice.id(), received, part.balance(),
                                         linkWhenNoReplies(invoice))),
                                 Optional.empty()));
@@ -122,7 +121,7 @@ final class PaymentNotices {
         Language customer = invoice.language();
         var toCustomer = new OutboundContent(
                 PaymentCopy.paymentFailedToCustomer(customer, invoice.id(), invoice.amount(), reason, cooldown),
-                List.of(BotCopy.payButton(invoice.id())),
+                List.of(InvoiceMessages.payButton(invoice.id(), invoice.language())),
                 Optional.of(PaymentCopy.paymentFailedSms(customer, invoice.id(), invoice.amount(), reason,
                         linkWhenNoReplies(invoice))),
                 Optional.empty());

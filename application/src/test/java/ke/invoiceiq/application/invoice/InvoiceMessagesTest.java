@@ -1,12 +1,14 @@
 package ke.invoiceiq.application.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerName;
@@ -16,6 +18,7 @@ import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.PayToken;
+import ke.invoiceiq.domain.messaging.Button;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
@@ -172,5 +175,26 @@ class InvoiceMessagesTest {
 
         assertThat(content.text()).contains("Kwa: Wanjiru");
         assertThat(content.template().orElseThrow().bodyParameters()).first().isEqualTo("Wanjiru");
+    }
+
+    @Test
+    void givenASwahiliInvoice_whenWritten_thenItsButtonsAreSwahiliWithTheChatsIds() {
+        OutboundContent swahili = new InvoiceMessages(MERCHANT).invoice(invoice(Language.SW));
+        OutboundContent english = new InvoiceMessages(MERCHANT).invoice(invoice(Language.EN));
+
+        assertThat(swahili.buttons()).extracting(Button::id, Button::title).containsExactly(
+                tuple("pay_INV-7K3Q9X", "Lipa kwa M-PESA"), tuple("view_INV-7K3Q9X", "Angalia maelezo"));
+        assertThat(english.buttons()).containsExactly(BotCopy.payButton(ID), BotCopy.viewButton(ID));
+    }
+
+    @Test
+    void givenAnInvoiceMarkedPaidOutsideMpesa_whenItsReceiptIsWritten_thenEachLanguageHasItAndTheSmsIsOne() {
+        assertThat(InvoiceMessages.receiptOutsideMpesa(Language.EN, ID, Amount.ofShillings(2500)))
+                .isEqualTo(BotCopy.receiptOutsideMpesa(ID, Amount.ofShillings(2500)));
+        assertThat(InvoiceMessages.receiptOutsideMpesaSms(Language.EN, ID, Amount.ofShillings(2500)))
+                .isEqualTo(BotCopy.receiptOutsideMpesaSms(ID, Amount.ofShillings(2500)));
+        String sms = InvoiceMessages.receiptOutsideMpesaSms(Language.SW, ID, Amount.ofShillings(250_000));
+        assertThat(sms).isEqualTo("Imelipwa: Ankara INV-7K3Q9X KES 250,000. Imepokelewa na mfanyabiashara. Asante!");
+        assertThat(SmsText.segments(sms)).isEqualTo(1);
     }
 }
