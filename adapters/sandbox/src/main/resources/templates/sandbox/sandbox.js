@@ -20,6 +20,15 @@
     return document.getElementById(id);
   }
 
+  // The page's words, in the page's language: the body's data-t-* attributes (SandboxPhrases), with their
+  // {placeholders} filled from values; the English when an attribute is missing.
+  function t(name, english, values) {
+    var text = body.getAttribute('data-t-' + name) || english;
+    return text.replace(/\{([a-zA-Z]+)\}/g, function (whole, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
   // ---- talking to the sandbox API ----------------------------------------------------------------------------
 
   function api(method, path, payload) {
@@ -37,7 +46,8 @@
           data = null;
         }
         if (!response.ok) {
-          throw new Error((data && data.error) || ('The sandbox answered HTTP ' + response.status + '.'));
+          throw new Error((data && data.error)
+            || t('answered-http', 'The sandbox answered HTTP {status}.', { status: response.status }));
         }
         return data;
       });
@@ -162,7 +172,8 @@
 
   function drawCustomerHead(customer, phones) {
     var badge = $('customer-channels');
-    badge.textContent = customer.whatsApp ? 'WhatsApp + SMS' : 'No WhatsApp: SMS only';
+    badge.textContent = customer.whatsApp ? t('whatsapp-and-sms', 'WhatsApp + SMS')
+      : t('sms-only', 'No WhatsApp: SMS only');
     badge.className = customer.whatsApp ? 'badge' : 'badge sms-only';
     $('customer-wa-input').disabled = !customer.whatsApp;
     $('customer-wa-send').disabled = !customer.whatsApp;
@@ -187,8 +198,10 @@
     if (view.promptId !== prompt.checkoutRequestId) {
       view.promptId = prompt.checkoutRequestId;
       dialog.setAttribute('data-checkout-request-id', prompt.checkoutRequestId);
-      $('stk-text').textContent = 'Do you want to pay KES ' + Number(prompt.amount).toLocaleString('en-KE')
-        + ' to ' + prompt.business + ' for account ' + prompt.account + '?';
+      $('stk-text').textContent = t('stk-question',
+        'Do you want to pay KES {amount} to {business} for account {account}?', {
+          amount: Number(prompt.amount).toLocaleString('en-KE'), business: prompt.business, account: prompt.account
+        });
       $('stk-pin').value = '';
       $('stk-ok').disabled = false;
       $('stk-cancel').disabled = false;
@@ -197,7 +210,8 @@
         $('stk-pin').focus();
       }
     }
-    $('stk-timer').textContent = 'No answer within ' + prompt.secondsLeft + ' s and the sandbox answers OK for you.';
+    $('stk-timer').textContent = t('stk-timer', 'No answer within {seconds} s and the sandbox answers OK for you.',
+      { seconds: prompt.secondsLeft });
   }
 
   function draw(state) {

@@ -7,7 +7,6 @@ import ke.invoiceiq.application.invoice.MarkInvoicePaidOutcome.NotFound;
 import ke.invoiceiq.application.invoice.MarkInvoicePaidOutcome.Refused;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.shared.RetryingTransactions;
-import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceOutcome;
@@ -60,8 +59,10 @@ public final class MarkInvoicePaidService implements MarkInvoicePaidUseCase {
                 boolean tell = stored.sentAt().isPresent();
                 if (tell) {
                     outbox.toCustomer(stored.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(stored.id()),
-                            OutboundContent.text(BotCopy.receiptOutsideMpesa(stored.id(), stored.amount()))
-                                    .withSms(BotCopy.receiptOutsideMpesaSms(stored.id(), stored.amount())));
+                            OutboundContent.text(InvoiceMessages.receiptOutsideMpesa(stored.language(), stored.id(),
+                                            stored.amount()))
+                                    .withSms(InvoiceMessages.receiptOutsideMpesaSms(stored.language(), stored.id(),
+                                            stored.amount())));
                 }
                 yield new Decision(new Marked(stored, tell), Optional.of(applied.event()));
             }

@@ -355,7 +355,7 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
             case Route.Sms sms -> NoticeDigest.Form.SMS;
             case Route.Chat c when c.message() instanceof ChatMessage.NoticeTemplate -> NoticeDigest.Form.TEMPLATE;
             case Route.Chat c -> NoticeDigest.Form.CHAT;
-        });
+        }, merchant.language());
         if (split.carried().size() == 1) {
             // the next one would not fit beside it: it goes as itself, the others at the next turn
             split.left().forEach(notice -> tally.add(deferred(claim, notice, route.channel(),
@@ -402,7 +402,7 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         }
         if (!carried.isEmpty()) {
             outbox.enqueue(OutboxMessage.queue(digestId, lead.recipient(), MessagePurpose.MERCHANT_DIGEST,
-                    Optional.empty(), lead.channel(), NoticeDigest.content(carried), now, lead.correlationId()));
+                    Optional.empty(), lead.channel(), NoticeDigest.content(carried, merchant.language()), now, lead.correlationId()));
             outbox.claim(digestId, claim, now, settings.lease());
         }
         return carried;
@@ -577,7 +577,7 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
     private void tellMerchantOnce(Channel channel, String code) {
         String key = "told:" + channel + ":" + code.replaceAll("[^A-Za-z0-9._-]", "_");
         Channel reachBy = channel == Channel.WHATSAPP ? Channel.SMS : Channel.WHATSAPP;
-        OutboundContent notice = OutboundContent.text(DeliveryCopy.channelMisconfigured(channel, code));
+        OutboundContent notice = OutboundContent.text(DeliveryCopy.channelMisconfigured(merchant.language(), channel, code));
         try {
             transactions.inTransaction(() -> {
                 if (slots.tryOnce(key, clock.instant(), TELL_SETUP_PROBLEM_EVERY)) {

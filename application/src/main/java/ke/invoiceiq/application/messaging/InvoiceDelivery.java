@@ -55,9 +55,10 @@ final class InvoiceDelivery {
         return invoices.find(id).flatMap(invoice -> applied(invoice.deliveryFailedOnEveryChannel(now))).map(applied -> {
             Invoice failed = invoices.update(applied.invoice());
             outbox.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.of(id), OutboundContent.withButtons(
-                            DeliveryCopy.invoiceUndeliverable(id, failed.amount(), failed.customer().msisdn()),
+                            DeliveryCopy.invoiceUndeliverable(outbox.merchantLanguage(), id, failed.amount(), failed.customer().msisdn()),
                             List.of(BotCopy.remindButton(id)))
-                    .withSms(DeliveryCopy.invoiceUndeliverableSms(id, failed.amount(), failed.customer().msisdn())));
+                    .withSms(DeliveryCopy.invoiceUndeliverableSms(outbox.merchantLanguage(), id,
+                            failed.amount(), failed.customer().msisdn())));
             return applied.event();
         });
     }

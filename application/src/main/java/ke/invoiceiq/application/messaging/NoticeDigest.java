@@ -2,6 +2,8 @@ package ke.invoiceiq.application.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import ke.invoiceiq.domain.copy.DeliveryPhrases;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
@@ -38,11 +40,16 @@ final class NoticeDigest {
 
     /** The longest run of {@code notices}, in order, whose digest fits every form. */
     static Split split(List<OutboxMessage> notices, Form form) {
+        return split(notices, form, Language.EN);
+    }
+
+    /** {@link #split(List, Form)} for a digest headed in the merchant's {@code language}. */
+    static Split split(List<OutboxMessage> notices, Form form, Language language) {
         List<OutboxMessage> carried = new ArrayList<>();
         int i = 0;
         for (; i < notices.size() && carried.size() < MAX_NOTICES; i++) {
             carried.add(notices.get(i));
-            if (carried.size() > 1 && !fits(content(carried), form)) {
+            if (carried.size() > 1 && !fits(content(carried, language), form)) {
                 carried.removeLast();
                 break;
             }
@@ -52,7 +59,13 @@ final class NoticeDigest {
 
     /** The digest of {@code notices}, in every form; the SMS form allows the fallback as for any notice. */
     static OutboundContent content(List<OutboxMessage> notices) {
-        String header = notices.size() + (notices.size() == 1 ? " update:" : " updates:");
+        return content(notices, Language.EN);
+    }
+
+    /** {@link #content(List)} with its header in the merchant's {@code language}. */
+    static OutboundContent content(List<OutboxMessage> notices, Language language) {
+        String header = notices.size() == 1 ? DeliveryPhrases.ONE_UPDATE.text(language)
+                : DeliveryPhrases.UPDATES.in(language).with("n", notices.size()).text();
         StringBuilder chat = new StringBuilder(header);
         StringBuilder sms = new StringBuilder(header);
         for (OutboxMessage notice : notices) {
@@ -100,6 +113,11 @@ final class NoticeDigest {
      * "n updates (k of m):"; the text itself when it fits one. A line longer than a part goes alone in its part.
      */
     static List<String> smsParts(String sms) {
+        return smsParts(sms, Language.EN);
+    }
+
+    /** {@link #smsParts(String)} with each part's header in the merchant's {@code language}. */
+    static List<String> smsParts(String sms, Language language) {
         if (SmsText.segments(sms) <= SMS_SEGMENTS) {
             return List.of(sms);
         }
@@ -109,7 +127,7 @@ final class NoticeDigest {
         for (String line : lines) {
             part.add(line);
             // the widest header a part can get, so that every rendered part fits
-            if (part.size() > 1 && SmsText.segments(render(part, 999, 999)) > SMS_SEGMENTS) {
+            if (part.size() > 1 && SmsText.segments(render(part, 999, 999, language)) > SMS_SEGMENTS) {
                 part.removeLast();
                 parts.add(part);
                 part = new ArrayList<>(List.of(line));
@@ -118,14 +136,17 @@ final class NoticeDigest {
         parts.add(part);
         List<String> rendered = new ArrayList<>();
         for (int k = 0; k < parts.size(); k++) {
-            rendered.add(render(parts.get(k), k + 1, parts.size()));
+            rendered.add(render(parts.get(k), k + 1, parts.size(), language));
         }
         return List.copyOf(rendered);
     }
 
-    private static String render(List<String> lines, int part, int of) {
-        String count = lines.size() + (lines.size() == 1 ? " update" : " updates");
-        return count + " (" + part + " of " + of + "):\n" + String.join("\n", lines);
+    private static String render(List<String> lines, int part, int of, Language language) {
+        String header = lines.size() == 1
+                ? DeliveryPhrases.PART_ONE_UPDATE.in(language).with("part", part).with("of", of).text()
+                : DeliveryPhrases.PART_UPDATES.in(language).with("n", lines.size()).with("part", part).with("of", of)
+                        .text();
+        return header + "\n" + String.join("\n", lines);
     }
 
     private static boolean fits(OutboundContent digest, Form form) {

@@ -3,6 +3,7 @@ package ke.invoiceiq.application.messaging;
 import java.time.Clock;
 import java.util.Optional;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.Channel;
@@ -35,6 +36,11 @@ public final class OutboxWriter {
         this.tracing = tracing;
     }
 
+    /** The language the merchant's notices are written in. */
+    public Language merchantLanguage() {
+        return merchant.language();
+    }
+
     /** To one person on one channel (a reply goes back the way the question came). */
     public void send(Msisdn to, Channel channel, MessagePurpose purpose, Optional<InvoiceId> invoiceId,
             OutboundContent content) {
@@ -51,7 +57,8 @@ public final class OutboxWriter {
         if (channel == Channel.SMS && original.purpose() == MessagePurpose.MERCHANT_DIGEST) {
             // a WhatsApp digest carries more than one SMS should: it goes as several
             OutboundContent content = original.content();
-            for (String part : NoticeDigest.smsParts(SmsText.plain(content.smsText().orElse(content.text())))) {
+            for (String part : NoticeDigest.smsParts(SmsText.plain(content.smsText().orElse(content.text())),
+                    merchant.language())) {
                 outbox.enqueue(OutboxMessage.queue(ids.nextId(), original.recipient(), original.purpose(),
                         original.invoiceId(), channel, OutboundContent.text(part).withSms(part), clock.instant(),
                         original.correlationId()));

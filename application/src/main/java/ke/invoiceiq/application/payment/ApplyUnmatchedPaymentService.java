@@ -51,7 +51,8 @@ public final class ApplyUnmatchedPaymentService implements ApplyUnmatchedPayment
         this.unmatched = unmatched;
         this.invoices = invoices;
         this.payments = payments;
-        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing), settings.cooldown());
+        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing), settings.cooldown(),
+                merchant);
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;

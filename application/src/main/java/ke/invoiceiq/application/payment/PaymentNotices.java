@@ -3,8 +3,10 @@ package ke.invoiceiq.application.payment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import ke.invoiceiq.application.invoice.InvoiceMessages;
 import ke.invoiceiq.application.messaging.OutboxWriter;
-import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.Settlement;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
@@ -22,23 +24,27 @@ final class PaymentNotices {
 
     private final OutboxWriter outbox;
     private final Duration cooldown;
+    private final MerchantSettings merchant;
 
-    PaymentNotices(OutboxWriter outbox, Duration cooldown) {
+    PaymentNotices(OutboxWriter outbox, Duration cooldown, MerchantSettings merchant) {
         this.outbox = outbox;
         this.cooldown = cooldown;
+        this.merchant = merchant;
     }
 
     void tell(Settlement settlement) {
         Invoice invoice = settlement.invoice();
+        Language customer = invoice.language();
+        Language staff = merchant.language();
         switch (settlement) {
             case Settlement.Paid paid -> {
                 paid(invoice, paid.payment().receipt());
                 if (paid.afterCancellation()) {
-                    toMerchant(invoice, PaymentCopy.paidAfterCancellation(invoice.id(), invoice.amount(),
+                    toMerchant(invoice, PaymentCopy.paidAfterCancellation(staff, invoice.id(), invoice.amount(),
                             paid.payment().receipt()));
                 }
                 if (!paid.excess().isZero()) {
-                    toMerchant(invoice, PaymentCopy.excessToRefund(invoice.id(), invoice.amount(), paid.excess(),
+                    toMerchant(invoice, PaymentCopy.excessToRefund(staff, invoice.id(), invoice.amount(), paid.excess(),
                             paid.payment().receipt()));
                 }
             }
@@ -47,28 +53,29 @@ final class PaymentNotices {
                 var receipt = part.payment().receipt();
                 outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
                         new OutboundContent(
-                                PaymentCopy.partPaymentToCustomer(invoice.id(), received, part.balance(), receipt),
-                                List.of(BotCopy.payButton(invoice.id())),
-                                Optional.of(PaymentCopy.partPaymentSms(invoice.id(), received, part.balance())),
+                                PaymentCopy.partPaymentToCustomer(customer, invoice.id(), received, part.balance(), receipt),
+                                List.of(InvoiceMessages.payButton(invoice.id(), invoice.language())),
+                                Optional.of(PaymentCopy.partPaymentSms(customer, invoice.id(), received, part.balance(),
+                                        linkWhenNoReplies(invoice))),
                                 Optional.empty()));
-                toMerchant(invoice, PaymentCopy.partPaymentToMerchant(invoice.id(), invoice.amount(), received,
+                toMerchant(invoice, PaymentCopy.partPaymentToMerchant(staff, invoice.id(), invoice.amount(), received,
                         part.balance(), receipt));
             }
             case Settlement.ReceivedWhileCancelled cancelled -> {
                 var received = cancelled.payment().received().orElseThrow();
                 var receipt = cancelled.payment().receipt();
-                String text = PaymentCopy.receivedWhileCancelledToCustomer(invoice.id(), received, receipt);
+                String text = PaymentCopy.receivedWhileCancelledToCustomer(customer, invoice.id(), received, receipt);
                 outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
                         OutboundContent.text(text).withSms(text));
-                toMerchant(invoice, PaymentCopy.receivedWhileCancelledToMerchant(invoice.id(), invoice.amount(),
+                toMerchant(invoice, PaymentCopy.receivedWhileCancelledToMerchant(staff, invoice.id(), invoice.amount(),
                         received, receipt));
             }
             case Settlement.DoublePayment twice -> {
                 var receipt = twice.payment().receipt();
-                String text = PaymentCopy.doublePaymentToCustomer(invoice.id(), twice.excess(), receipt);
+                String text = PaymentCopy.doublePaymentToCustomer(customer, invoice.id(), twice.excess(), receipt);
                 outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
                         OutboundContent.text(text).withSms(text));
-                toMerchant(invoice, PaymentCopy.doublePayment(invoice.id(), invoice.amount(), twice.excess(),
+                toMerchant(invoice, PaymentCopy.doublePayment(staff, invoice.id(), invoice.amount(), twice.excess(),
                         receipt));
             }
             case Settlement.Failed failed -> {
@@ -79,12 +86,12 @@ final class PaymentNotices {
             case Settlement.NoAnswer noAnswer -> {
                 if (invoice.isPayable()) {
                     var asked = noAnswer.payment().amount();
-                    String text = PaymentCopy.noAnswerToCustomer(invoice.id(), asked);
+                    String text = PaymentCopy.noAnswerToCustomer(customer, invoice.id(), asked);
                     outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.PAYMENT_FAILED,
                             Optional.of(invoice.id()),
-                            OutboundContent.text(text).withSms(PaymentCopy.noAnswerSms(invoice.id(), asked)));
+                            OutboundContent.text(text).withSms(PaymentCopy.noAnswerSms(customer, invoice.id(), asked)));
                 }
-                toMerchant(invoice, PaymentCopy.noAnswerToMerchant(invoice.id(), noAnswer.payment().amount(),
+                toMerchant(invoice, PaymentCopy.noAnswerToMerchant(staff, invoice.id(), noAnswer.payment().amount(),
                         noAnswer.payment().payer(), noAnswer.payment().createdAt()));
             }
             case Settlement.ReceiptAdded added -> {
@@ -97,26 +104,36 @@ final class PaymentNotices {
 
     void unmatched(UnmatchedPayment payment) {
         outbox.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(),
-                OutboundContent.text(PaymentCopy.unmatchedToMerchant(payment)));
+                OutboundContent.text(PaymentCopy.unmatchedToMerchant(merchant.language(), payment)));
     }
 
     private void paid(Invoice invoice, Optional<MpesaReceipt> receipt) {
-        String text = BotCopy.receipt(invoice.id(), invoice.amount(), receipt);
+        Language customer = invoice.language();
+        String text = InvoiceMessages.receipt(customer, invoice.id(), invoice.amount(), receipt);
         outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
-                OutboundContent.text(text).withSms(BotCopy.receiptSms(invoice.id(), invoice.amount(), receipt)));
-        toMerchant(invoice, text);
+                OutboundContent.text(text)
+                        .withSms(InvoiceMessages.receiptSms(customer, invoice.id(), invoice.amount(), receipt)));
+        toMerchant(invoice, InvoiceMessages.receipt(merchant.language(), invoice.id(), invoice.amount(), receipt));
     }
 
     /** The attempt ended without money: the customer may try again, so their message carries the pay button. */
     private void failed(Invoice invoice, StkReason reason) {
+        Language customer = invoice.language();
         var toCustomer = new OutboundContent(
-                BotCopy.paymentFailedToCustomer(invoice.id(), invoice.amount(), reason.customerSentence(cooldown)),
-                List.of(BotCopy.payButton(invoice.id())),
-                Optional.of(PaymentCopy.paymentFailedSms(invoice.id(), invoice.amount(), reason)),
+                PaymentCopy.paymentFailedToCustomer(customer, invoice.id(), invoice.amount(), reason, cooldown),
+                List.of(InvoiceMessages.payButton(invoice.id(), invoice.language())),
+                Optional.of(PaymentCopy.paymentFailedSms(customer, invoice.id(), invoice.amount(), reason,
+                        linkWhenNoReplies(invoice))),
                 Optional.empty());
         outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.PAYMENT_FAILED, Optional.of(invoice.id()),
                 toCustomer);
-        toMerchant(invoice, BotCopy.paymentFailedToMerchant(invoice.id(), invoice.amount(), reason.plainReason()));
+        toMerchant(invoice, PaymentCopy.paymentFailedToMerchant(merchant.language(), invoice.id(), invoice.amount(),
+                reason));
+    }
+
+    /** The pay link, for an SMS that cannot offer "reply PAY" because replies do not reach the service. */
+    private Optional<String> linkWhenNoReplies(Invoice invoice) {
+        return merchant.smsRepliesReachUs() ? Optional.empty() : Optional.of(merchant.payLink(invoice.payToken()));
     }
 
     private void toMerchant(Invoice invoice, String text) {

@@ -63,7 +63,8 @@ public final class ReconcilePaymentsService implements ReconcilePaymentsUseCase 
         this.inbox = inbox;
         this.gateway = gateway;
         this.results = results;
-        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing), settings.cooldown());
+        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing), settings.cooldown(),
+                merchant);
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;

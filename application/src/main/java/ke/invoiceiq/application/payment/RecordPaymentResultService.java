@@ -64,7 +64,8 @@ public final class RecordPaymentResultService implements RecordPaymentResultUseC
         this.payments = payments;
         this.invoices = invoices;
         this.unmatched = unmatched;
-        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing), settings.cooldown());
+        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing), settings.cooldown(),
+                merchant);
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;

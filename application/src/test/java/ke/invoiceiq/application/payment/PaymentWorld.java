@@ -15,6 +15,7 @@ import ke.invoiceiq.application.invoice.CancelInvoiceService;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -52,7 +53,7 @@ final class PaymentWorld {
     static final StkResult PHONE_UNREACHABLE = new StkResult(1037, "DS timeout user cannot be reached");
 
     final InMemoryPorts ports = InMemoryPorts.create();
-    final MerchantSettings merchant = new MerchantSettings(Set.of(MERCHANT), "Wanjiru Cleaners", "https://pay.example");
+    final MerchantSettings merchant;
     final PaymentSettings settings;
     final RecordPaymentResultService results;
     final RequestPaymentService requests;
@@ -85,6 +86,20 @@ final class PaymentWorld {
      */
     PaymentWorld(PaymentSettings settings, Function<InMemoryPorts, PaymentGateway> gateway,
             UnaryOperator<RecordPaymentResultUseCase> resultsForRequests) {
+        this(settings, gateway, resultsForRequests, UnaryOperator.identity());
+    }
+
+    /** With the merchant's settings changed by {@code merchantSettings} (language, Paybill, SMS replies). */
+    static PaymentWorld withMerchant(UnaryOperator<MerchantSettings> merchantSettings) {
+        return new PaymentWorld(PaymentSettings.DEFAULT, InMemoryPorts::gateway, UnaryOperator.identity(),
+                merchantSettings);
+    }
+
+    PaymentWorld(PaymentSettings settings, Function<InMemoryPorts, PaymentGateway> gateway,
+            UnaryOperator<RecordPaymentResultUseCase> resultsForRequests,
+            UnaryOperator<MerchantSettings> merchantSettings) {
+        this.merchant = merchantSettings.apply(
+                new MerchantSettings(Set.of(MERCHANT), "Wanjiru Cleaners", "https://pay.example"));
         this.settings = settings;
         this.gateway = gateway.apply(ports);
         results = results(ports.invoices(), ports.paymentResults());
@@ -125,9 +140,15 @@ final class PaymentWorld {
 
     /** An invoice to {@link #CUSTOMER} for KES 2,500 that WhatsApp accepted. */
     Invoice sentInvoice() {
+        return sentInvoice(Language.EN);
+    }
+
+    /** The same, written to the customer in {@code language}. */
+    Invoice sentInvoice(Language language) {
         InvoiceId id = ports.ids().nextInvoiceId();
         Invoice issued = Invoice.issue(id, Customer.of(CUSTOMER, new CustomerName("Mama Njeri")), AMOUNT,
-                new Description("Cleaning (Wed 3pm)"), ports.ids().nextPayToken(), now());
+                new Description("Cleaning (Wed 3pm)"), ports.ids().nextPayToken(), now(), Optional.empty(),
+                language);
         ports.invoices().add(issued);
         return ports.invoices().update(issued.sendAccepted(Channel.WHATSAPP, now()).invoice());
     }

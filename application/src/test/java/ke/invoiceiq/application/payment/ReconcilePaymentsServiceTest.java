@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import ke.invoiceiq.application.settings.PaymentSettings;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
@@ -150,13 +151,14 @@ class ReconcilePaymentsServiceTest {
         assertThat(world.payment(attempt).endReason()).contains(StkReason.NO_ANSWER);
         assertThat(world.invoice(invoice.id()).status()).isEqualTo(InvoiceStatus.SENT);
         assertThat(world.outboxTo(CUSTOMER, MessagePurpose.PAYMENT_FAILED)).singleElement().satisfies(m -> {
-            assertThat(m.content().text()).isEqualTo(PaymentCopy.noAnswerToCustomer(invoice.id(), attempt.amount()))
+            assertThat(m.content().text()).isEqualTo(PaymentCopy.noAnswerToCustomer(Language.EN, invoice.id(),
+                    attempt.amount()))
                     .contains("do not pay again");
             assertThat(m.content().buttons()).as("no pay button: the money may have moved").isEmpty();
         });
         assertThat(world.outboxTo(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).singleElement()
                 .satisfies(m -> assertThat(m.content().text()).isEqualTo(PaymentCopy.noAnswerToMerchant(
-                        invoice.id(), attempt.amount(), CUSTOMER, attempt.createdAt())));
+                        Language.EN, invoice.id(), attempt.amount(), CUSTOMER, attempt.createdAt())));
         assertThat(world.ports.events().published(PaymentEvent.Expired.class)).hasSize(1);
         assertThat(world.reconciler.reconcile().expired()).isZero();
     }

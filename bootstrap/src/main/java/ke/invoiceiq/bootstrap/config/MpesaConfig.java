@@ -59,6 +59,9 @@ public interface MpesaConfig {
     /** Who may post STK callbacks: the optional source-address check of {@code /payments/stk/callback/{token}}. */
     Callback callback();
 
+    /** Payments customers make from the M-PESA menu ({@code mpesa.c2b.*}). */
+    C2b c2b();
+
     /** Whether every key a push needs is set: consumer key and secret, shortcode, passkey and callback URL. */
     default boolean configured() {
         return Stream.of(consumerKey(), consumerSecret(), passkey(), callbackUrl())
@@ -114,6 +117,16 @@ public interface MpesaConfig {
             /** The allowed addresses instead of Safaricom's 12 published ones ({@code MPESA_CALLBACK_IP_ALLOWLIST_ADDRESSES}, comma-separated). */
             Optional<List<String>> addresses();
         }
+    }
+
+    /** Payments customers make from the M-PESA menu, without the STK prompt. */
+    interface C2b {
+
+        /**
+         * The Paybill number customers may pay to with the invoice number as the account ({@code MPESA_C2B_PAYBILL},
+         * 5 to 7 digits); empty for none. When set, every invoice message, SMS and the pay page say so.
+         */
+        Optional<String> paybill();
     }
 
     /** A Daraja environment and its API base URL. */

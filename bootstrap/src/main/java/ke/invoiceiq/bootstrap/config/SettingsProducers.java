@@ -35,11 +35,19 @@ public class SettingsProducers {
     @Produces
     @Singleton
     @Startup
-    MerchantSettings merchantSettings(InvoiceIqConfig config) {
+    MerchantSettings merchantSettings(InvoiceIqConfig config, MpesaConfig mpesa, SmsConfig sms) {
         Set<Msisdn> numbers = merchantNumbers(config.merchant().numbers());
-        return build("invoiceiq.merchant.business-name (MERCHANT_NAME) / invoiceiq.base-url (BASE_URL)",
+        Language language = merchantLanguage(config.merchant().language());
+        boolean repliesReachUs = sms.repliesReachUs(config.sandbox().enabled() && !sms.configured());
+        return build("invoiceiq.merchant.business-name (MERCHANT_NAME) / invoiceiq.base-url (BASE_URL)"
+                        + " / mpesa.c2b.paybill (MPESA_C2B_PAYBILL)",
                 () -> new MerchantSettings(numbers, config.merchant().businessName().strip(),
-                        config.baseUrl().strip()));
+                        config.baseUrl().strip(), language, mpesa.c2b().paybill(), repliesReachUs));
+    }
+
+    /** {@code en} or {@code sw}; anything else stops the start with the key's name. */
+    static Language merchantLanguage(String raw) {
+        return build("invoiceiq.merchant.language (MERCHANT_LANGUAGE)", () -> language(raw));
     }
 
     @Produces

@@ -35,6 +35,24 @@ public interface SmsConfig {
      */
     Optional<SecretValue> callbackTokenNext();
 
+    /**
+     * Whether an SMS a customer sends back reaches the service ({@code SMS_REPLIES_REACH_US}); unset, see
+     * {@link #repliesReachUs(boolean)}. Only then do SMS texts offer "reply PAY &lt;id&gt;" (docs/sms.md).
+     */
+    Optional<Boolean> repliesReachUs();
+
+    /**
+     * {@link #repliesReachUs()} when set; otherwise yes when the sandbox plays SMS ({@code sandboxSms}: its
+     * phone sends replies to the service), or when the incoming-SMS callback has its token and the sender is a
+     * numeric shortcode, the only kind of sender a phone can reply to. An alphanumeric sender id, or none (Africa's
+     * Talking's shared alphanumeric sender), cannot receive a reply.
+     */
+    default boolean repliesReachUs(boolean sandboxSms) {
+        return repliesReachUs().orElseGet(() -> sandboxSms
+                || callbackToken().map(SecretValue::reveal).filter(t -> !t.isBlank()).isPresent()
+                && senderId().map(String::strip).filter(id -> id.matches("[0-9]{3,8}")).isPresent());
+    }
+
     /** An explicit API base URL ({@code SMS_BASE_URL}), for tests; see {@link #effectiveBaseUrl()}. */
     Optional<URI> baseUrl();
 

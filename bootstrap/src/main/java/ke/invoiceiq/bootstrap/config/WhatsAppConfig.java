@@ -71,6 +71,17 @@ public interface WhatsAppConfig {
     String invoiceTemplateLanguage();
 
     /**
+     * The name of the invoice template's Swahili version, for invoices written in Swahili
+     * ({@code WABA_INVOICE_TEMPLATE_SW}); unset, the same name as {@link #invoiceTemplate()}, since Meta keeps the
+     * languages of one template under one name (docs/whatsapp.md).
+     */
+    Optional<String> invoiceTemplateSw();
+
+    /** The language code of the Swahili version ({@code WABA_INVOICE_TEMPLATE_SW_LANGUAGE}). */
+    @WithDefault("sw")
+    String invoiceTemplateSwLanguage();
+
+    /**
      * The approved utility template, with one body variable, that carries a merchant notice to a staff number outside
      * its 24-hour window ({@code WABA_MERCHANT_TEMPLATE}); without one, such notices go by SMS (docs/whatsapp.md).
      */

@@ -49,15 +49,17 @@ import org.openqa.selenium.WebDriver;
 @TestProfile(PayPageBrowserTest.CallbackToken.class)
 class PayPageBrowserTest {
 
-    /** The STK callback's token, and a business name with a character HTML must escape. */
+    /** The STK callback's token, a business name with a character HTML must escape, and a Paybill. */
     public static final class CallbackToken implements QuarkusTestProfile {
 
         static final String TOKEN = "browser-callback-token-not-a-secret";
         static final String BUSINESS = "Wanjiru Cleaners & Sons";
+        static final String PAYBILL = "123456";
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mpesa.callback-token", TOKEN, "invoiceiq.merchant.business-name", BUSINESS);
+            return Map.of("mpesa.callback-token", TOKEN, "invoiceiq.merchant.business-name", BUSINESS,
+                    "mpesa.c2b.paybill", PAYBILL);
         }
     }
 
@@ -113,6 +115,8 @@ class PayPageBrowserTest {
         assertThat(text(browser, "invoice")).isEqualTo(id);
         assertThat(text(browser, "status")).isEqualTo("Awaiting payment");
         assertThat(text(browser, "pay")).isEqualTo("Pay with M-PESA");
+        assertThat(text(browser, "paybill")).isEqualTo("Or pay by Paybill 123456, account " + id);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.id("pay")).getCssValue("background-color"))
                 .as("the inline style sheet passed the Content-Security-Policy").isEqualTo("rgba(14, 138, 67, 1)");
         chromium.screenshot(SCREENSHOTS.resolve("pay-page-open.png"));
@@ -148,6 +152,38 @@ class PayPageBrowserTest {
         assertThat(db.column("SELECT status FROM invoices WHERE id = ?", id)).containsExactly("PAID");
         assertThat(db.column("SELECT status || ' ' || mpesa_receipt FROM payments WHERE invoice_id = ?", id))
                 .as("one STK push, paid").containsExactly("SUCCESS " + receipt);
+    }
+
+    @Test
+    void givenASwahiliInvoice_whenTheCustomerOpensItAndPresses_thenEveryWordIsSwahiliWithTheNumberAndAmount() {
+        Msisdn customer = Customers.fresh();
+        Invoice invoice = invoice(customer, 1_800, "Usafi wa nyumba");
+        String id = invoice.id().value();
+        assertThat(db.column("UPDATE invoices SET language = 'sw' WHERE id = ? RETURNING language", id))
+                .containsExactly("sw");
+        String unique = UUID.randomUUID().toString().replace("-", "");
+        ((ScriptedPaymentGateway) ClientProxy.unwrap(gateway)).respondWith(new StkPushResponse.Accepted(
+                new MerchantRequestId("mr-browser-sw-" + unique), new CheckoutRequestId("ws_CO_browser_sw_" + unique)));
+        WebDriver browser = chromium.driver();
+
+        browser.get(payLink(invoice));
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sw");
+        assertThat(browser.getTitle()).isEqualTo("Ankara " + id + " · " + CallbackToken.BUSINESS);
+        assertThat(text(browser, "amount")).isEqualTo("KES 1,800");
+        assertThat(text(browser, "invoice")).isEqualTo(id);
+        assertThat(text(browser, "status")).isEqualTo("Inasubiri malipo");
+        assertThat(text(browser, "pay")).isEqualTo("Lipa kwa M-PESA");
+        assertThat(text(browser, "hint")).startsWith("Ombi la M-PESA litaenda kwa 2547");
+        assertThat(text(browser, "paybill")).isEqualTo("Au lipa kwa Paybill 123456, akaunti " + id);
+        chromium.screenshot(SCREENSHOTS.resolve("pay-page-sw-open.png"));
+
+        browser.findElement(By.id("pay")).click();
+        chromium.await(SHORT, "the Swahili check-your-phone page", d -> d.getCurrentUrl().endsWith("?r=sent")
+                && text(d, "notice").startsWith("Angalia simu yako"));
+        assertThat(text(browser, "status")).isEqualTo("Tunasubiri PIN yako ya M-PESA");
+        assertThat(text(browser, "notice")).contains("(Ankara #" + id + ", KES 1,800)");
+        chromium.screenshot(SCREENSHOTS.resolve("pay-page-sw-pending.png"));
     }
 
     @Test

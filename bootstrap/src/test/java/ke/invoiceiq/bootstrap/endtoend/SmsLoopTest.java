@@ -57,11 +57,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(AfricasTalkingWireMock.class)
 class SmsLoopTest {
 
-    /** WhatsApp and Africa's Talking both configured. */
+    /**
+     * WhatsApp and Africa's Talking both configured, with a numeric shortcode as the sender: customers can reply to
+     * it, so the SMS offers "reply PAY" (docs/sms.md).
+     */
     public static final class SmsConfigured implements QuarkusTestProfile {
 
         static final String API_KEY = "e2e-at-api-key-not-a-secret";
         static final String CALLBACK_TOKEN = "e2e-sms-callback-token";
+        static final String SHORTCODE = "22384";
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -72,7 +76,7 @@ class SmsLoopTest {
                     "waba.pair-interval", "PT1S",
                     "sms.username", "invoiceiq-e2e",
                     "sms.api-key", API_KEY,
-                    "sms.sender-id", "INVOICEIQ",
+                    "sms.sender-id", SHORTCODE,
                     "sms.callback-token", CALLBACK_TOKEN);
         }
     }
@@ -134,7 +138,7 @@ class SmsLoopTest {
         assertThat(call.getHeader("Accept")).contains("application/json");
         assertThat(call.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
         Map<String, String> form = form(call);
-        assertThat(form).containsEntry("username", "invoiceiq-e2e").containsEntry("from", "INVOICEIQ")
+        assertThat(form).containsEntry("username", "invoiceiq-e2e").containsEntry("from", SmsConfigured.SHORTCODE)
                 .containsEntry("to", "+" + customer.value());
         String payToken = db.column("SELECT pay_token FROM invoices WHERE id = ?", invoice).getFirst();
         assertThat(form.get("message")).contains(invoice).contains("PAY " + invoice).contains("/pay/" + payToken)

@@ -14,7 +14,13 @@ public final class PhraseBook {
                         CommonPhrases.values(),
                         ButtonPhrases.values(),
                         MerchantChatPhrases.values(),
-                        CustomerChatPhrases.values())
+                        CustomerChatPhrases.values(),
+                        InvoicePhrases.values(),
+                        PaymentPhrases.values(),
+                        ReasonPhrases.values(),
+                        DeliveryPhrases.values(),
+                        PayPagePhrases.values(),
+                        SandboxPhrases.values())
                 .flatMap(Stream::of)
                 .toList();
     }

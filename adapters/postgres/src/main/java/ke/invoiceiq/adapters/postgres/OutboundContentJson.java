@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.messaging.Button;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.TemplateParameters;
@@ -44,6 +45,7 @@ final class OutboundContentJson {
             ArrayNode body = template.putArray("body");
             t.bodyParameters().forEach(body::add);
             template.put("button", t.buttonPayload());
+            template.put("lang", t.language().tag());
         });
         content.digestLine().ifPresent(line -> node.put("digest", line));
         return node.toString();
@@ -69,7 +71,9 @@ final class OutboundContentJson {
             JsonNode t = node.get("template");
             var body = new ArrayList<String>();
             t.path("body").forEach(p -> body.add(p.asText()));
-            template = Optional.of(new TemplateParameters(List.copyOf(body), t.path("button").asText()));
+            // rows written before templates had a language are English
+            Language language = Language.fromTag(t.path("lang").asText("en")).orElse(Language.EN);
+            template = Optional.of(new TemplateParameters(List.copyOf(body), t.path("button").asText(), language));
         }
         return new OutboundContent(node.path("text").asText(), buttons,
                 node.hasNonNull("sms") ? Optional.of(node.get("sms").asText()) : Optional.empty(), template,

@@ -10,6 +10,7 @@ import ke.invoiceiq.domain.chat.ChatState;
 import ke.invoiceiq.domain.chat.InvoiceDraft;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.command.CustomerRef;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -87,6 +88,17 @@ class JsonMappersTest {
 
         assertThat(read).isEqualTo(OutboundContent.text("Paid").withSms("Paid"));
         assertThat(read.digestLine()).isEmpty();
+    }
+
+    @Test
+    void givenASwahiliTemplate_whenKept_thenItsLanguageComesBackAndOlderRowsReadAsEnglish() {
+        var swahili = OutboundContent.text("Ankara").withTemplate(
+                new TemplateParameters(List.of("Mteja", "2,500"), "pay_INV-000001", Language.SW));
+        var older = OutboundContentJson.read("""
+                {"v":1,"text":"Invoice","buttons":[],"template":{"body":["Customer"],"button":"pay_INV-000001"}}""");
+
+        assertThat(OutboundContentJson.read(OutboundContentJson.write(swahili))).isEqualTo(swahili);
+        assertThat(older.template().orElseThrow().language()).isEqualTo(Language.EN);
     }
 
     @Test

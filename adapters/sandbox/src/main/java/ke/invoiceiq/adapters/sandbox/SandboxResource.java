@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import ke.invoiceiq.adapters.sandbox.SandboxPaymentGateway.Answer;
 import ke.invoiceiq.adapters.sandbox.SandboxPhones.PaneView;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.shared.Parsed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -134,12 +135,13 @@ public class SandboxResource {
     @GET
     @Produces(HTML)
     @Operation(hidden = true)
-    public Response page(@QueryParam("customer") String customer) {
+    public Response page(@QueryParam("customer") String customer, @QueryParam("lang") String lang) {
         String number = customer != null && Msisdn.parse(customer) instanceof Parsed.Ok<Msisdn> ok
                 ? ok.value().value() : DEMO_CUSTOMER;
         String hint = String.join(", ", settings.noWhatsAppPrefixes().stream().map(p -> p + "…").toList());
         SandboxPage page = new SandboxPage(settings.businessName(), settings.merchant().value(), number, hint,
-                settings.stkAutoAnswerAfter().toSeconds());
+                settings.stkAutoAnswerAfter().toSeconds(),
+                new SandboxWords(Language.fromTag(lang).orElse(Language.EN)));
         return Response.ok(SandboxTemplates.page(page).render(), HTML)
                 .header("Content-Security-Policy", CSP)
                 .header("Cache-Control", "no-store")

@@ -65,4 +65,17 @@ class SandboxPageTest {
                 .render()).contains("&lt;b&gt;Shop&lt;/b&gt;").doesNotContain("<b>Shop</b>")
                 .contains("Every number is on WhatsApp.");
     }
+
+    @Test
+    void givenLangSw_whenThePageIsOpened_thenItsLabelsAndTheScriptsWordsAreSwahiliWithALinkBack() {
+        String html = given().queryParam("lang", "sw").when().get("/sandbox").asString();
+
+        assertThat(html).contains("<html lang=\"sw\">", ">Tuma SMS</button>", ">Weka PIN ya M-PESA</label>",
+                        "Malipo yanavyoisha", "href=\"?lang=en\"",
+                        "data-t-stk-question=\"Je, unataka kulipa KES {amount} kwa {business} kwa akaunti {account}?\"")
+                .contains(SELECTORS)
+                .doesNotContain("Send SMS", "How a payment ends");
+        assertThat(given().when().get("/sandbox").asString()).contains("<html lang=\"en\">", ">Send SMS</button>",
+                "href=\"?lang=sw\"");
+    }
 }

@@ -7,20 +7,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import ke.invoiceiq.application.invoice.InvoiceMessages;
 import ke.invoiceiq.application.payment.PayLinkView;
 import ke.invoiceiq.application.payment.PayLinkView.Attempt;
-import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.application.payment.ReasonWords;
+import ke.invoiceiq.domain.copy.Language;
+import ke.invoiceiq.domain.copy.PayPagePhrases;
+import ke.invoiceiq.domain.copy.PaymentPhrases;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.PaymentAttemptPolicy;
 import ke.invoiceiq.domain.payment.StkReason;
 
 /**
  * What the pay page shows, worked out from the invoice, its latest STK attempt and the flag of the last press of
  * the button; the template only lays it out. Merchant-typed text (business name, description) is kept as typed:
- * the template escapes it. The sentences are the bot's ({@link BotCopy}, {@link StkReason}), so the chat and the
- * page say the same.
+ * the template escapes it. Every other word is in the invoice's language ({@link Invoice#language()}): the fixed
+ * ones in {@link PayWords}, the sentences from {@link PayPagePhrases} and the payment copy, saying what the chat
+ * says. With a Paybill configured, an open invoice also shows how to pay from the M-PESA menu.
  *
  * <p>An open invoice that was partly paid shows its balance as the amount due, with the invoice's total and what
  * was received: the next prompt asks for the balance. Amounts in the sentences are what a press of the button asks
@@ -46,19 +52,25 @@ import ke.invoiceiq.domain.payment.StkReason;
  * @param token          the pay token, for the form's action and the links (already validated: URL-safe)
  * @param nonce          this render's form nonce
  * @param refreshSeconds how soon the page reloads itself while a prompt is open; 0 for never
+ * @param words          the fixed words, in the invoice's language
+ * @param title          the page's title: {@code Invoice INV-7K3Q9X · Mama Njeri's Kiosk}
+ * @param heading        {@code Invoice #INV-7K3Q9X}
+ * @param hint           under the button: where the prompt goes (and, after a part payment, what it asks for)
+ * @param paybillLine    "Or pay by Paybill 123456, account INV-7K3Q9X" for an open invoice when a Paybill is
+ *                       configured, else empty
  */
 public record PayPage(String businessName, String invoiceId, String amountLabel, String amount, String description,
         String status, String statusKind, List<String> notice, String noticeKind, String receipt, String total,
-        String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds) {
+        String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds,
+        PayWords words, String title, String heading, String hint, String paybillLine) {
 
     /** While a prompt is open the page reloads itself this often (no JavaScript: a meta refresh). */
     static final int REFRESH_SECONDS = 5;
 
-    static final String PAY_BUTTON = "Pay with M-PESA";
-
     public PayPage {
         Objects.requireNonNull(businessName, "businessName");
         notice = List.copyOf(notice);
+        Objects.requireNonNull(words, "words");
     }
 
     public boolean hasNotice() {
@@ -66,20 +78,26 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
     }
 
     public String payButton() {
-        return PAY_BUTTON;
+        return words.payButton();
     }
 
     static PayPage of(PayLinkView view, PayNotice flag, String businessName, String token, String nonce) {
+        return of(view, flag, businessName, Optional.empty(), token, nonce);
+    }
+
+    static PayPage of(PayLinkView view, PayNotice flag, String businessName, Optional<String> paybill, String token,
+            String nonce) {
         Invoice invoice = view.invoice();
         Instant now = view.asOf();
         InvoiceId id = invoice.id();
-        var page = new Builder(businessName, invoice, token, nonce);
+        Language language = invoice.language();
+        var page = new Builder(businessName, invoice, token, nonce, paybill);
         switch (invoice.status()) {
-            case PAID -> page.state("Paid", "paid")
-                    .notice("success", BotCopy.receipt(id, invoice.amount(), invoice.receipt()))
+            case PAID -> page.state(PayPagePhrases.STATE_PAID.text(language), "paid")
+                    .notice("success", InvoiceMessages.receipt(language, id, invoice.amount(), invoice.receipt()))
                     .receipt(invoice.receipts().stream().map(MpesaReceipt::value).collect(Collectors.joining(", ")));
-            case CANCELLED -> page.state("Cancelled", "cancelled")
-                    .notice("warning", BotCopy.invoiceCancelled(id, invoice.amount()));
+            case CANCELLED -> page.state(PayPagePhrases.STATE_CANCELLED.text(language), "cancelled")
+                    .notice("warning", InvoiceMessages.cancelled(language, id, invoice.amount()));
             case PENDING, SENT, FAILED -> payable(page, view.attempt(), flag, invoice, now);
         }
         return page.build();
@@ -92,38 +110,41 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
 
     /** "Received KES 1,000 — KES 1,500 still to pay." */
     static String partPaid(Invoice invoice) {
-        return "Received " + invoice.paid().display() + " — " + invoice.balance().display() + " still to pay.";
+        return PayPagePhrases.PART_PAID.in(invoice.language()).with("paid", invoice.paid().formatted())
+                .with("balance", invoice.balance().formatted()).text();
     }
 
     private static void payable(Builder page, Attempt attempt, PayNotice flag, Invoice invoice, Instant now) {
         InvoiceId id = invoice.id();
         Amount due = due(invoice);
+        Language language = invoice.language();
         boolean partPaid = !invoice.paid().isZero();
         if (partPaid) {
             page.receipt(invoice.receipts().stream().map(MpesaReceipt::value).collect(Collectors.joining(", ")));
         }
         switch (attempt) {
-            case Attempt.InFlight inFlight -> page.state("Waiting for your M-PESA PIN", "progress")
-                    .notice("info", flag == PayNotice.SENT
-                            ? BotCopy.checkYourPhone(id, due)
-                            : BotCopy.promptAlreadySent(id, due))
+            case Attempt.InFlight inFlight -> page.state(PayPagePhrases.STATE_WAITING.text(language), "progress")
+                    .notice("info", (flag == PayNotice.SENT
+                            ? PayPagePhrases.CHECK_YOUR_PHONE : PayPagePhrases.PROMPT_ALREADY_SENT)
+                            .in(language).with("id", id.value()).with("amount", due.formatted()).text())
                     .refresh();
             // the latest attempt moved money and the invoice is still open: that payment left a balance
             case Attempt.Succeeded succeeded -> {
-                page.state("Part paid", "open").payable();
-                if (!flagged(page, flag, id, due)) {
-                    page.notice("info", partPaid(invoice) + "\nTap Pay with M-PESA to pay the rest.");
+                page.state(PayPagePhrases.STATE_PART_PAID.text(language), "open").payable();
+                if (!flagged(page, flag, id, due, language)) {
+                    page.notice("info", partPaid(invoice) + "\n" + PayPagePhrases.PAY_THE_REST.text(language));
                 }
             }
             case Attempt.Failed failed -> {
-                page.state(partPaid ? "Part paid" : "Awaiting payment", "open").payable();
-                if (!flagged(page, flag, id, due)) {
-                    page.notice("warning", failure(failed, id, due, now));
+                page.state((partPaid ? PayPagePhrases.STATE_PART_PAID : PayPagePhrases.STATE_AWAITING)
+                        .text(language), "open").payable();
+                if (!flagged(page, flag, id, due, language)) {
+                    page.notice("warning", failure(failed, id, due, now, language));
                 }
             }
             case Attempt.None none -> {
-                page.state("Awaiting payment", "open").payable();
-                if (!flagged(page, flag, id, due) && partPaid) {
+                page.state(PayPagePhrases.STATE_AWAITING.text(language), "open").payable();
+                if (!flagged(page, flag, id, due, language) && partPaid) {
                     page.notice("info", partPaid(invoice));
                 }
             }
@@ -136,21 +157,33 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
      * left the account. A reason that asks for a pause names the minutes left, or, once they are over, says the
      * button can be pressed again.
      */
-    private static String failure(Attempt.Failed failed, InvoiceId id, Amount due, Instant now) {
+    private static String failure(Attempt.Failed failed, InvoiceId id, Amount due, Instant now, Language language) {
         StkReason reason = failed.reason();
+        Duration defaultCooldown = PaymentAttemptPolicy.DEFAULT.cooldown();
         if (reason == StkReason.NO_ANSWER) {
-            return reason.customerSentence() + "\n(Invoice #" + id.value() + ", KES " + due.formatted() + ")";
+            return ReasonWords.customerSentence(reason, defaultCooldown, language) + "\n"
+                    + PayPagePhrases.INVOICE_AND_AMOUNT.in(language).with("id", id.value())
+                            .with("amount", due.formatted()).text();
         }
         Optional<Instant> waitUntil = failed.tryAgainAt().filter(at -> at.isAfter(now));
         if (reason.retry() == StkReason.Retry.AT_ONCE) {
-            String text = BotCopy.paymentFailedToCustomer(id, due, reason.customerSentence());
-            return waitUntil.map(at -> text + "\n" + BotCopy.tryAgainLater(id, due, minutesUntil(at, now)))
+            String text = failedToCustomer(id, due, ReasonWords.customerSentence(reason, defaultCooldown, language),
+                    language);
+            return waitUntil.map(at -> text + "\n" + PayPagePhrases.TRY_AGAIN_LATER.in(language)
+                            .with("wait", ReasonWords.minutes(Duration.between(now, at), language))
+                            .with("id", id.value()).with("amount", due.formatted()).text())
                     .orElse(text);
         }
         String sentence = waitUntil
-                .map(at -> reason.customerSentence(Duration.between(now, at)))
-                .orElseGet(() -> capitalised(reason.plainReason()) + ". You can tap Pay with M-PESA again now.");
-        return BotCopy.paymentFailedToCustomer(id, due, sentence);
+                .map(at -> ReasonWords.customerSentence(reason, Duration.between(now, at), language))
+                .orElseGet(() -> PayPagePhrases.TAP_AGAIN_NOW.in(language)
+                        .with("reason", capitalised(ReasonWords.plainReason(reason, language))).text());
+        return failedToCustomer(id, due, sentence, language);
+    }
+
+    private static String failedToCustomer(InvoiceId id, Amount due, String sentence, Language language) {
+        return PaymentPhrases.FAILED_TO_CUSTOMER.in(language).with("id", id.value()).with("amount", due.formatted())
+                .with("sentence", sentence).text();
     }
 
     private static String capitalised(String text) {
@@ -158,13 +191,14 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
     }
 
     /** The words for a press M-PESA turned away before any prompt; false when the flag adds nothing. */
-    private static boolean flagged(Builder page, PayNotice flag, InvoiceId id, Amount amount) {
+    private static boolean flagged(Builder page, PayNotice flag, InvoiceId id, Amount amount, Language language) {
         switch (flag) {
-            case BUSY -> page.notice("warning", "Your phone already has an M-PESA prompt open. Finish or cancel it,"
-                    + " then tap Pay with M-PESA again. (Invoice #" + id.value() + ", KES " + amount.formatted() + ")");
-            case UNAVAILABLE -> page.notice("warning", BotCopy.mpesaUnavailable(id, amount));
-            case AGAIN -> page.notice("warning", "Sorry, that request could not be matched to Invoice #" + id.value()
-                    + ".\nPlease tap Pay with M-PESA again.");
+            case BUSY -> page.notice("warning", PayPagePhrases.PROMPT_OPEN.in(language).with("id", id.value())
+                    .with("amount", amount.formatted()).text());
+            case UNAVAILABLE -> page.notice("warning", PayPagePhrases.MPESA_UNAVAILABLE.in(language)
+                    .with("id", id.value()).with("amount", amount.formatted()).text());
+            case AGAIN -> page.notice("warning", PayPagePhrases.NOT_MATCHED.in(language).with("id", id.value())
+                    .text());
             default -> {
                 return false;
             }
@@ -190,12 +224,14 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
         private String receipt = "";
         private boolean payable;
         private int refreshSeconds;
+        private final Optional<String> paybill;
 
-        Builder(String businessName, Invoice invoice, String token, String nonce) {
+        Builder(String businessName, Invoice invoice, String token, String nonce, Optional<String> paybill) {
             this.businessName = businessName;
             this.invoice = invoice;
             this.token = token;
             this.nonce = nonce;
+            this.paybill = paybill;
         }
 
         Builder state(String words, String kind) {
@@ -229,16 +265,26 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
         PayPage build() {
             boolean open = invoice.isPayable();
             boolean partPaid = open && !invoice.paid().isZero();
-            String amountLabel = switch (invoice.status()) {
-                case PAID -> "Amount paid";
-                case CANCELLED -> "Amount";
-                case PENDING, SENT, FAILED -> partPaid ? "Still to pay" : "Amount due";
-            };
+            Language language = invoice.language();
+            String amountLabel = (switch (invoice.status()) {
+                case PAID -> PayPagePhrases.AMOUNT_PAID;
+                case CANCELLED -> PayPagePhrases.AMOUNT;
+                case PENDING, SENT, FAILED -> partPaid ? PayPagePhrases.STILL_TO_PAY : PayPagePhrases.AMOUNT_DUE;
+            }).text(language);
             String amount = partPaid ? invoice.balance().formatted() : invoice.amount().formatted();
-            return new PayPage(businessName, invoice.id().value(), amountLabel, amount,
+            String id = invoice.id().value();
+            String payTo = invoice.customer().msisdn().masked();
+            String hint = partPaid
+                    ? PayPagePhrases.HINT_BALANCE.in(language).with("amount", amount).with("payTo", payTo).text()
+                    : PayPagePhrases.HINT.in(language).with("payTo", payTo).text();
+            String paybillLine = open
+                    ? InvoiceMessages.paybillLine(paybill, invoice.id(), language).orElse("") : "";
+            return new PayPage(businessName, id, amountLabel, amount,
                     invoice.description().value(), status, statusKind, notice, noticeKind, receipt,
                     partPaid ? invoice.amount().formatted() : "", partPaid ? invoice.paid().formatted() : "",
-                    payable, invoice.customer().msisdn().masked(), token, nonce, refreshSeconds);
+                    payable, payTo, token, nonce, refreshSeconds, new PayWords(language),
+                    PayPagePhrases.TITLE.in(language).with("id", id).with("business", businessName).text(),
+                    PayPagePhrases.INVOICE_NUMBER.in(language).with("id", id).text(), hint, paybillLine);
         }
     }
 }

@@ -19,6 +19,7 @@ import ke.invoiceiq.application.payment.RequestPaymentOutcome;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
 import ke.invoiceiq.application.payment.ViewPayLinkUseCase;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.PayToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,18 +59,22 @@ public class PayPageResource {
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
     static final String NOTICE = "r";
     static final String NONCE = "nonce";
+    /** The language of a page that has no invoice to take it from: {@code ?lang=sw}. */
+    static final String LANG = "lang";
 
     private static final Logger LOG = Logger.getLogger(PayPageResource.class);
 
     private final ViewPayLinkUseCase pages;
     private final RequestPaymentUseCase payments;
     private final String businessName;
+    private final Optional<String> paybill;
 
     @Inject
     public PayPageResource(ViewPayLinkUseCase pages, RequestPaymentUseCase payments, MerchantSettings merchant) {
         this.pages = pages;
         this.payments = payments;
         this.businessName = merchant.businessName();
+        this.paybill = merchant.paybill();
     }
 
     /** {@code /pay} without a token: the page of a link that leads nowhere. */
@@ -83,21 +88,23 @@ public class PayPageResource {
     @Path("{payToken}")
     @Operation(summary = "The pay page of one invoice (HTML)",
             description = "Shows the invoice and its payment state; 404 page for an unknown or malformed token.")
-    public Response show(@PathParam("payToken") String raw, @QueryParam(NOTICE) String notice) {
+    public Response show(@PathParam("payToken") String raw, @QueryParam(NOTICE) String notice,
+            @QueryParam(LANG) String lang) {
+        PayWords words = new PayWords(Language.fromTag(lang).orElse(Language.EN));
         Optional<PayToken> token = token(raw);
         if (token.isEmpty()) {
-            return notFound();
+            return notFound(words);
         }
         Optional<PayLinkView> view;
         try {
             view = pages.view(token.get());
         } catch (RuntimeException e) {
-            return unavailable(e, "showing a pay page");
+            return unavailable(e, "showing a pay page", words);
         }
         if (view.isEmpty()) {
-            return notFound();
+            return notFound(words);
         }
-        PayPage page = PayPage.of(view.get(), PayNotice.parse(notice), businessName, token.get().value(),
+        PayPage page = PayPage.of(view.get(), PayNotice.parse(notice), businessName, paybill, token.get().value(),
                 PayNonces.fresh());
         String cspNonce = PayNonces.fresh();
         return html(Response.Status.OK, PayTemplates.page(page, cspNonce), cspNonce);
@@ -165,14 +172,23 @@ public class PayPageResource {
     }
 
     private Response notFound() {
+        return notFound(new PayWords(Language.EN));
+    }
+
+    private Response notFound(PayWords words) {
         String cspNonce = PayNonces.fresh();
-        return html(Response.Status.NOT_FOUND, PayTemplates.notFound(businessName, cspNonce), cspNonce);
+        return html(Response.Status.NOT_FOUND, PayTemplates.notFound(businessName, words, cspNonce), cspNonce);
     }
 
     private Response unavailable(RuntimeException e, String doing) {
+        return unavailable(e, doing, new PayWords(Language.EN));
+    }
+
+    private Response unavailable(RuntimeException e, String doing, PayWords words) {
         LOG.errorf("pay page: %s failed: %s", doing, e.getClass().getName());
         String cspNonce = PayNonces.fresh();
-        return html(Response.Status.SERVICE_UNAVAILABLE, PayTemplates.unavailable(businessName, cspNonce), cspNonce);
+        return html(Response.Status.SERVICE_UNAVAILABLE, PayTemplates.unavailable(businessName, words, cspNonce),
+                cspNonce);
     }
 
     private static Response html(Response.Status status, TemplateInstance template, String cspNonce) {

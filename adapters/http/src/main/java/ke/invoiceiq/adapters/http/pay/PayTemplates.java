@@ -18,8 +18,8 @@ public final class PayTemplates {
     public static native TemplateInstance page(PayPage page, String cspNonce);
 
     /** One page for every link that leads nowhere: unknown and malformed tokens alike. */
-    public static native TemplateInstance notFound(String businessName, String cspNonce);
+    public static native TemplateInstance notFound(String businessName, PayWords words, String cspNonce);
 
     /** Something failed on our side (the database is down): try again shortly. */
-    public static native TemplateInstance unavailable(String businessName, String cspNonce);
+    public static native TemplateInstance unavailable(String businessName, PayWords words, String cspNonce);
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -36,10 +37,15 @@ final class PayInvoices {
     }
 
     Invoice in(InvoiceStatus status, String description, long shillings) {
+        return in(status, description, shillings, Language.EN);
+    }
+
+    /** An invoice written to its customer in {@code language}. */
+    Invoice in(InvoiceStatus status, String description, long shillings, Language language) {
         var now = ports.clock().instant();
         Invoice invoice = Invoice.issue(ports.ids().nextInvoiceId(),
                 Customer.of(CUSTOMER, new CustomerName("Mama Njeri")), Amount.ofShillings(shillings),
-                new Description(description), ports.ids().nextPayToken(), now);
+                new Description(description), ports.ids().nextPayToken(), now, Optional.empty(), language);
         ports.invoices().add(invoice);
         invoice = ports.invoices().find(invoice.id()).orElseThrow();
         return switch (status) {

@@ -14,6 +14,7 @@ import ke.invoiceiq.adapters.http.TestWiring;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.payment.PaymentStatus;
@@ -116,6 +117,39 @@ class PayPageResourceTest {
         Invoice invoice = invoices.in(InvoiceStatus.SENT);
 
         assertThat(nonceOf(get(invoice).asString())).isNotEqualTo(nonceOf(get(invoice).asString()));
+    }
+
+    @Test
+    void givenASwahiliInvoice_whenOpened_thenThePageIsSwahiliWithTheNumberAndAmount() {
+        Invoice invoice = invoices.in(InvoiceStatus.SENT, "Usafi wa nyumba", 2_500, Language.SW);
+
+        String html = get(invoice).then().statusCode(200).contentType("text/html").extract().asString();
+
+        assertThat(html).contains("<html lang=\"sw\">")
+                .contains("<title>Ankara " + invoice.id().value() + " · " + TestWiring.BUSINESS_NAME + "</title>")
+                .contains("id=\"invoice\">" + invoice.id().value() + "<")
+                .contains("id=\"amount\">KES 2,500<")
+                .contains("id=\"status\">Inasubiri malipo<")
+                .contains(">Lipa kwa M-PESA</button>")
+                .contains("Ombi la M-PESA litaenda kwa 2547****5678")
+                .contains("Usimpe mtu kiungo hiki")
+                .doesNotContain("Pay with M-PESA")
+                .doesNotContain("Awaiting payment");
+    }
+
+    @Test
+    void givenAnEnglishInvoice_whenOpened_thenThePageSaysItIsEnglish() {
+        String html = get(invoices.in(InvoiceStatus.SENT)).then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<html lang=\"en\">").doesNotContain("Ankara");
+    }
+
+    @Test
+    void givenAnUnknownTokenAskedInSwahili_whenOpened_thenThe404PageIsSwahili() {
+        String html = get("/pay/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?lang=sw").then().statusCode(404).extract().asString();
+
+        assertThat(html).contains("<html lang=\"sw\">").contains("Kiungo hiki cha malipo hakifanyi kazi")
+                .contains(TestWiring.BUSINESS_NAME);
     }
 
     // ---- links that lead nowhere -----------------------------------------------------------------------------
@@ -383,7 +417,7 @@ class PayPageResourceTest {
         }, merchant);
 
         for (jakarta.ws.rs.core.Response answer : new jakarta.ws.rs.core.Response[] {
-                broken.show(invoice.payToken().value(), null), broken.pay(invoice.payToken().value(), null)}) {
+                broken.show(invoice.payToken().value(), null, null), broken.pay(invoice.payToken().value(), null)}) {
             assertThat(answer.getStatus()).isEqualTo(503);
             assertThat((String) answer.getEntity()).contains("Sorry, something went wrong on our side")
                     .doesNotContain("database down");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import ke.invoiceiq.adapters.http.TestPayments;
 import ke.invoiceiq.application.payment.PayLinkView;
 import ke.invoiceiq.application.payment.PayLinkView.Attempt;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -107,5 +108,56 @@ class PayPageTest {
 
         assertThat(page.payable()).isFalse();
         assertThat(page.notice().getFirst()).startsWith("Payment request already sent!");
+    }
+
+    private static final Invoice SENT_IN_SWAHILI = Invoice.issue(new InvoiceId("INV-7K3Q9X"),
+                    Customer.of(new Msisdn("254712345678")), Amount.ofShillings(1_200),
+                    new Description("Sukuma and eggs"), TOKEN, NOW.minus(Duration.ofHours(1)), Optional.empty(),
+                    Language.SW)
+            .sendAccepted(Channel.SMS, NOW.minus(Duration.ofHours(1))).invoice();
+
+    @Test
+    void aSwahiliInvoiceIsShownInSwahiliWithItsNumberAndAmount() {
+        PayPage page = PayPage.of(new PayLinkView(SENT_IN_SWAHILI, new Attempt.InFlight(NOW.minusSeconds(20)), NOW),
+                PayNotice.SENT, "Mama Njeri's Kiosk", TOKEN.value(), "n".repeat(24));
+
+        assertThat(page.words().lang()).isEqualTo("sw");
+        assertThat(page.title()).isEqualTo("Ankara INV-7K3Q9X · Mama Njeri's Kiosk");
+        assertThat(page.heading()).isEqualTo("Ankara #INV-7K3Q9X");
+        assertThat(page.amountLabel()).isEqualTo("Kiasi cha kulipa");
+        assertThat(page.status()).isEqualTo("Tunasubiri PIN yako ya M-PESA");
+        assertThat(page.notice()).containsExactly(
+                "Angalia simu yako, ombi la malipo la M-PESA limetumwa! (Ankara #INV-7K3Q9X, KES 1,200)",
+                "Utapokea risiti malipo yakikamilika.");
+        assertThat(page.payButton()).isEqualTo("Lipa kwa M-PESA");
+    }
+
+    @Test
+    void aSwahiliInvoiceWhosePromptWasCancelledSaysWhyAndWhenInSwahili() {
+        PayPage page = PayPage.of(new PayLinkView(SENT_IN_SWAHILI, new Attempt.Failed(StkReason.CANCELLED_BY_USER,
+                        Optional.of(NOW.plusSeconds(90))), NOW), PayNotice.NONE, "Mama Njeri's Kiosk", TOKEN.value(),
+                "n".repeat(24));
+
+        assertThat(page.notice()).containsExactly("Malipo ya Ankara #INV-7K3Q9X (KES 1,200) hayakufaulu.",
+                "Ulisitisha ombi la M-PESA. Ukiwa tayari, bonyeza Lipa kwa M-PESA tena baada ya dakika 2.");
+        assertThat(page.status()).isEqualTo("Inasubiri malipo");
+    }
+
+    @Test
+    void aPaybillIsOfferedOnAnOpenInvoiceInItsLanguageAndNeverOnAPaidOne() {
+        var paybill = Optional.of("123456");
+
+        PayPage english = PayPage.of(new PayLinkView(SENT, new Attempt.None(), NOW), PayNotice.NONE,
+                "Mama Njeri's Kiosk", paybill, TOKEN.value(), "n".repeat(24));
+        PayPage swahili = PayPage.of(new PayLinkView(SENT_IN_SWAHILI, new Attempt.None(), NOW), PayNotice.NONE,
+                "Mama Njeri's Kiosk", paybill, TOKEN.value(), "n".repeat(24));
+        Invoice paid = TestPayments.paid(SENT, 1_200, "all", NOW.minusSeconds(60));
+        PayPage done = PayPage.of(new PayLinkView(paid, new Attempt.Succeeded(paid.receipt()), NOW),
+                PayNotice.NONE, "Mama Njeri's Kiosk", paybill, TOKEN.value(), "n".repeat(24));
+
+        assertThat(english.paybillLine()).isEqualTo("Or pay by Paybill 123456, account INV-7K3Q9X");
+        assertThat(swahili.paybillLine()).isEqualTo("Au lipa kwa Paybill 123456, akaunti INV-7K3Q9X");
+        assertThat(done.paybillLine()).isEmpty();
+        assertThat(page(new Attempt.None(), PayNotice.NONE).paybillLine()).as("no Paybill configured").isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Duration;
 import java.util.Optional;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.messaging.ChatMessage;
 import ke.invoiceiq.domain.messaging.ChatMessenger;
 import ke.invoiceiq.domain.messaging.SendResult;
@@ -43,17 +44,23 @@ public class WhatsAppCloudMessenger implements ChatMessenger {
     private final GraphSender sender;
     private final WhatsAppStatus status;
     private final Optional<GraphMessages.ConfiguredTemplate> invoiceTemplate;
+    private final Optional<GraphMessages.ConfiguredTemplate> swahiliInvoiceTemplate;
     private final Optional<GraphMessages.ConfiguredTemplate> merchantTemplate;
 
     @Inject
     WhatsAppCloudMessenger(GraphSender sender, WhatsAppStatus status,
             @ConfigProperty(name = "waba.invoice-template") Optional<String> invoiceTemplate,
             @ConfigProperty(name = "waba.invoice-template-language", defaultValue = "en") String invoiceLanguage,
+            @ConfigProperty(name = "waba.invoice-template-sw") Optional<String> swahiliInvoiceTemplate,
+            @ConfigProperty(name = "waba.invoice-template-sw-language", defaultValue = "sw") String swahiliLanguage,
             @ConfigProperty(name = "waba.merchant-template") Optional<String> merchantTemplate,
             @ConfigProperty(name = "waba.merchant-template-language", defaultValue = "en") String merchantLanguage) {
         this.sender = sender;
         this.status = status;
         this.invoiceTemplate = configured(invoiceTemplate, invoiceLanguage);
+        // the Swahili version of the same template, unless another one is named
+        this.swahiliInvoiceTemplate = configured(
+                swahiliInvoiceTemplate.filter(n -> !n.isBlank()).or(() -> invoiceTemplate), swahiliLanguage);
         this.merchantTemplate = configured(merchantTemplate, merchantLanguage);
     }
 
@@ -81,7 +88,7 @@ public class WhatsAppCloudMessenger implements ChatMessenger {
                 || message instanceof ChatMessage.NoticeTemplate && merchantTemplate.isEmpty()) {
             return misconfigured("no-template");
         }
-        GraphMessage body = GraphMessages.of(message, invoiceTemplate, merchantTemplate);
+        GraphMessage body = GraphMessages.of(message, invoiceTemplate(message), merchantTemplate);
         try {
             Optional<String> id = sender.send(body).messageId();
             if (id.isEmpty()) {
@@ -115,6 +122,14 @@ public class WhatsAppCloudMessenger implements ChatMessenger {
                     ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
             return new SendResult.RetryLater("io", Optional.empty());
         }
+    }
+
+    /** The invoice template in the language its parameters are written in. */
+    private Optional<GraphMessages.ConfiguredTemplate> invoiceTemplate(ChatMessage message) {
+        if (message instanceof ChatMessage.Template t && t.parameters().language() == Language.SW) {
+            return swahiliInvoiceTemplate;
+        }
+        return invoiceTemplate;
     }
 
     private SendResult misconfigured(String code) {

@@ -44,6 +44,6 @@ class UnconfiguredMessengerTest {
             Optional<String> template, WhatsAppStatus status) {
         GraphSender sender = new GraphSender(URI.create("http://127.0.0.1:9"), "v25.0", phoneId, token,
                 Duration.ofSeconds(6));
-        return new WhatsAppCloudMessenger(sender, status, template, "en", template, "en");
+        return new WhatsAppCloudMessenger(sender, status, template, "en", Optional.empty(), "sw", template, "en");
     }
 }

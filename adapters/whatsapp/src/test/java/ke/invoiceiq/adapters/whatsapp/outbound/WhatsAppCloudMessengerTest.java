@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.Button;
 import ke.invoiceiq.domain.messaging.ChatMessage;
@@ -126,6 +127,26 @@ class WhatsAppCloudMessengerTest {
                    "components":[
                      {"type":"body","parameters":[{"type":"text","text":"Acme Cleaning"},
                         {"type":"text","text":"KES 2,500"},{"type":"text","text":"INV-7"}]},
+                     {"type":"button","sub_type":"quick_reply","index":"0",
+                      "parameters":[{"type":"payload","payload":"PAY:INV-7"}]}]}}"""
+                .formatted(to.value()))));
+    }
+
+    @Test
+    void givenATemplateWrittenInSwahili_whenSent_thenTheSameTemplateGoesWithTheSwahiliLanguageCode() {
+        Msisdn to = freshRecipient();
+        wiremock.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(accepted("wamid.TPL2")));
+
+        SendResult result = messenger.send(new ChatMessage.Template(to,
+                new TemplateParameters(List.of("Mteja", "2,500", "INV-7"), "PAY:INV-7", Language.SW)));
+
+        assertThat(result).isEqualTo(new SendResult.Accepted("wamid.TPL2"));
+        wiremock.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES_PATH)).withRequestBody(equalToJson("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
+                 "template":{"name":"invoice_pay_mpesa","language":{"policy":"deterministic","code":"sw"},
+                   "components":[
+                     {"type":"body","parameters":[{"type":"text","text":"Mteja"},
+                        {"type":"text","text":"2,500"},{"type":"text","text":"INV-7"}]},
                      {"type":"button","sub_type":"quick_reply","index":"0",
                       "parameters":[{"type":"payload","payload":"PAY:INV-7"}]}]}}"""
                 .formatted(to.value()))));
