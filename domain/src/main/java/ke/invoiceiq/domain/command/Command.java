@@ -1,6 +1,8 @@
 package ke.invoiceiq.domain.command;
 
 import java.util.Objects;
+import java.util.Optional;
+import ke.invoiceiq.domain.due.DueClause;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -9,12 +11,22 @@ import ke.invoiceiq.domain.shared.FieldError;
 /** What a line of text asks for. The one-line parser and the guided chat flow both end in these. */
 public sealed interface Command {
 
-    /** {@code invoice <phone_or_name> <amount> <description…>}: create and send at once. */
-    record CreateInvoice(CustomerRef customer, Amount amount, Description description) implements Command {
+    /**
+     * {@code invoice <phone_or_name> <amount> <description…> [due <date> | in <n> days]}: create and send at once.
+     * The due clause is kept as typed ({@link DueClause}); the chat reads it against today when it acts.
+     */
+    record CreateInvoice(CustomerRef customer, Amount amount, Description description, Optional<DueClause> due)
+            implements Command {
         public CreateInvoice {
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(due, "due");
+        }
+
+        /** Without a due clause. */
+        public CreateInvoice(CustomerRef customer, Amount amount, Description description) {
+            this(customer, amount, description, Optional.empty());
         }
     }
 

@@ -2,11 +2,14 @@ package ke.invoiceiq.domain.command;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.due.DueClause;
+import ke.invoiceiq.domain.due.DueClauseParser;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -22,6 +25,7 @@ import ke.invoiceiq.domain.shared.Text;
  * <p>Grammar (verbs case-insensitive; any run of spaces, tabs and newlines counts as one space):
  * <pre>
  * invoice &lt;phone_or_name&gt; &lt;amount&gt; &lt;description…&gt;   → CreateInvoice (also after "new invoice")
+ *   … [due &lt;date&gt; | in &lt;n&gt; days]                         → with a due clause (DueClauseParser)
  * invoice | new | new invoice                         → StartGuidedFlow
  * remind | cancel | status | pay &lt;invoice id&gt;         → Remind | Cancel | Status | Pay
  * list | list invoices                                → ListInvoices
@@ -181,14 +185,21 @@ public final class CommandParser {
         };
     }
 
-    private static Command description(CustomerRef customer, Amount amount, List<String> words) {
+    private static Command description(CustomerRef customer, Amount amount, List<String> all) {
+        // the trailing "due 15 Dec" / "in 7 days" is read apart (DueClauseParser), the rest is the description
+        DueClauseParser.Split split = DueClauseParser.split(all);
+        if (split.due().orElse(null) instanceof Parsed.Rejected<DueClause> r) {
+            return new Command.Invalid(INVOICE, r.error());
+        }
+        Optional<DueClause> due = split.due().map(Parsed::orElseThrow);
+        List<String> words = split.rest();
         if (words.isEmpty()) {
             return invalid(INVOICE, Field.DESCRIPTION,
                     "Description is missing. " + Description.EXPECTED + EXAMPLE_LINE);
         }
         return switch (Description.parse(String.join(" ", words))) {
             case Parsed.Rejected<Description> r -> new Command.Invalid(INVOICE, r.error());
-            case Parsed.Ok<Description> d -> new Command.CreateInvoice(customer, amount, d.value());
+            case Parsed.Ok<Description> d -> new Command.CreateInvoice(customer, amount, d.value(), due);
         };
     }
 
