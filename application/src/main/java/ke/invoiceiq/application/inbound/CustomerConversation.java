@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import ke.invoiceiq.application.due.ReminderOptOuts;
 import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.HandledForCustomer;
 import ke.invoiceiq.application.invoice.InvoiceMessages;
 import ke.invoiceiq.application.messaging.OutboxWriter;
@@ -44,9 +45,18 @@ public final class CustomerConversation {
     private final Clock clock;
     private final InvoiceMessages messages;
     private final ReplyCooldowns cooldowns;
+    private final Optional<ReminderOptOuts> optOuts;
 
     public CustomerConversation(InvoiceRepository invoices, RequestPaymentUseCase requestPayment, OutboxWriter outbox,
             Transactions transactions, Clock clock, MerchantSettings merchant, ReplyCooldowns cooldowns) {
+        this(invoices, requestPayment, outbox, transactions, clock, merchant, cooldowns, Optional.empty());
+    }
+
+    /** With {@code optOuts}, STOP/ACHA and START/ANZA are read before anything else (docs/chat-flow.md). */
+    public CustomerConversation(InvoiceRepository invoices, RequestPaymentUseCase requestPayment, OutboxWriter outbox,
+            Transactions transactions, Clock clock, MerchantSettings merchant, ReplyCooldowns cooldowns,
+            Optional<ReminderOptOuts> optOuts) {
+        this.optOuts = optOuts;
         this.cooldowns = cooldowns;
         this.invoices = invoices;
         this.requestPayment = requestPayment;
@@ -59,6 +69,18 @@ public final class CustomerConversation {
     HandleInboundMessageOutcome handle(Msisdn customer, Channel channel, InboundContent content, IdempotencyKey key,
             BooleanSupplier claim) {
         CustomerRequest request = CustomerRequest.of(content);
+        Optional<ReminderOptOuts.Said> said = optOuts.flatMap(o -> ReminderOptOuts.read(content));
+        if (said.isPresent()) {
+            boolean first = transactions.inTransaction(() -> {
+                if (!claim.getAsBoolean()) {
+                    return false;
+                }
+                optOuts.orElseThrow().apply(customer, channel, said.get());
+                return true;
+            });
+            return first ? new HandledForCustomer(request, Optional.empty())
+                    : new HandleInboundMessageOutcome.Duplicate();
+        }
         if (request instanceof CustomerRequest.Pay pay) {
             // a redelivery before the claim below commits asks again under the same key: no second prompt
             RequestPaymentOutcome outcome =

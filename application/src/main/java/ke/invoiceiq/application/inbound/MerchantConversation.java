@@ -127,7 +127,8 @@ public final class MerchantConversation {
 
     private void create(Turn turn, InvoiceDraft draft) {
         CreateInvoiceOutcome outcome = createInvoice.create(new CreateInvoiceCommand(draft.customer().orElseThrow(),
-                draft.name(), draft.amount().orElseThrow(), draft.description().orElseThrow()));
+                draft.name(), draft.amount().orElseThrow(), draft.description().orElseThrow(), Optional.empty(),
+                draft.dueDate()));
         Optional<InvoiceId> invoiceId = Optional.empty();
         if (outcome instanceof CreateInvoiceOutcome.Created created) {
             invoiceId = Optional.of(created.invoice().id());
@@ -151,12 +152,12 @@ public final class MerchantConversation {
             }
             case Command.Status status -> {
                 Optional<Invoice> invoice = findInvoices.find(status.invoiceId());
-                turn.reply(invoice.map(MerchantReplies::status)
+                turn.reply(invoice.map(i -> MerchantReplies.status(i, clock.instant()))
                         .orElseGet(() -> OutboundContent.text(MerchantReplies.notFound(status.invoiceId()))),
                         invoice.map(Invoice::id));
             }
             case Command.ListInvoices list ->
-                    turn.reply(MerchantReplies.list(findInvoices.latest(Optional.empty(), LIST_SIZE)), Optional.empty());
+                    turn.reply(MerchantReplies.list(findInvoices.latest(Optional.empty(), LIST_SIZE), clock.instant()), Optional.empty());
             case Command.Pay pay -> turn.payments.add(pay.invoiceId());
             case Command.CreateInvoice c -> turn.reply(unknown(), Optional.empty());
             case Command.StartGuidedFlow c -> turn.reply(unknown(), Optional.empty());

@@ -1,5 +1,6 @@
 package ke.invoiceiq.application.inbound;
 
+import ke.invoiceiq.application.due.DueLines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,8 @@ final class MerchantReplies {
             case CreateInvoiceOutcome.UnknownCustomer unknown -> Optional.of(OutboundContent.text(unknown.message()));
             case CreateInvoiceOutcome.AmbiguousCustomer ambiguous ->
                     Optional.of(OutboundContent.text(ambiguous.message()));
+            case CreateInvoiceOutcome.DueDateRefused refused ->
+                    Optional.of(OutboundContent.text(refused.error().message()));
         };
     }
 
@@ -69,21 +72,23 @@ final class MerchantReplies {
         });
     }
 
-    /** One invoice: who, how much, where it stands (two lines). */
-    static OutboundContent status(Invoice invoice) {
+    /** One invoice: who, how much, where it stands (two lines), and when it is due (a third, when it has a day). */
+    static OutboundContent status(Invoice invoice, Instant now) {
         String to = invoice.customer().msisdn().value()
                 + invoice.customer().name().map(n -> " (" + n.value() + ")").orElse("");
         return OutboundContent.text(label(invoice) + " to " + to + ": " + statusWords(invoice) + "\n"
-                + "Item: " + invoice.description().value());
+                + "Item: " + invoice.description().value()
+                + DueLines.forMerchant(invoice, now).map(line -> "\n" + line).orElse(""));
     }
 
-    /** The latest invoices, one per line: id, amount, status. */
-    static OutboundContent list(List<Invoice> invoices) {
+    /** The latest invoices, one per line: id, amount, status, and whether it is overdue. */
+    static OutboundContent list(List<Invoice> invoices, Instant now) {
         if (invoices.isEmpty()) {
             return OutboundContent.text("No invoices yet. Try: invoice 0712345678 2500 Cleaning");
         }
         return OutboundContent.text("Your latest invoices:\n" + invoices.stream()
-                .map(i -> i.id().value() + " · KES " + i.amount().formatted() + " · " + i.status())
+                .map(i -> i.id().value() + " · KES " + i.amount().formatted() + " · " + i.status()
+                        + DueLines.listMark(i, now))
                 .collect(Collectors.joining("\n")));
     }
 

@@ -2,6 +2,7 @@ package ke.invoiceiq.application.invoice;
 
 import java.util.List;
 import java.util.Objects;
+import ke.invoiceiq.application.due.DueLines;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.customer.CustomerName;
@@ -51,11 +52,17 @@ public final class InvoiceMessages {
 
     private String text(Invoice invoice) {
         return BotCopy.invoiceMessage(merchant.businessName(), invoice.id(), invoice.amount(),
-                invoice.customer().name(), invoice.description().value());
+                invoice.customer().name(), invoice.description().value()) + dueLine(invoice);
     }
 
     private String sms(Invoice invoice) {
-        return BotCopy.invoiceSms(invoice.id(), invoice.amount(), invoice.description().value(), payLink(invoice));
+        return BotCopy.invoiceSms(invoice.id(), invoice.amount(), invoice.description().value(), payLink(invoice))
+                + dueLine(invoice);
+    }
+
+    /** The due date on a line of its own, when the invoice has one (DuePhrases.DUE_LINE). */
+    private static String dueLine(Invoice invoice) {
+        return DueLines.forCustomer(invoice).map(line -> "\n" + line).orElse("");
     }
 
     private TemplateParameters template(Invoice invoice) {

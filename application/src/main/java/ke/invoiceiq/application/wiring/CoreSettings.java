@@ -2,6 +2,7 @@ package ke.invoiceiq.application.wiring;
 
 import java.util.Objects;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
+import ke.invoiceiq.application.due.DueSettings;
 import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
@@ -18,9 +19,17 @@ public record CoreSettings(
         DispatchSettings dispatch,
         RetentionSettings retention,
         ChatExpirySettings chatExpiry,
-        ReminderPolicy reminders) {
+        ReminderPolicy reminders,
+        DueSettings due) {
+
+    /** With the default due-date settings ({@link DueSettings#DEFAULT}). */
+    public CoreSettings(MerchantSettings merchant, PaymentSettings payment, DispatchSettings dispatch,
+            RetentionSettings retention, ChatExpirySettings chatExpiry, ReminderPolicy reminders) {
+        this(merchant, payment, dispatch, retention, chatExpiry, reminders, DueSettings.DEFAULT);
+    }
 
     public CoreSettings {
+        Objects.requireNonNull(due, "due");
         Objects.requireNonNull(merchant, "merchant");
         Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(dispatch, "dispatch");

@@ -8,7 +8,7 @@ public enum DuePhrases implements Phrase {
     /** Under every invoice message that has a due date, and on the pay page. */
     DUE_LINE("Due: {date}", "Mwisho wa kulipa: {date}"),
     /** In {@code status} once the due date has passed and the invoice is still open. */
-    OVERDUE_LINE("Overdue since {date}", "Imechelewa tangu {date}"),
+    OVERDUE_LINE("Overdue: it was due {date}", "Imechelewa: ilipaswa kulipwa {date}"),
     /** The short mark after an invoice in {@code list}. */
     OVERDUE_MARK("overdue", "imechelewa"),
     /** The guided flow's optional step. */

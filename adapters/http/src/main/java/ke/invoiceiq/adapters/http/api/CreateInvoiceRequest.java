@@ -26,5 +26,11 @@ public record CreateInvoiceRequest(
         Object amount,
         @Schema(required = true, minLength = 3, maxLength = 120, description = "What the invoice is for.",
                 examples = "Cleaning")
-        String description) {
+        String description,
+        @JsonProperty("due_date") @Schema(type = SchemaType.STRING, format = "date", nullable = true,
+                description = "Optional: the day it is due (YYYY-MM-DD, a day in Kenya), today or later and within a "
+                        + "year; a past day is refused with 400. Absent: the merchant's default terms "
+                        + "(`invoiceiq.invoice.default-terms-days`, 7 days unless configured).",
+                examples = "2026-12-15")
+        String dueDate) {
 }
