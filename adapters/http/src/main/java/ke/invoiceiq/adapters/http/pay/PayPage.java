@@ -1,5 +1,6 @@
 package ke.invoiceiq.adapters.http.pay;
 
+import ke.invoiceiq.application.due.DueLines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,10 +47,13 @@ import ke.invoiceiq.domain.payment.StkReason;
  * @param token          the pay token, for the form's action and the links (already validated: URL-safe)
  * @param nonce          this render's form nonce
  * @param refreshSeconds how soon the page reloads itself while a prompt is open; 0 for never
+ * @param due            {@code Due: 15 Dec 2026} in the invoice's language while it is open and has a due date, else
+ *                       empty
  */
 public record PayPage(String businessName, String invoiceId, String amountLabel, String amount, String description,
         String status, String statusKind, List<String> notice, String noticeKind, String receipt, String total,
-        String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds) {
+        String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds,
+        String due) {
 
     /** While a prompt is open the page reloads itself this often (no JavaScript: a meta refresh). */
     static final int REFRESH_SECONDS = 5;
@@ -238,7 +242,8 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
             return new PayPage(businessName, invoice.id().value(), amountLabel, amount,
                     invoice.description().value(), status, statusKind, notice, noticeKind, receipt,
                     partPaid ? invoice.amount().formatted() : "", partPaid ? invoice.paid().formatted() : "",
-                    payable, invoice.customer().msisdn().masked(), token, nonce, refreshSeconds);
+                    payable, invoice.customer().msisdn().masked(), token, nonce, refreshSeconds,
+                    open ? DueLines.forCustomer(invoice).orElse("") : "");
         }
     }
 }
