@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import ke.invoiceiq.application.due.ReminderOptOuts;
 import ke.invoiceiq.application.inbound.HandleInboundMessageOutcome.HandledForCustomer;
 import ke.invoiceiq.application.invoice.InvoiceMessages;
 import ke.invoiceiq.application.messaging.OutboxWriter;
@@ -54,12 +55,22 @@ public final class CustomerConversation {
     private final ReplyCooldowns cooldowns;
     private final CustomerDirectory customers;
     private final LanguageSettings languages;
+    private final Optional<ReminderOptOuts> optOuts;
 
     public CustomerConversation(InvoiceRepository invoices, RequestPaymentUseCase requestPayment, OutboxWriter outbox,
             Transactions transactions, Clock clock, MerchantSettings merchant, ReplyCooldowns cooldowns,
             CustomerDirectory customers, LanguageSettings languages) {
+        this(invoices, requestPayment, outbox, transactions, clock, merchant, cooldowns, customers, languages,
+                Optional.empty());
+    }
+
+    /** With {@code optOuts}, STOP/ACHA and START/ANZA are read before anything else (docs/chat-flow.md). */
+    public CustomerConversation(InvoiceRepository invoices, RequestPaymentUseCase requestPayment, OutboxWriter outbox,
+            Transactions transactions, Clock clock, MerchantSettings merchant, ReplyCooldowns cooldowns,
+            CustomerDirectory customers, LanguageSettings languages, Optional<ReminderOptOuts> optOuts) {
         this.customers = customers;
         this.languages = languages;
+        this.optOuts = optOuts;
         this.cooldowns = cooldowns;
         this.invoices = invoices;
         this.requestPayment = requestPayment;
@@ -72,6 +83,18 @@ public final class CustomerConversation {
     HandleInboundMessageOutcome handle(Msisdn customer, Channel channel, InboundContent content, IdempotencyKey key,
             BooleanSupplier claim) {
         CustomerRequest request = CustomerRequest.of(content);
+        Optional<ReminderOptOuts.Said> said = optOuts.flatMap(o -> ReminderOptOuts.read(content));
+        if (said.isPresent()) {
+            boolean first = transactions.inTransaction(() -> {
+                if (!claim.getAsBoolean()) {
+                    return false;
+                }
+                optOuts.orElseThrow().apply(customer, channel, said.get());
+                return true;
+            });
+            return first ? new HandledForCustomer(request, Optional.empty())
+                    : new HandleInboundMessageOutcome.Duplicate();
+        }
         Optional<Language> written = content instanceof InboundContent.Text text
                 ? SwahiliDetector.detect(text.text()) : Optional.empty();
         if (request instanceof CustomerRequest.Pay pay) {

@@ -143,7 +143,7 @@ public final class MerchantConversation {
     private void create(Turn turn, InvoiceDraft draft) {
         CreateInvoiceOutcome outcome = createInvoice.create(new CreateInvoiceCommand(draft.customer().orElseThrow(),
                 draft.name(), draft.amount().orElseThrow(), draft.description().orElseThrow(), Optional.empty(),
-                draft.language()));
+                draft.language(), draft.dueDate()));
         Optional<InvoiceId> invoiceId = Optional.empty();
         if (outcome instanceof CreateInvoiceOutcome.Created created) {
             invoiceId = Optional.of(created.invoice().id());
@@ -167,12 +167,13 @@ public final class MerchantConversation {
             }
             case Command.Status status -> {
                 Optional<Invoice> invoice = findInvoices.find(status.invoiceId());
-                turn.reply(invoice.map(found -> MerchantReplies.status(found, lang()))
+                turn.reply(invoice.map(found -> MerchantReplies.status(found, lang(), clock.instant()))
                         .orElseGet(() -> OutboundContent.text(MerchantReplies.notFound(status.invoiceId(), lang()))),
                         invoice.map(Invoice::id));
             }
             case Command.ListInvoices list ->
-                    turn.reply(MerchantReplies.list(findInvoices.latest(Optional.empty(), LIST_SIZE), lang()), Optional.empty());
+                    turn.reply(MerchantReplies.list(findInvoices.latest(Optional.empty(), LIST_SIZE), lang(),
+                            clock.instant()), Optional.empty());
             case Command.SetLanguage set -> {
                 customers.chooseLanguage(set.customer(), set.language());
                 turn.reply(MerchantReplies.languageSet(set.customer(), set.language(), lang()), Optional.empty());

@@ -1,5 +1,6 @@
 package ke.invoiceiq.application.inbound;
 
+import ke.invoiceiq.application.due.DueLines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,8 @@ final class MerchantReplies {
             case CreateInvoiceOutcome.AmbiguousCustomer ambiguous -> Optional.of(OutboundContent.text(
                     MerchantChatPhrases.AMBIGUOUS_CUSTOMER.in(lang).with("count", ambiguous.matches())
                             .with("name", ambiguous.name()).text()));
+            case CreateInvoiceOutcome.DueDateRefused refused -> Optional.of(OutboundContent.text(
+                    BotCopy.invalidInput(lang, "invoice", refused.error())));
         };
     }
 
@@ -80,22 +83,24 @@ final class MerchantReplies {
         });
     }
 
-    /** One invoice: who, how much, where it stands (two lines). */
-    static OutboundContent status(Invoice invoice, Language lang) {
+    /** One invoice: who, how much, where it stands (two lines), and when it is due (a third, when it has a day). */
+    static OutboundContent status(Invoice invoice, Language lang, Instant now) {
         String to = invoice.customer().msisdn().value()
                 + invoice.customer().name().map(n -> " (" + n.value() + ")").orElse("");
         return OutboundContent.text(MerchantChatPhrases.STATUS.in(lang).with("invoice", label(invoice, lang))
                 .with("to", to).with("state", statusWords(invoice, lang))
-                .with("item", invoice.description().value()).text());
+                .with("item", invoice.description().value()).text()
+                + DueLines.forMerchant(invoice, now, lang).map(line -> "\n" + line).orElse(""));
     }
 
-    /** The latest invoices, one per line: id, amount, status. */
-    static OutboundContent list(List<Invoice> invoices, Language lang) {
+    /** The latest invoices, one per line: id, amount, status, and whether it is overdue. */
+    static OutboundContent list(List<Invoice> invoices, Language lang, Instant now) {
         if (invoices.isEmpty()) {
             return OutboundContent.text(MerchantChatPhrases.LIST_EMPTY.text(lang));
         }
         return OutboundContent.text(MerchantChatPhrases.LIST_HEADER.text(lang) + "\n" + invoices.stream()
-                .map(i -> i.id().value() + " · KES " + i.amount().formatted() + " · " + i.status())
+                .map(i -> i.id().value() + " · KES " + i.amount().formatted() + " · " + i.status()
+                        + DueLines.listMark(i, now, lang))
                 .collect(Collectors.joining("\n")));
     }
 

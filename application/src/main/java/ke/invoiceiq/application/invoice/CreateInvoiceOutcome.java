@@ -1,5 +1,6 @@
 package ke.invoiceiq.application.invoice;
 
+import ke.invoiceiq.domain.shared.FieldError;
 import java.util.Objects;
 import ke.invoiceiq.domain.invoice.Invoice;
 
@@ -30,6 +31,16 @@ public sealed interface CreateInvoiceOutcome {
         public String message() {
             return "I don't know a customer called " + name + ".\n"
                     + "Use their phone number: invoice 07XXXXXXXX 2500 Cleaning";
+        }
+    }
+
+    /**
+     * The due date asked for has passed (in Nairobi) or is too far away: nothing was created. {@code error} says
+     * which and what to give instead.
+     */
+    record DueDateRefused(FieldError error) implements CreateInvoiceOutcome {
+        public DueDateRefused {
+            Objects.requireNonNull(error, "error");
         }
     }
 

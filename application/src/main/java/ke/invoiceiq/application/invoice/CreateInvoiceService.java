@@ -3,13 +3,17 @@ package ke.invoiceiq.application.invoice;
 import ke.invoiceiq.application.shared.RetryingTransactions;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.AmbiguousCustomer;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.Created;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome.UnknownCustomer;
+import ke.invoiceiq.application.due.DueSettings;
 import ke.invoiceiq.application.messaging.OutboxWriter;
+import ke.invoiceiq.domain.due.DueDates;
+import ke.invoiceiq.domain.shared.Parsed;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.command.CustomerRef;
 import ke.invoiceiq.domain.copy.Language;
@@ -45,18 +49,38 @@ public final class CreateInvoiceService implements CreateInvoiceUseCase {
     private final Clock clock;
     private final InvoiceMessages messages;
     private final Language defaultLanguage;
+    private final DueSettings due;
 
     public CreateInvoiceService(InvoiceRepository invoices, CustomerDirectory customers, IdGenerator ids,
             OutboxWriter outbox, Transactions transactions, DomainEvents events, Clock clock,
             MerchantSettings merchant) {
-        this(invoices, customers, ids, outbox, transactions, events, clock, merchant, Language.EN);
+        this(invoices, customers, ids, outbox, transactions, events, clock, merchant, Language.EN,
+                DueSettings.DEFAULT);
     }
 
     /** @param defaultLanguage a customer's language when neither the command nor the directory names one */
     public CreateInvoiceService(InvoiceRepository invoices, CustomerDirectory customers, IdGenerator ids,
             OutboxWriter outbox, Transactions transactions, DomainEvents events, Clock clock,
             MerchantSettings merchant, Language defaultLanguage) {
+        this(invoices, customers, ids, outbox, transactions, events, clock, merchant, defaultLanguage,
+                DueSettings.DEFAULT);
+    }
+
+    public CreateInvoiceService(InvoiceRepository invoices, CustomerDirectory customers, IdGenerator ids,
+            OutboxWriter outbox, Transactions transactions, DomainEvents events, Clock clock,
+            MerchantSettings merchant, DueSettings due) {
+        this(invoices, customers, ids, outbox, transactions, events, clock, merchant, Language.EN, due);
+    }
+
+    /**
+     * @param defaultLanguage a customer's language when neither the command nor the directory names one
+     * @param due             the merchant's default terms, for an invoice given no due date
+     */
+    public CreateInvoiceService(InvoiceRepository invoices, CustomerDirectory customers, IdGenerator ids,
+            OutboxWriter outbox, Transactions transactions, DomainEvents events, Clock clock,
+            MerchantSettings merchant, Language defaultLanguage, DueSettings due) {
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        this.due = Objects.requireNonNull(due, "due");
         this.invoices = invoices;
         this.customers = customers;
         this.ids = ids;
@@ -81,6 +105,11 @@ public final class CreateInvoiceService implements CreateInvoiceUseCase {
         if (earlier.isPresent()) {
             return new Created(earlier.get(), false);
         }
+        LocalDate today = DueDates.today(clock.instant());
+        if (command.dueDate().map(day -> DueDates.check(day, today)).orElse(null)
+                instanceof Parsed.Rejected<LocalDate> refused) {
+            return new CreateInvoiceOutcome.DueDateRefused(refused.error());
+        }
         return switch (command.customer()) {
             case CustomerRef.ByPhone phone -> issue(new Customer(phone.msisdn(),
                     command.name().or(() -> customers.find(phone.msisdn()).flatMap(Customer::name))), command);
@@ -104,8 +133,11 @@ public final class CreateInvoiceService implements CreateInvoiceUseCase {
         Language language = command.language()
                 .or(() -> customers.language(customer.msisdn()))
                 .orElse(defaultLanguage);
+        // no due date given: the merchant's default terms, counted from today in Nairobi (0 days: none)
+        Optional<LocalDate> dueDate = command.dueDate().or(() -> due.defaultTermsDays() == 0 ? Optional.empty()
+                : Optional.of(DueDates.today(now).plusDays(due.defaultTermsDays())));
         Invoice invoice = Invoice.issue(freeInvoiceId(), customer, command.amount(), command.description(),
-                ids.nextPayToken(), now, Optional.empty(), language);
+                ids.nextPayToken(), now, dueDate, language);
         invoices.add(invoice, command.key());
         customers.remember(customer);
         outbox.toCustomer(customer.msisdn(), MessagePurpose.INVOICE, Optional.of(invoice.id()),

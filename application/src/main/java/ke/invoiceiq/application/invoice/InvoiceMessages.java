@@ -3,11 +3,13 @@ package ke.invoiceiq.application.invoice;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import ke.invoiceiq.application.due.DueLines;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.copy.InvoicePhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
+import ke.invoiceiq.domain.due.DueDates;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -67,7 +69,10 @@ public final class InvoiceMessages {
         return merchant.payLink(invoice.payToken());
     }
 
-    /** The chat text: the invoice, then, with a Paybill, the line on paying from the M-PESA menu. */
+    /**
+     * The chat text: the invoice, its due date when it has one (DuePhrases.DUE_LINE), then, with a Paybill, the line
+     * on paying from the M-PESA menu.
+     */
     String text(Invoice invoice) {
         Language language = invoice.language();
         String text = InvoicePhrases.INVOICE.in(language)
@@ -76,13 +81,15 @@ public final class InvoiceMessages {
                 .with("amount", invoice.amount().formatted())
                 .with("name", customerName(invoice))
                 .with("item", invoice.description().value())
-                .text();
+                .text()
+                + DueLines.forCustomer(invoice).map(line -> "\n" + line).orElse("");
         return paybillLine(merchant.paybill(), invoice.id(), language).map(line -> text + "\n" + line).orElse(text);
     }
 
     String sms(Invoice invoice) {
         return sms(invoice.language(), invoice.id(), invoice.amount(), invoice.description().value(), payLink(invoice),
-                merchant.paybill(), merchant.smsRepliesReachUs());
+                merchant.paybill(), merchant.smsRepliesReachUs(),
+                invoice.dueDate().map(day -> DueDates.format(day, invoice.language())));
     }
 
     /**
@@ -109,18 +116,25 @@ public final class InvoiceMessages {
      */
     public static String sms(Language language, InvoiceId id, Amount amount, String item, String payLink,
             Optional<String> paybill, boolean repliesReachUs) {
+        return sms(language, id, amount, item, payLink, paybill, repliesReachUs, Optional.empty());
+    }
+
+    /** The same, saying the day it is due ({@code dueDate}, as DueDates formats it) after the item. */
+    public static String sms(Language language, InvoiceId id, Amount amount, String item, String payLink,
+            Optional<String> paybill, boolean repliesReachUs, Optional<String> dueDate) {
         Objects.requireNonNull(payLink, "payLink");
         String plainItem = SmsText.plain(Objects.requireNonNull(item, "item")).strip();
         String otherWays = otherWays(language, id, paybill, repliesReachUs);
-        String essentials = composeSms(language, id, amount, "", payLink, otherWays);
-        String whole = composeSms(language, id, amount, plainItem, payLink, otherWays);
+        String due = dueDate.map(day -> InvoicePhrases.SMS_DUE.in(language).with("date", day).text()).orElse("");
+        String essentials = composeSms(language, id, amount, "", due, payLink, otherWays);
+        String whole = composeSms(language, id, amount, plainItem, due, payLink, otherWays);
         int fewest = SmsText.segments(essentials, SmsText.encoding(whole));
         if (SmsText.segments(whole) <= fewest) {
             return whole;
         }
         String cut = SmsText.shorten(plainItem, candidate ->
-                SmsText.segments(composeSms(language, id, amount, candidate, payLink, otherWays)) <= fewest);
-        return composeSms(language, id, amount, cut, payLink, otherWays);
+                SmsText.segments(composeSms(language, id, amount, candidate, due, payLink, otherWays)) <= fewest);
+        return composeSms(language, id, amount, cut, due, payLink, otherWays);
     }
 
     private static String otherWays(Language language, InvoiceId id, Optional<String> paybill, boolean replies) {
@@ -132,14 +146,14 @@ public final class InvoiceMessages {
     }
 
     /** No " for " when there is no item; no second full stop when the item ends a sentence (or in "..."). */
-    private static String composeSms(Language language, InvoiceId id, Amount amount, String item, String payLink,
-            String otherWays) {
+    private static String composeSms(Language language, InvoiceId id, Amount amount, String item, String due,
+            String payLink, String otherWays) {
         String forItem = item.isEmpty() ? "" : InvoicePhrases.SMS_FOR_ITEM.in(language).with("item", item).text();
         String stop = item.endsWith(".") || item.endsWith("!") || item.endsWith("?") ? "" : ".";
         return InvoicePhrases.SMS.in(language)
                 .with("id", id.value())
                 .with("amount", amount.formatted())
-                .with("forItem", forItem + stop)
+                .with("forItem", forItem + stop + due)
                 .with("link", payLink)
                 .with("otherWays", otherWays)
                 .text();

@@ -9,6 +9,7 @@ import ke.invoiceiq.application.invoice.RemindInvoiceOutcome.NotFound;
 import ke.invoiceiq.application.invoice.RemindInvoiceOutcome.Redelivered;
 import ke.invoiceiq.application.invoice.RemindInvoiceOutcome.Refused;
 import ke.invoiceiq.application.invoice.RemindInvoiceOutcome.Reminded;
+import ke.invoiceiq.application.due.ReminderOptOuts;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.invoice.Invoice;
@@ -38,6 +39,24 @@ public final class RemindInvoiceService implements RemindInvoiceUseCase {
     private final Clock clock;
     private final ReminderPolicy policy;
     private final InvoiceMessages messages;
+    private final Optional<ReminderOptOuts> optOuts;
+
+    /**
+     * With {@code optOuts}, a reminder the merchant asks for to a customer who replied STOP is still sent (the merchant
+     * chose to), and the merchant is told the customer had asked for no automatic reminders.
+     */
+    public RemindInvoiceService(InvoiceRepository invoices, OutboxWriter outbox, Transactions transactions,
+            DomainEvents events, Clock clock, MerchantSettings merchant, ReminderPolicy policy,
+            Optional<ReminderOptOuts> optOuts) {
+        this.invoices = invoices;
+        this.outbox = outbox;
+        this.transactions = new RetryingTransactions(transactions);
+        this.events = events;
+        this.clock = clock;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.messages = new InvoiceMessages(merchant);
+        this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
+    }
 
     public RemindInvoiceService(InvoiceRepository invoices, OutboxWriter outbox, Transactions transactions,
             DomainEvents events, Clock clock, MerchantSettings merchant, ReminderPolicy policy) {
@@ -48,6 +67,7 @@ public final class RemindInvoiceService implements RemindInvoiceUseCase {
         this.clock = clock;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.messages = new InvoiceMessages(merchant);
+        this.optOuts = Optional.empty();
     }
 
     @Override
@@ -71,6 +91,9 @@ public final class RemindInvoiceService implements RemindInvoiceUseCase {
                     }
                     default -> {
                         queue(stored, MessagePurpose.REMINDER);
+                        optOuts.flatMap(o -> o.noteForMerchant(stored.customer().msisdn())).ifPresent(note ->
+                                outbox.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.of(stored.id()),
+                                        ke.invoiceiq.domain.messaging.OutboundContent.text(note)));
                         yield new Decision(new Reminded(stored), Optional.of(applied.event()));
                     }
                 };

@@ -1,6 +1,14 @@
 package ke.invoiceiq.application.wiring;
 
 import java.util.Objects;
+import java.util.Optional;
+import ke.invoiceiq.application.due.GetOverdueNumbersService;
+import ke.invoiceiq.application.due.GetOverdueNumbersUseCase;
+import ke.invoiceiq.application.due.ReminderOptOuts;
+import ke.invoiceiq.application.due.SendDailySummaryService;
+import ke.invoiceiq.application.due.SendDailySummaryUseCase;
+import ke.invoiceiq.application.due.SendDueRemindersService;
+import ke.invoiceiq.application.due.SendDueRemindersUseCase;
 import ke.invoiceiq.application.audit.FindAdminActionsService;
 import ke.invoiceiq.application.audit.FindAdminActionsUseCase;
 import ke.invoiceiq.application.audit.RecordAdminActionService;
@@ -95,6 +103,9 @@ public final class Core {
     private final GetStatsSummaryUseCase statsSummary;
     private final RecordAdminActionUseCase recordAdminAction;
     private final FindAdminActionsUseCase findAdminActions;
+    private final SendDueRemindersUseCase sendDueReminders;
+    private final SendDailySummaryUseCase sendDailySummary;
+    private final GetOverdueNumbersUseCase overdueNumbers;
 
     public Core(CorePorts ports, CoreSettings settings) {
         Objects.requireNonNull(ports, "ports");
@@ -106,10 +117,16 @@ public final class Core {
         outboxWriter = new OutboxWriter(p.outbox(), p.ids(), p.clock(), merchant, p.tracing());
 
         var languages = settings.languages();
+        var optOuts = new ReminderOptOuts(p.customers(), outboxWriter, merchant, p.clock());
         createInvoice = new CreateInvoiceService(p.invoices(), p.customers(), p.ids(), outboxWriter,
-                p.transactions(), p.events(), p.clock(), merchant, languages.customerDefault());
+                p.transactions(), p.events(), p.clock(), merchant, languages.customerDefault(), settings.due());
         remindInvoice = new RemindInvoiceService(p.invoices(), outboxWriter, p.transactions(), p.events(),
-                p.clock(), merchant, settings.reminders());
+                p.clock(), merchant, settings.reminders(), Optional.of(optOuts));
+        sendDueReminders = new SendDueRemindersService(p.invoices(), p.customers(), outboxWriter, p.transactions(),
+                p.events(), p.clock(), merchant, settings.reminders(), settings.due());
+        sendDailySummary = new SendDailySummaryService(p.invoices(), p.statistics(), p.moneyReceived(),
+                p.sendSlots(), outboxWriter, p.transactions(), p.clock(), merchant, settings.due());
+        overdueNumbers = new GetOverdueNumbersService(p.invoices(), p.transactions(), p.clock(), settings.due());
         cancelInvoice = new CancelInvoiceService(p.invoices(), outboxWriter, p.transactions(), p.events(),
                 p.clock());
         markInvoicePaid = new MarkInvoicePaidService(p.invoices(), outboxWriter, p.transactions(), p.events(),
@@ -140,7 +157,8 @@ public final class Core {
                 cancelInvoice, findInvoices, requestPayment, outboxWriter, p.transactions(), p.clock(), p.customers(),
                 languages);
         var customerConversation = new CustomerConversation(p.invoices(), requestPayment, outboxWriter,
-                p.transactions(), p.clock(), merchant, p.replyCooldowns(), p.customers(), languages);
+                p.transactions(), p.clock(), merchant, p.replyCooldowns(), p.customers(), languages,
+                Optional.of(optOuts));
         handleInboundMessage = new HandleInboundMessageService(p.inboundEvents(), p.messageLog(), p.customers(),
                 p.ids(), p.transactions(), p.clock(), merchant, merchantConversation, customerConversation,
                 outboxWriter, p.events(),
@@ -273,5 +291,17 @@ public final class Core {
 
     public FindAdminActionsUseCase findAdminActions() {
         return findAdminActions;
+    }
+
+    public SendDueRemindersUseCase sendDueReminders() {
+        return sendDueReminders;
+    }
+
+    public SendDailySummaryUseCase sendDailySummary() {
+        return sendDailySummary;
+    }
+
+    public GetOverdueNumbersUseCase overdueNumbers() {
+        return overdueNumbers;
     }
 }

@@ -2,6 +2,7 @@ package ke.invoiceiq.application.wiring;
 
 import java.util.Objects;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
+import ke.invoiceiq.application.due.DueSettings;
 import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.LanguageSettings;
@@ -20,7 +21,8 @@ public record CoreSettings(
         RetentionSettings retention,
         ChatExpirySettings chatExpiry,
         ReminderPolicy reminders,
-        LanguageSettings languages) {
+        LanguageSettings languages,
+        DueSettings due) {
 
     public CoreSettings {
         Objects.requireNonNull(merchant, "merchant");
@@ -30,12 +32,27 @@ public record CoreSettings(
         Objects.requireNonNull(chatExpiry, "chatExpiry");
         Objects.requireNonNull(reminders, "reminders");
         Objects.requireNonNull(languages, "languages");
+        Objects.requireNonNull(due, "due");
     }
 
-    /** Every setting but the languages, which are then English for the merchant and by default for customers. */
+    /** Every setting but the languages and the due dates, which then have their defaults. */
     public CoreSettings(MerchantSettings merchant, PaymentSettings payment, DispatchSettings dispatch,
             RetentionSettings retention, ChatExpirySettings chatExpiry, ReminderPolicy reminders) {
-        this(merchant, payment, dispatch, retention, chatExpiry, reminders, LanguageSettings.DEFAULT);
+        this(merchant, payment, dispatch, retention, chatExpiry, reminders, LanguageSettings.DEFAULT,
+                DueSettings.DEFAULT);
+    }
+
+    /** Every setting but the due dates ({@link DueSettings#DEFAULT}). */
+    public CoreSettings(MerchantSettings merchant, PaymentSettings payment, DispatchSettings dispatch,
+            RetentionSettings retention, ChatExpirySettings chatExpiry, ReminderPolicy reminders,
+            LanguageSettings languages) {
+        this(merchant, payment, dispatch, retention, chatExpiry, reminders, languages, DueSettings.DEFAULT);
+    }
+
+    /** Every setting but the languages ({@link LanguageSettings#DEFAULT}). */
+    public CoreSettings(MerchantSettings merchant, PaymentSettings payment, DispatchSettings dispatch,
+            RetentionSettings retention, ChatExpirySettings chatExpiry, ReminderPolicy reminders, DueSettings due) {
+        this(merchant, payment, dispatch, retention, chatExpiry, reminders, LanguageSettings.DEFAULT, due);
     }
 
     /** The defaults of every record, for a merchant: what a test runs with unless it needs another value. */

@@ -173,7 +173,7 @@ class MerchantCommandsTest {
         app.text(MERCHANT, "status " + invoice.id().value());
 
         assertThat(app.lastTextTo(MERCHANT)).contains("Invoice #" + invoice.id().value(), "KES 2,500",
-                CUSTOMER.value(), "paid", "QK12ABC345", "Item: Cleaning").hasLineCount(2);
+                CUSTOMER.value(), "paid", "QK12ABC345", "Item: Cleaning", "Due: ").hasLineCount(3);
     }
 
     @Test

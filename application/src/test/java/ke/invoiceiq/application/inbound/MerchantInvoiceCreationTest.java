@@ -54,7 +54,8 @@ class MerchantInvoiceCreationTest {
         String payLink = Wiring.BASE_URL + "/pay/" + invoice.payToken().value();
         assertThat(message.content().text())
                 .isEqualTo(BotCopy.invoiceMessage("Wanjiru Cleaners", invoice.id(), invoice.amount(),
-                        Optional.empty(), "Cleaning"))
+                        Optional.empty(), "Cleaning") + "\nDue: " + ke.invoiceiq.domain.due.DueDates.format(
+                                invoice.dueDate().orElseThrow(), ke.invoiceiq.domain.copy.Language.EN))
                 .contains("Invoice #" + invoice.id().value(), "KES 2,500", "For: Customer", "Item: Cleaning");
         assertThat(message.content().buttons()).extracting(Button::id)
                 .containsExactly("pay_" + invoice.id().value(), "view_" + invoice.id().value());
@@ -193,6 +194,8 @@ class MerchantInvoiceCreationTest {
         assertThat(app.lastTextTo(MERCHANT)).isEqualTo(BotCopy.askDescription());
 
         app.text(MERCHANT, "Cleaning service (Wed 3pm)");
+        assertThat(app.lastTextTo(MERCHANT)).startsWith("When is it due?");
+        app.tap(MERCHANT, BotCopy.SKIP.id());
         assertThat(app.lastTextTo(MERCHANT)).startsWith("Review invoice:").contains("Jane Wanjiku", "KES 2,500");
         assertThat(session()).isInstanceOf(ChatState.Confirming.class);
         assertThat(app.invoices()).isEmpty();
@@ -221,11 +224,14 @@ class MerchantInvoiceCreationTest {
         app.ports.clock().advance(Duration.ofMinutes(2));
         app.text(MERCHANT, "800");
         app.text(MERCHANT, "Logo design first milestone");
+        app.text(MERCHANT, "in 3 days");
         app.text(MERCHANT, "send");
 
         assertThat(app.invoices()).singleElement().satisfies(invoice -> {
             assertThat(invoice.amount().shillings()).isEqualTo(800);
             assertThat(invoice.customer().name()).isEmpty();
+            assertThat(invoice.dueDate()).contains(
+                    ke.invoiceiq.domain.due.DueDates.today(app.ports.clock().instant()).plusDays(3));
         });
     }
 

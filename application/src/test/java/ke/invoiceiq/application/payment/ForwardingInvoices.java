@@ -53,4 +53,9 @@ abstract class ForwardingInvoices implements InvoiceRepository {
     public boolean exists(InvoiceId id) {
         return real.exists(id);
     }
+
+    @Override
+    public List<Invoice> openDueBy(java.time.LocalDate day, Optional<InvoiceId> after, int limit) {
+        return real.openDueBy(day, after, limit);
+    }
 }

@@ -33,6 +33,10 @@ public interface InvoiceIqConfig {
 
     Reminder reminder();
 
+    Invoice invoice();
+
+    DailySummary dailySummary();
+
     Chat chat();
 
     Jobs jobs();
@@ -152,6 +156,37 @@ public interface InvoiceIqConfig {
         /** How many reminders one invoice may get. */
         @WithDefault("5")
         int maxReminders();
+
+        /**
+         * The automatic reminders: days after the due date, rising (0 is the due date itself). Manual and automatic
+         * reminders share {@link #maxReminders()}.
+         */
+        @WithDefault("0,3,7")
+        List<Integer> autoDays();
+
+        /** Automatic reminders go out from this time of day, East Africa Time ({@code HH:mm}). */
+        @WithDefault("08:00")
+        String sendFrom();
+
+        /** … and until this one (excluded). */
+        @WithDefault("20:00")
+        String sendUntil();
+    }
+
+    /** Invoices' terms. */
+    interface Invoice {
+
+        /** An invoice given no due date is due this many days after it is issued; 0 gives it none. */
+        @WithDefault("7")
+        int defaultTermsDays();
+    }
+
+    /** The merchant's daily summary. */
+    interface DailySummary {
+
+        /** When it is sent, East Africa Time ({@code HH:mm}); {@code off} sends none. */
+        @WithDefault("19:00")
+        String at();
     }
 
     /** The merchant's guided chat flow: when a quiet merchant is nudged and when the draft is dropped. */
@@ -191,6 +226,14 @@ public interface InvoiceIqConfig {
         /** The retention purge (docs/data-retention.md). */
         @WithDefault("1h")
         String retentionEvery();
+
+        /** Automatic reminders: how late after 08:00 (or a step's day starting) a reminder may go out. */
+        @WithDefault("5m")
+        String dueRemindersEvery();
+
+        /** The daily summary: how late after its hour it may go out. */
+        @WithDefault("5m")
+        String dailySummaryEvery();
     }
 
     /** How long transient data is kept before the purge deletes it (docs/data-retention.md explains each). */

@@ -8,7 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.time.LocalTime;
+import java.util.Optional;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
+import ke.invoiceiq.application.due.DueSettings;
+import ke.invoiceiq.domain.due.ReminderSchedule;
 import ke.invoiceiq.application.retention.RetentionSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.LanguageSettings;
@@ -98,6 +102,30 @@ public class SettingsProducers {
     ReminderPolicy reminderPolicy(InvoiceIqConfig config) {
         var r = config.reminder();
         return build("invoiceiq.reminder.*", () -> new ReminderPolicy(r.minInterval(), r.maxReminders()));
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    DueSettings dueSettings(InvoiceIqConfig config) {
+        var r = config.reminder();
+        return build("invoiceiq.invoice.default-terms-days / invoiceiq.reminder.auto-days / invoiceiq.reminder.send-from"
+                + " / invoiceiq.reminder.send-until / invoiceiq.daily-summary.at", () -> {
+                    String at = config.dailySummary().at().strip();
+                    Optional<LocalTime> summaryAt = at.equalsIgnoreCase("off") ? Optional.empty()
+                            : Optional.of(time(at));
+                    return new DueSettings(config.invoice().defaultTermsDays(),
+                            new ReminderSchedule(r.autoDays(), time(r.sendFrom()), time(r.sendUntil())), summaryAt,
+                            DueSettings.DEFAULT.batchSize());
+                });
+    }
+
+    private static LocalTime time(String raw) {
+        try {
+            return LocalTime.parse(raw.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("a time of day is written HH:mm, e.g. 08:00, not " + raw.strip());
+        }
     }
 
     @Produces

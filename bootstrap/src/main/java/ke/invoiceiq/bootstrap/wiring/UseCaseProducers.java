@@ -37,6 +37,10 @@ import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.application.stats.GetStatsSummaryUseCase;
+import ke.invoiceiq.application.due.DueSettings;
+import ke.invoiceiq.application.due.GetOverdueNumbersUseCase;
+import ke.invoiceiq.application.due.SendDailySummaryUseCase;
+import ke.invoiceiq.application.due.SendDueRemindersUseCase;
 import ke.invoiceiq.application.wiring.Core;
 import ke.invoiceiq.application.wiring.CorePorts;
 import ke.invoiceiq.application.wiring.CoreSettings;
@@ -85,12 +89,12 @@ public class UseCaseProducers {
             ChatMessenger chat,
             SmsMessenger sms, PaymentGateway gateway, MerchantSettings merchant, PaymentSettings payment,
             DispatchSettings dispatch, RetentionSettings retention, ChatExpirySettings chatExpiry,
-            ReminderPolicy reminders, LanguageSettings languages) {
+            ReminderPolicy reminders, LanguageSettings languages, DueSettings due) {
         var ports = new CorePorts(clock, ids, transactions, events, tracing, invoices, statistics, payments,
                 paymentResults, unmatchedPayments, idempotentAnswers, chatSessions, customers, outbox, messageLog,
                 inboundEvents, replyCooldowns, sendSlots, webhooks, adminAudit, moneyReceived, chat, sms, gateway);
         var settings = new CoreSettings(merchant, payment, dispatch, retention, chatExpiry, reminders,
-                languages);
+                languages, due);
         return new Core(ports, settings);
     }
 
@@ -212,6 +216,24 @@ public class UseCaseProducers {
     @ApplicationScoped
     GetStatsSummaryUseCase statsSummary(Core core) {
         return core.statsSummary();
+    }
+
+    @Produces
+    @ApplicationScoped
+    GetOverdueNumbersUseCase overdueNumbers(Core core) {
+        return core.overdueNumbers();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SendDueRemindersUseCase sendDueReminders(Core core) {
+        return core.sendDueReminders();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SendDailySummaryUseCase sendDailySummary(Core core) {
+        return core.sendDailySummary();
     }
 
     @Produces

@@ -5,6 +5,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.copy.ButtonPhrases;
 import ke.invoiceiq.domain.copy.CommonPhrases;
 import ke.invoiceiq.domain.copy.CustomerChatPhrases;
+import ke.invoiceiq.domain.copy.DuePhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.copy.MerchantChatPhrases;
 import ke.invoiceiq.domain.copy.Phrase;
@@ -254,12 +255,13 @@ public final class BotCopy {
         if (language == Language.EN) {
             return error.message();
         }
-        MerchantChatPhrases phrase = switch (error.field()) {
+        Phrase phrase = switch (error.field()) {
             case PHONE -> MerchantChatPhrases.INVALID_PHONE;
             case CUSTOMER_NAME -> MerchantChatPhrases.INVALID_NAME;
             case AMOUNT -> MerchantChatPhrases.INVALID_AMOUNT;
             case DESCRIPTION -> MerchantChatPhrases.INVALID_DESCRIPTION;
             case INVOICE_ID -> MerchantChatPhrases.INVALID_INVOICE_ID;
+            case DUE_DATE -> DuePhrases.DUE_DATE_INVALID;
             case IDEMPOTENCY_KEY, COMMAND -> verb.equals("lang")
                     ? MerchantChatPhrases.INVALID_LANGUAGE : MerchantChatPhrases.INVALID_COMMAND;
         };

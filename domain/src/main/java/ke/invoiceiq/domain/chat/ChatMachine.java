@@ -2,6 +2,7 @@ package ke.invoiceiq.domain.chat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import ke.invoiceiq.domain.chat.ChatInput.Tick;
 import ke.invoiceiq.domain.chat.ChatState.ChoosingEdit;
 import ke.invoiceiq.domain.chat.ChatState.CollectingAmount;
 import ke.invoiceiq.domain.chat.ChatState.CollectingDescription;
+import ke.invoiceiq.domain.chat.ChatState.CollectingDueDate;
 import ke.invoiceiq.domain.chat.ChatState.CollectingName;
 import ke.invoiceiq.domain.chat.ChatState.CollectingPhone;
 import ke.invoiceiq.domain.chat.ChatState.Confirming;
@@ -24,7 +26,11 @@ import ke.invoiceiq.domain.command.Command;
 import ke.invoiceiq.domain.command.CommandParser;
 import ke.invoiceiq.domain.command.CustomerRef;
 import ke.invoiceiq.domain.command.VerbSynonyms;
+import ke.invoiceiq.domain.copy.DuePhrases;
 import ke.invoiceiq.domain.copy.Language;
+import ke.invoiceiq.domain.due.DueClause;
+import ke.invoiceiq.domain.due.DueClauseParser;
+import ke.invoiceiq.domain.due.DueDates;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -137,8 +143,12 @@ public final class ChatMachine {
     private Transition idleCommand(Command command, Instant now) {
         return switch (command) {
             case Command.StartGuidedFlow start -> startFlow(now);
-            case Command.CreateInvoice create ->
-                    new Transition(IDLE, List.of(), List.of(new CreateAndSendInvoice(draftOf(create))));
+            case Command.CreateInvoice create -> switch (draftOf(create, now)) {
+                case Parsed.Ok<InvoiceDraft> draft ->
+                        new Transition(IDLE, List.of(), List.of(new CreateAndSendInvoice(draft.value())));
+                case Parsed.Rejected<InvoiceDraft> rejected ->
+                        say(IDLE, Reply.of(rejected.error().message(), BotCopy.newInvoice(lang)));
+            };
             case Command.Help help -> say(IDLE, Reply.of(BotCopy.commandHelp(lang), BotCopy.newInvoice(lang)));
             case Command.Invalid invalid -> say(IDLE, invalidReply(invalid));
             case Command.Unknown unknown -> say(IDLE, unknownReply());
@@ -199,7 +209,12 @@ public final class ChatMachine {
             Command command = CommandParser.parse(raw);
             switch (command) {
                 case Command.CreateInvoice create -> {
-                    return replaceDraft(draftOf(create), now);
+                    switch (draftOf(create, now)) {
+                        case Parsed.Ok<InvoiceDraft> draft -> {
+                            return replaceDraft(draft.value(), now);
+                        }
+                        case Parsed.Rejected<InvoiceDraft> rejected -> commandError = rejected.error();
+                    }
                 }
                 case Command.StartGuidedFlow start -> {
                     return startFlow(now);
@@ -247,6 +262,8 @@ public final class ChatMachine {
         }
         return switch (state) {
             case CollectingName s when buttonId.equals(BotCopy.SKIP.id()) -> acceptName(s, Optional.empty(), now);
+            case CollectingDueDate s when buttonId.equals(BotCopy.SKIP.id()) ->
+                    backToConfirm(s.draft().withDueDate(Optional.empty()), now);
             case Confirming s -> confirmChoice(s, buttonId, Optional.empty(), now);
             case ChoosingEdit s -> editChoice(s, buttonId, Optional.empty(), now);
             default -> say(touched(state, now), question(state));
@@ -279,9 +296,24 @@ public final class ChatMachine {
                 case Parsed.Rejected<Amount> rejected -> rejected(s, rejected.error(), commandError, now);
             };
             case CollectingDescription s -> switch (Description.parse(raw)) {
-                case Parsed.Ok<Description> ok -> backToConfirm(s.draft().withDescription(ok.value()), now);
+                case Parsed.Ok<Description> ok -> {
+                    InvoiceDraft draft = s.draft().withDescription(ok.value());
+                    yield s.editing() ? backToConfirm(draft, now)
+                            : ask(new CollectingDueDate(draft, false, now, false));
+                }
                 case Parsed.Rejected<Description> rejected -> rejected(s, rejected.error(), commandError, now);
             };
+            case CollectingDueDate s -> word.equals("skip") || word.equals("ruka")
+                    ? backToConfirm(s.draft().withDueDate(Optional.empty()), now)
+                    : switch (DueClauseParser.parse(raw)) {
+                        case Parsed.Ok<DueClause> ok -> switch (ok.value().resolve(DueDates.today(now))) {
+                            case Parsed.Ok<LocalDate> day ->
+                                    backToConfirm(s.draft().withDueDate(Optional.of(day.value())), now);
+                            case Parsed.Rejected<LocalDate> rejected ->
+                                    rejected(s, rejected.error(), commandError, now);
+                        };
+                        case Parsed.Rejected<DueClause> rejected -> rejected(s, rejected.error(), commandError, now);
+                    };
             case Confirming s -> confirmChoice(s, switch (word) {
                 case "send", "yes" -> BotCopy.SEND.id();
                 case "edit" -> BotCopy.EDIT.id();
@@ -399,6 +431,8 @@ public final class ChatMachine {
             case CollectingName s -> Reply.of(BotCopy.askName(lang), BotCopy.skip(lang), BotCopy.cancel(lang));
             case CollectingAmount s -> Reply.of(BotCopy.askAmount(lang), BotCopy.cancel(lang));
             case CollectingDescription s -> Reply.of(BotCopy.askDescription(lang), BotCopy.cancel(lang));
+            case CollectingDueDate s ->
+                    Reply.of(DuePhrases.ASK_DUE_DATE.in(lang).text(), BotCopy.skip(lang), BotCopy.cancel(lang));
             case Confirming s -> Reply.of(preview(s.draft(), lang), BotCopy.send(lang), BotCopy.edit(lang),
                     BotCopy.cancel(lang));
             case ChoosingEdit s -> Reply.of(BotCopy.chooseEdit(lang), BotCopy.editAmount(lang),
@@ -415,17 +449,31 @@ public final class ChatMachine {
             case CustomerRef.ByPhone phone -> phone.msisdn().value();
             case CustomerRef.ByName name -> name.name();
         };
-        return BotCopy.preview(lang, to, draft.name(), draft.amount().orElseThrow(),
+        String preview = BotCopy.preview(lang, to, draft.name(), draft.amount().orElseThrow(),
                 draft.description().orElseThrow().value());
+        if (draft.dueDate().isEmpty()) {
+            return preview;
+        }
+        // the due line joins the list of the preview, before its closing question
+        String due = "• " + DuePhrases.DUE_LINE.in(lang)
+                .with("date", DueDates.format(draft.dueDate().get(), lang)).text();
+        int question = preview.lastIndexOf("\n\n");
+        return question < 0 ? preview + "\n" + due
+                : preview.substring(0, question) + "\n" + due + preview.substring(question);
     }
 
     private Reply question(Guided state) {
         return prompt(state, lang);
     }
 
-    private static InvoiceDraft draftOf(Command.CreateInvoice create) {
-        return InvoiceDraft.EMPTY.withCustomer(create.customer()).withAmount(create.amount())
+    /** The one-line invoice as a draft, its due clause read against today in Nairobi (a past day is refused). */
+    private static Parsed<InvoiceDraft> draftOf(Command.CreateInvoice create, Instant now) {
+        InvoiceDraft draft = InvoiceDraft.EMPTY.withCustomer(create.customer()).withAmount(create.amount())
                 .withDescription(create.description()).withLanguage(create.language());
+        if (create.due().isEmpty()) {
+            return Parsed.ok(draft);
+        }
+        return create.due().get().resolve(DueDates.today(now)).map(day -> draft.withDueDate(Optional.of(day)));
     }
 
     /** {@code remind_INV-…}, {@code cancel_INV-…}, {@code pay_INV-…}, {@code view_INV-…}. */
@@ -459,6 +507,7 @@ public final class ChatMachine {
             case CollectingName s -> new CollectingName(s.draft(), s.editing(), now, false);
             case CollectingAmount s -> new CollectingAmount(s.draft(), s.editing(), now, false);
             case CollectingDescription s -> new CollectingDescription(s.draft(), s.editing(), now, false);
+            case CollectingDueDate s -> new CollectingDueDate(s.draft(), s.editing(), now, false);
             case Confirming s -> new Confirming(s.draft(), now, false);
             case ChoosingEdit s -> new ChoosingEdit(s.draft(), now, false);
         };
@@ -470,6 +519,7 @@ public final class ChatMachine {
             case CollectingName s -> new CollectingName(s.draft(), s.editing(), s.lastInputAt(), true);
             case CollectingAmount s -> new CollectingAmount(s.draft(), s.editing(), s.lastInputAt(), true);
             case CollectingDescription s -> new CollectingDescription(s.draft(), s.editing(), s.lastInputAt(), true);
+            case CollectingDueDate s -> new CollectingDueDate(s.draft(), s.editing(), s.lastInputAt(), true);
             case Confirming s -> new Confirming(s.draft(), s.lastInputAt(), true);
             case ChoosingEdit s -> new ChoosingEdit(s.draft(), s.lastInputAt(), true);
         };

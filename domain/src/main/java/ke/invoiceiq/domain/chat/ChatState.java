@@ -54,6 +54,15 @@ public sealed interface ChatState {
         }
     }
 
+    /** The optional due date, after the description: a day, or Skip. */
+    record CollectingDueDate(InvoiceDraft draft, boolean editing, Instant lastInputAt, boolean nudged)
+            implements Guided {
+        public CollectingDueDate {
+            Objects.requireNonNull(draft, "draft");
+            Objects.requireNonNull(lastInputAt, "lastInputAt");
+        }
+    }
+
     /** The preview with Send / Edit / Cancel. */
     record Confirming(InvoiceDraft draft, Instant lastInputAt, boolean nudged) implements Guided {
         public Confirming {

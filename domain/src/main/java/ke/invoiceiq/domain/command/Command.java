@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.due.DueClause;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -13,20 +14,24 @@ import ke.invoiceiq.domain.shared.FieldError;
 public sealed interface Command {
 
     /**
-     * {@code invoice <phone_or_name> <amount> <description…> [sw|en]}: create and send at once, written to the
-     * customer in {@code language} when the line ends with a language tag ({@link TrailingLanguage}).
+     * {@code invoice <phone_or_name> <amount> <description…> [due <date> | in <n> days] [sw|en]}: create and send
+     * at once. The due clause is kept as typed ({@link DueClause}); the chat reads it against today when it acts.
+     * The customer is written to in {@code language} when the line ends with a language tag ({@link TrailingLanguage}).
      */
-    record CreateInvoice(CustomerRef customer, Amount amount, Description description, Optional<Language> language)
+    record CreateInvoice(CustomerRef customer, Amount amount, Description description, Optional<DueClause> due,
+            Optional<Language> language)
             implements Command {
         public CreateInvoice {
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(due, "due");
             Objects.requireNonNull(language, "language");
         }
 
+        /** Without a due clause or a language tag. */
         public CreateInvoice(CustomerRef customer, Amount amount, Description description) {
-            this(customer, amount, description, Optional.empty());
+            this(customer, amount, description, Optional.empty(), Optional.empty());
         }
     }
 

@@ -9,6 +9,8 @@ import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
+import ke.invoiceiq.domain.due.DueClause;
+import ke.invoiceiq.domain.due.DueClauseParser;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -24,7 +26,8 @@ import ke.invoiceiq.domain.shared.Text;
  * <p>Grammar (verbs case-insensitive; any run of spaces, tabs and newlines counts as one space):
  * <pre>
  * invoice &lt;phone_or_name&gt; &lt;amount&gt; &lt;description…&gt;   → CreateInvoice (also after "new invoice")
- * invoice … sw | invoice … en                       → CreateInvoice in that language (TrailingLanguage)
+ *   … [due &lt;date&gt; | in &lt;n&gt; days]                         → with a due clause (DueClauseParser)
+ * invoice … sw | invoice … en                       → CreateInvoice in that language (TrailingLanguage, after any due clause)
  * invoice | new | new invoice | invoice mpya          → StartGuidedFlow
  * lang | lugha &lt;phone&gt; sw|en                          → SetLanguage
  * remind | cancel | status | pay &lt;invoice id&gt;         → Remind | Cancel | Status | Pay
@@ -171,7 +174,8 @@ public final class CommandParser {
         List<String> args = tagged.rest();
         Command command = PHONE_START.matcher(args.getFirst()).matches() ? invoiceToPhone(args) : invoiceToName(args);
         return command instanceof Command.CreateInvoice create && tagged.language().isPresent()
-                ? new Command.CreateInvoice(create.customer(), create.amount(), create.description(), tagged.language())
+                ? new Command.CreateInvoice(create.customer(), create.amount(), create.description(), create.due(),
+                        tagged.language())
                 : command;
     }
 
@@ -227,14 +231,21 @@ public final class CommandParser {
         };
     }
 
-    private static Command description(CustomerRef customer, Amount amount, List<String> words) {
+    private static Command description(CustomerRef customer, Amount amount, List<String> all) {
+        // the trailing "due 15 Dec" / "in 7 days" is read apart (DueClauseParser), the rest is the description
+        DueClauseParser.Split split = DueClauseParser.split(all);
+        if (split.due().orElse(null) instanceof Parsed.Rejected<DueClause> r) {
+            return new Command.Invalid(INVOICE, r.error());
+        }
+        Optional<DueClause> due = split.due().map(Parsed::orElseThrow);
+        List<String> words = split.rest();
         if (words.isEmpty()) {
             return invalid(INVOICE, Field.DESCRIPTION,
                     "Description is missing. " + Description.EXPECTED + EXAMPLE_LINE);
         }
         return switch (Description.parse(String.join(" ", words))) {
             case Parsed.Rejected<Description> r -> new Command.Invalid(INVOICE, r.error());
-            case Parsed.Ok<Description> d -> new Command.CreateInvoice(customer, amount, d.value());
+            case Parsed.Ok<Description> d -> new Command.CreateInvoice(customer, amount, d.value(), due, Optional.empty());
         };
     }
 

@@ -19,6 +19,9 @@ public enum InvoicePhrases implements Phrase {
             "Ankara {id}: KES {amount}{forItem} Lipa: {link}{otherWays}"),
     SMS_FOR_ITEM(" for {item}",
             " ya {item}"),
+    /** The day an invoice with a due date is due, by SMS: after the item, before the pay link. */
+    SMS_DUE(" Due {date}.",
+            " Lipa kabla ya {date}."),
     /** Only when SMS replies reach the service. */
     SMS_OR_REPLY(" or reply PAY {id}",
             " au jibu PAY {id}"),

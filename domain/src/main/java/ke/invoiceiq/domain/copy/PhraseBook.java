@@ -20,7 +20,8 @@ public final class PhraseBook {
                         ReasonPhrases.values(),
                         DeliveryPhrases.values(),
                         PayPagePhrases.values(),
-                        SandboxPhrases.values())
+                        SandboxPhrases.values(),
+                        DuePhrases.values())
                 .flatMap(Stream::of)
                 .toList();
     }

@@ -46,4 +46,17 @@ public interface CustomerDirectory {
      * again.
      */
     int purgeNonCustomersBefore(Instant cutoff, int limit);
+
+    /**
+     * The number replied STOP (or ACHA): no more automatic reminders to it. Kept apart from the customer and never
+     * purged, so the wish outlives the retention of a number that only wrote. True when this is news (the number
+     * had not stopped them already), so the merchant is told once.
+     */
+    boolean stopReminders(Msisdn msisdn, Instant at);
+
+    /** The number replied START (or ANZA): automatic reminders again. True when it had stopped them. */
+    boolean resumeReminders(Msisdn msisdn);
+
+    /** Whether the number asked for no more automatic reminders. */
+    boolean remindersStopped(Msisdn msisdn);
 }

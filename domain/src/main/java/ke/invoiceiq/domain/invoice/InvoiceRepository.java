@@ -1,5 +1,6 @@
 package ke.invoiceiq.domain.invoice;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
@@ -53,4 +54,13 @@ public interface InvoiceRepository {
     List<Invoice> latest(Optional<InvoiceStatus> status, Optional<InvoiceCursor> after, int limit);
 
     boolean exists(InvoiceId id);
+
+    /**
+     * Open invoices (PENDING, SENT, FAILED) with a due date on or before {@code day}, by id ascending: at most
+     * {@code limit}, all with an id strictly after {@code after} when it is given. For the automatic reminders and
+     * the overdue numbers.
+     *
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
+    List<Invoice> openDueBy(LocalDate day, Optional<InvoiceId> after, int limit);
 }

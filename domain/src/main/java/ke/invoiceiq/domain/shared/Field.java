@@ -8,7 +8,8 @@ public enum Field {
     DESCRIPTION("description"),
     INVOICE_ID("invoice id"),
     IDEMPOTENCY_KEY("idempotency key"),
-    COMMAND("command");
+    COMMAND("command"),
+    DUE_DATE("due date");
 
     private final String label;
 

@@ -62,6 +62,10 @@ final class ChatFixtures {
         return new CollectingDescription(amountStep().draft().withAmount(AMOUNT), false, T0, false);
     }
 
+    static ChatState.CollectingDueDate dueDateStep() {
+        return new ChatState.CollectingDueDate(COMPLETE, false, T0, false);
+    }
+
     static Confirming confirming() {
         return new Confirming(COMPLETE, T0, false);
     }
@@ -75,7 +79,7 @@ final class ChatFixtures {
         return List.of(phoneStep(), nameStep(), amountStep(), descriptionStep(), confirming(), choosingEdit(),
                 new CollectingPhone(COMPLETE, true, T0, false), new CollectingName(COMPLETE, true, T0, false),
                 new CollectingAmount(COMPLETE, true, T0, false),
-                new CollectingDescription(COMPLETE, true, T0, false));
+                new CollectingDescription(COMPLETE, true, T0, false), dueDateStep());
     }
 
     static Stream<Arguments> guidedStates() {
@@ -89,6 +93,7 @@ final class ChatFixtures {
             case CollectingName s -> s.editing();
             case CollectingAmount s -> s.editing();
             case CollectingDescription s -> s.editing();
+            case ChatState.CollectingDueDate s -> s.editing();
             case Confirming s -> false;
             case ChoosingEdit s -> false;
         };

@@ -214,8 +214,8 @@ class ChatMachineCommandsTest {
                     "Status report writing", "Help desk setup", "Cancel fee for Friday"}) {
                 Transition t = step(descriptionStep(), text(description));
 
-                assertThat(t.next()).as(description).isEqualTo(
-                        new Confirming(COMPLETE.withDescription(new Description(description)), NOW, false));
+                assertThat(t.next()).as(description).isEqualTo(new ChatState.CollectingDueDate(
+                        COMPLETE.withDescription(new Description(description)), false, NOW, false));
             }
         }
 

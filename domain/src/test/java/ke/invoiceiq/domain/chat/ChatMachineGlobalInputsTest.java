@@ -185,6 +185,7 @@ class ChatMachineGlobalInputsTest {
             case CollectingName s -> new CollectingName(s.draft(), s.editing(), T0, true);
             case CollectingAmount s -> new CollectingAmount(s.draft(), s.editing(), T0, true);
             case CollectingDescription s -> new CollectingDescription(s.draft(), s.editing(), T0, true);
+            case ChatState.CollectingDueDate s -> new ChatState.CollectingDueDate(s.draft(), s.editing(), T0, true);
             case Confirming s -> new Confirming(s.draft(), T0, true);
             case ChoosingEdit s -> new ChoosingEdit(s.draft(), T0, true);
         };

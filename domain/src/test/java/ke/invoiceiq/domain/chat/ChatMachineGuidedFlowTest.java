@@ -184,8 +184,10 @@ class ChatMachineGuidedFlowTest {
     class DescriptionStep {
 
         @Test
-        void givenDescriptionStep_whenAValidDescription_thenShowsThePreviewWithSendEditCancel() {
-            Transition t = step(descriptionStep(), text("Cleaning service (Wed 3pm)"));
+        void givenDescriptionStep_whenAValidDescriptionAndNoDueDate_thenShowsThePreviewWithSendEditCancel() {
+            Transition due = step(descriptionStep(), text("Cleaning service (Wed 3pm)"));
+            assertThat(due.next()).isInstanceOf(ChatState.CollectingDueDate.class);
+            Transition t = step(due.next(), tap(BotCopy.SKIP));
 
             assertThat(t.next()).isEqualTo(new Confirming(COMPLETE, NOW, false));
             assertThat(onlyReply(t)).isEqualTo(
@@ -283,7 +285,7 @@ class ChatMachineGuidedFlowTest {
         @Test
         void givenADraftWithoutName_whenPreviewed_thenShowsADash() {
             InvoiceDraft draft = COMPLETE.withName(Optional.empty());
-            Transition t = step(new CollectingDescription(draft, false, T0, false), text(DESCRIPTION.value()));
+            Transition t = step(new ChatState.CollectingDueDate(draft, false, T0, false), tap(BotCopy.SKIP));
 
             assertThat(onlyReply(t).text()).contains("• To: 254712345678 (—)");
         }

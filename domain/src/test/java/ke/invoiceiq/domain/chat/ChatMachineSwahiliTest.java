@@ -18,6 +18,7 @@ import java.util.Optional;
 import ke.invoiceiq.domain.chat.ChatMachine.ChatTimeouts;
 import ke.invoiceiq.domain.command.Command;
 import ke.invoiceiq.domain.command.CustomerRef;
+import ke.invoiceiq.domain.copy.DuePhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
@@ -66,7 +67,10 @@ class ChatMachineSwahiliTest {
         Transition amount = chat.say(text("Mama Njeri"));
         assertThat(amount.replies().getFirst().text()).isEqualTo("Kiasi kwa KES? (Namba kamili, mf. 2500)");
         chat.say(text("KES 2,500"));
-        Transition preview = chat.say(text("Cleaning service (Wed 3pm)"));
+        Transition due = chat.say(text("Cleaning service (Wed 3pm)"));
+        assertThat(due.replies().getFirst().text()).isEqualTo(DuePhrases.ASK_DUE_DATE.text(Language.SW));
+        assertThat(due.replies().getFirst().buttons()).extracting(Button::title).containsExactly("Ruka", "Ghairi");
+        Transition preview = chat.say(text("ruka"));
 
         Reply review = preview.replies().getFirst();
         assertThat(review.text()).startsWith("Kagua ankara:").contains("254712345678 (Mama Njeri)")
@@ -90,6 +94,7 @@ class ChatMachineSwahiliTest {
         chat.say(text("ruka"));
         chat.say(text("2500"));
         chat.say(text("Usafi wa nyumba"));
+        chat.say(text("ruka"));
         Transition edit = chat.say(text("badilisha"));
         assertThat(edit.replies().getFirst().text()).isEqualTo("Ungependa kubadilisha nini?");
         assertThat(edit.replies().getFirst().buttons()).extracting(Button::title)

@@ -55,6 +55,8 @@ class ChatMachineWalkTest {
         chat.say(text("Mama Njeri"));
         chat.say(text("KES 2,500"));
         chat.say(text("Cleaning service (Wed 3pm)"));
+        assertThat(chat.state).isInstanceOf(ChatState.CollectingDueDate.class);
+        chat.say(tap(BotCopy.SKIP));
         assertThat(chat.state).isInstanceOf(ChatState.Confirming.class);
         assertThat(chat.sent()).as("nothing is sent before Send").isEmpty();
         Transition send = chat.say(tap(BotCopy.SEND));
@@ -79,6 +81,7 @@ class ChatMachineWalkTest {
         chat.say(text("1000"));
         chat.say(text("ab"));
         chat.say(text("Logo design first milestone"));
+        chat.say(text("skip"));
         chat.say(text("maybe"));
         chat.say(tap(BotCopy.EDIT));
         chat.say(tap(BotCopy.EDIT_CUSTOMER));

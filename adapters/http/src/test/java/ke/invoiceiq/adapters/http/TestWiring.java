@@ -161,6 +161,12 @@ public class TestWiring {
 
     @Produces
     @Singleton
+    ke.invoiceiq.application.due.GetOverdueNumbersUseCase overdueNumbers() {
+        return core.overdueNumbers();
+    }
+
+    @Produces
+    @Singleton
     RecordAdminActionUseCase recordAdminAction() {
         return core.recordAdminAction();
     }

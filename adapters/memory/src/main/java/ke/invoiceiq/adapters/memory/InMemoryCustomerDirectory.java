@@ -22,6 +22,22 @@ public final class InMemoryCustomerDirectory implements CustomerDirectory {
     private final Map<Msisdn, Instant> lastInbound = new HashMap<>();
     private final Map<Msisdn, Language> chosen = new HashMap<>();
     private final Map<Msisdn, Language> learned = new HashMap<>();
+    private final Map<Msisdn, Instant> remindersStopped = new HashMap<>();
+
+    @Override
+    public synchronized boolean stopReminders(Msisdn msisdn, Instant at) {
+        return remindersStopped.putIfAbsent(msisdn, at) == null;
+    }
+
+    @Override
+    public synchronized boolean resumeReminders(Msisdn msisdn) {
+        return remindersStopped.remove(msisdn) != null;
+    }
+
+    @Override
+    public synchronized boolean remindersStopped(Msisdn msisdn) {
+        return remindersStopped.containsKey(msisdn);
+    }
 
     @Override
     public synchronized void remember(Customer customer) {

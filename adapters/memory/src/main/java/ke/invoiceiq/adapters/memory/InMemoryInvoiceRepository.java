@@ -1,6 +1,8 @@
 package ke.invoiceiq.adapters.memory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ke.invoiceiq.domain.due.DayCounts;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceCursor;
 import ke.invoiceiq.domain.invoice.InvoiceId;
@@ -160,6 +163,27 @@ public final class InMemoryInvoiceRepository implements InvoiceRepository, Invoi
      * Time to pay is paid − sent, or paid − created for an invoice paid before any channel accepted it. The
      * median of an even count is the mean of the two middle values, as SQL's {@code percentile_cont(0.5)}.
      */
+    @Override
+    public synchronized List<Invoice> openDueBy(LocalDate day, Optional<InvoiceId> after, int limit) {
+        Limits.requireNonNegative(limit);
+        return byId.values().stream()
+                .filter(Invoice::isPayable)
+                .filter(i -> i.dueDate().filter(due -> !due.isAfter(day)).isPresent())
+                .filter(i -> after.map(a -> i.id().value().compareTo(a.value()) > 0).orElse(true))
+                .sorted(java.util.Comparator.comparing(i -> i.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized DayCounts between(Instant from, Instant to) {
+        long issued = byId.values().stream()
+                .filter(i -> !i.createdAt().isBefore(from) && i.createdAt().isBefore(to)).count();
+        long paid = byId.values().stream().filter(i -> i.status() == InvoiceStatus.PAID)
+                .filter(i -> i.paidAt().filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent()).count();
+        return new DayCounts(issued, paid);
+    }
+
     @Override
     public synchronized StatsSummary summarize() {
         var counts = new EnumMap<InvoiceStatus, Long>(InvoiceStatus.class);

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import ke.invoiceiq.domain.chat.ChatState;
 import ke.invoiceiq.domain.chat.ChatState.ChoosingEdit;
 import ke.invoiceiq.domain.chat.ChatState.CollectingAmount;
 import ke.invoiceiq.domain.chat.ChatState.CollectingDescription;
+import ke.invoiceiq.domain.chat.ChatState.CollectingDueDate;
 import ke.invoiceiq.domain.chat.ChatState.CollectingName;
 import ke.invoiceiq.domain.chat.ChatState.CollectingPhone;
 import ke.invoiceiq.domain.chat.ChatState.Confirming;
@@ -27,7 +29,8 @@ import ke.invoiceiq.domain.invoice.Description;
  * domain carries no annotations and the stored form is ours to keep stable:
  *
  * <pre>{"v":1,"kind":"COLLECTING_NAME","editing":false,"lastInputAt":"2026-03-02T06:00:00Z","nudged":false,
- *  "draft":{"customer":{"phone":"254712345678"},"name":"Mama Njeri","amount":2500,"description":"…","language":"sw"}}</pre>
+ *  "draft":{"customer":{"phone":"254712345678"},"name":"Mama Njeri","amount":2500,"description":"…","language":"sw",
+ *  "dueDate":"2026-12-15"}}</pre>
  *
  * Absent draft parts are absent keys; {@code customer} is {@code {"phone":…}} or {@code {"name":…}}. Times keep
  * their full precision as ISO-8601 text.
@@ -49,6 +52,7 @@ final class ChatStateJson {
             case CollectingName s -> "COLLECTING_NAME";
             case CollectingAmount s -> "COLLECTING_AMOUNT";
             case CollectingDescription s -> "COLLECTING_DESCRIPTION";
+            case CollectingDueDate s -> "COLLECTING_DUE_DATE";
             case Confirming s -> "CONFIRMING";
             case ChoosingEdit s -> "CHOOSING_EDIT";
         };
@@ -69,6 +73,8 @@ final class ChatStateJson {
             case CollectingName s -> guided(node, s.draft(), s.lastInputAt(), s.nudged()).put("editing", s.editing());
             case CollectingAmount s -> guided(node, s.draft(), s.lastInputAt(), s.nudged()).put("editing", s.editing());
             case CollectingDescription s ->
+                    guided(node, s.draft(), s.lastInputAt(), s.nudged()).put("editing", s.editing());
+            case CollectingDueDate s ->
                     guided(node, s.draft(), s.lastInputAt(), s.nudged()).put("editing", s.editing());
             case Confirming s -> guided(node, s.draft(), s.lastInputAt(), s.nudged());
             case ChoosingEdit s -> guided(node, s.draft(), s.lastInputAt(), s.nudged());
@@ -100,6 +106,7 @@ final class ChatStateJson {
             case "COLLECTING_NAME" -> new CollectingName(draft, editing, lastInputAt, nudged);
             case "COLLECTING_AMOUNT" -> new CollectingAmount(draft, editing, lastInputAt, nudged);
             case "COLLECTING_DESCRIPTION" -> new CollectingDescription(draft, editing, lastInputAt, nudged);
+            case "COLLECTING_DUE_DATE" -> new CollectingDueDate(draft, editing, lastInputAt, nudged);
             case "CONFIRMING" -> new Confirming(draft, lastInputAt, nudged);
             case "CHOOSING_EDIT" -> new ChoosingEdit(draft, lastInputAt, nudged);
             default -> throw new IllegalStateException("unknown chat state kind " + kind);
@@ -121,6 +128,7 @@ final class ChatStateJson {
         draft.amount().ifPresent(a -> d.put("amount", a.shillings()));
         draft.description().ifPresent(desc -> d.put("description", desc.value()));
         draft.language().ifPresent(language -> d.put("language", language.tag()));
+        draft.dueDate().ifPresent(due -> d.put("dueDate", due.toString()));
         return node;
     }
 
@@ -138,7 +146,8 @@ final class ChatStateJson {
                 d.hasNonNull("amount") ? Optional.of(Amount.ofShillings(d.get("amount").asLong()))
                         : Optional.empty(),
                 optionalText(d, "description").map(Description::new),
-                optionalText(d, "language").flatMap(Language::fromTag));
+                optionalText(d, "language").flatMap(Language::fromTag),
+                optionalText(d, "dueDate").map(LocalDate::parse));
     }
 
     private static String text(JsonNode node, String field) {

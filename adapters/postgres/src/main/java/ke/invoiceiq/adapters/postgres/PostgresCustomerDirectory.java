@@ -131,6 +131,25 @@ public class PostgresCustomerDirectory implements CustomerDirectory {
                 """, cutoff, limit, cutoff);
     }
 
+    /** {@code reminder_opt_outs} (V13): one row per number that said STOP; the insert that wins is the news. */
+    @Override
+    public boolean stopReminders(Msisdn msisdn, Instant at) {
+        return sql.update("""
+                INSERT INTO reminder_opt_outs (msisdn, stopped_at) VALUES (?, ?) ON CONFLICT (msisdn) DO NOTHING
+                """, msisdn.value(), at) == 1;
+    }
+
+    @Override
+    public boolean resumeReminders(Msisdn msisdn) {
+        return sql.update("DELETE FROM reminder_opt_outs WHERE msisdn = ?", msisdn.value()) == 1;
+    }
+
+    @Override
+    public boolean remindersStopped(Msisdn msisdn) {
+        return !sql.query("SELECT 1 AS one FROM reminder_opt_outs WHERE msisdn = ?", rs -> 1, msisdn.value())
+                .isEmpty();
+    }
+
     /**
      * The look-up form of a name: whitespace squashed as {@link CustomerName} does, each character folded as
      * {@link String#equalsIgnoreCase} compares it, so the database finds what {@link CustomerName#sameAs} accepts.

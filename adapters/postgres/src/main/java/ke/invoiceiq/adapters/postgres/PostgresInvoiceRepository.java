@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import ke.invoiceiq.domain.customer.CustomerName;
+import ke.invoiceiq.domain.due.DayCounts;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceCursor;
@@ -214,6 +217,33 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                         ? InvoiceMapper.toDomain(e, attemptsOf.getOrDefault(e.id, List.of()))
                         : find(new InvoiceId(e.id)).orElseThrow())
                 .toList();
+    }
+
+    @Override
+    public List<Invoice> openDueBy(LocalDate day, Optional<InvoiceId> after, int limit) {
+        Limits.requireNonNegative(limit);
+        if (limit == 0) {
+            return List.of();
+        }
+        var params = new HashMap<String, Object>();
+        params.put("day", day);
+        params.put("open", List.of(InvoiceStatus.PENDING.name(), InvoiceStatus.SENT.name(),
+                InvoiceStatus.FAILED.name()));
+        params.put("after", after.map(InvoiceId::value).orElse(""));
+        List<String> ids = sql.detached(InvoiceEntity.<InvoiceEntity>find(
+                        "status in :open and dueDate <= :day and id > :after", Sort.ascending("id"), params)
+                .range(0, limit - 1).list()).stream().map(e -> e.id).toList();
+        // each read whole and consistent with its payments, as find does
+        return ids.stream().map(id -> find(new InvoiceId(id))).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public DayCounts between(Instant from, Instant to) {
+        return sql.query("""
+                SELECT (SELECT count(*) FROM invoices WHERE created_at >= ? AND created_at < ?) AS issued,
+                       (SELECT count(*) FROM invoices WHERE status = 'PAID' AND paid_at >= ? AND paid_at < ?) AS paid
+                """, rs -> new DayCounts(rs.getLong("issued"), rs.getLong("paid")),
+                from, to, from, to).getFirst();
     }
 
     @Override

@@ -49,7 +49,8 @@ class SchemaTest {
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name
                 """)).containsExactly("admin_audit", "chat_sessions", "customers", "held_delivery_reports",
                 "idempotency_answers", "inbound_events", "invoices", "message_log", "outbox", "payments",
-                "reply_cooldowns", "send_slots", "stk_callbacks", "unmatched_payments", "webhook_inbox");
+                "reminder_opt_outs", "reply_cooldowns", "send_slots", "stk_callbacks", "unmatched_payments",
+                "webhook_inbox");
     }
 
     @Test

@@ -74,7 +74,8 @@ final class ApiDocs {
 
     static final String STATS = """
             {"total":42,"by_status":{"PENDING":2,"SENT":8,"PAID":30,"CANCELLED":1,"FAILED":1},"sent":40,"paid":30,\
-            "conversion":0.75,"mean_time_to_pay_seconds":754.5,"median_time_to_pay_seconds":320.0}""";
+            "conversion":0.75,"mean_time_to_pay_seconds":754.5,"median_time_to_pay_seconds":320.0,"overdue":3,\
+            "overdue_outstanding_cents":750000,"overdue_outstanding_display":"KES 7,500"}""";
 
     static final String REMINDED = """
             {"result":"reminded","invoice":{"id":"INV-7K3Q9X","status":"SENT","msisdn":"254712345678",\

@@ -30,5 +30,11 @@ public record CreateInvoiceRequest(
         @Schema(nullable = true, enumeration = {"en", "sw"}, description = "Optional: the language the customer is "
                 + "written to in (sw: Kiswahili). Without it, the customer's language in the customer directory, "
                 + "else CUSTOMER_DEFAULT_LANGUAGE.", examples = "sw")
-        String language) {
+        String language,
+        @JsonProperty("due_date") @Schema(type = SchemaType.STRING, format = "date", nullable = true,
+                description = "Optional: the day it is due (YYYY-MM-DD, a day in Kenya), today or later and within a "
+                        + "year; a past day is refused with 400. Absent: the merchant's default terms "
+                        + "(`invoiceiq.invoice.default-terms-days`, 7 days unless configured).",
+                examples = "2026-12-15")
+        String dueDate) {
 }

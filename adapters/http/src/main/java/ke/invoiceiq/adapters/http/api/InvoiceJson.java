@@ -1,5 +1,6 @@
 package ke.invoiceiq.adapters.http.api;
 
+import ke.invoiceiq.domain.due.DueDates;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
@@ -66,7 +67,12 @@ public record InvoiceJson(
         String lastRemindedAt,
         @JsonProperty("paid_outside") @Schema(nullable = true, description = "Set when an operator recorded money "
                 + "that came outside M-PESA Express (`POST /invoices/{id}/mark-paid`); null otherwise.")
-        PaidOutsideJson paidOutside) {
+        PaidOutsideJson paidOutside,
+        @JsonProperty("due_date") @Schema(type = SchemaType.STRING, format = "date", nullable = true,
+                description = "The day it is due, in Kenya (East Africa Time); null when it has none.",
+                examples = "2026-12-15") String dueDate,
+        @Schema(description = "True when the due date has passed (in Nairobi) and the invoice is still open (not "
+                + "paid, not cancelled). Derived at the time of the request.", examples = "false") boolean overdue) {
 
     /** Money recorded as paid outside M-PESA: how, how much (the balance it settled), the note, when. */
     @RegisterForReflection
@@ -85,7 +91,7 @@ public record InvoiceJson(
         }
     }
 
-    static InvoiceJson of(Invoice invoice, MerchantSettings merchant) {
+    static InvoiceJson of(Invoice invoice, MerchantSettings merchant, Instant now) {
         Amount amount = invoice.amount();
         Money paid = invoice.paid();
         Money balance = invoice.balance();
@@ -113,7 +119,9 @@ public record InvoiceJson(
                 invoice.receipts().stream().map(MpesaReceipt::value).toList(),
                 invoice.reminderCount(),
                 time(invoice.lastRemindedAt()),
-                invoice.paidOutside().map(PaidOutsideJson::of).orElse(null));
+                invoice.paidOutside().map(PaidOutsideJson::of).orElse(null),
+                invoice.dueDate().map(java.time.LocalDate::toString).orElse(null),
+                DueDates.isOverdue(invoice, now));
     }
 
     static String time(Optional<Instant> at) {

@@ -1,5 +1,6 @@
 package ke.invoiceiq.adapters.http.api;
 
+import java.time.LocalDate;
 import static ke.invoiceiq.adapters.http.api.FieldViolation.Rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,9 +45,10 @@ final class InvoiceRequests {
     static final String METHOD = "method";
     static final String NOTE = "note";
     static final String LANGUAGE = "language";
+    static final String DUE_DATE = "due_date";
 
     static final Set<String> CREATE_MEMBERS = members(MSISDN, CUSTOMER_NAME, AMOUNT_CENTS, AMOUNT, DESCRIPTION,
-            LANGUAGE);
+            LANGUAGE, DUE_DATE);
     static final Set<String> STK_MEMBERS = members(INVOICE_ID);
     static final Set<String> APPLY_MEMBERS = members(INVOICE_ID);
     static final Set<String> MARK_PAID_MEMBERS = members(METHOD, NOTE);
@@ -88,9 +90,28 @@ final class InvoiceRequests {
                     }
                     return Language.fromTag(tag);
                 });
+        Optional<Optional<LocalDate>> dueDate = dueDate(m);
         m.throwIfAny();
         return new CreateInvoiceCommand(new CustomerRef.ByPhone(msisdn.orElseThrow()), name.orElseThrow(),
-                amount.orElseThrow(), description.orElseThrow(), key, language);
+                amount.orElseThrow(), description.orElseThrow(), key, language, dueDate.orElseThrow());
+    }
+
+    /**
+     * {@code due_date}: optional, an ISO date ({@code 2026-12-15}), a day in Kenya. Whether it has passed is the use
+     * case's to say (it knows today); here only its form is checked.
+     */
+    private static Optional<Optional<LocalDate>> dueDate(Members m) {
+        if (m.node(DUE_DATE).isEmpty() || m.node(DUE_DATE).get().isNull()) {
+            return Optional.of(Optional.empty());
+        }
+        return m.optionalText(DUE_DATE, "\"2026-12-15\"").flatMap(raw -> {
+            try {
+                return Optional.of(Optional.of(LocalDate.parse(raw.strip())));
+            } catch (java.time.format.DateTimeParseException e) {
+                m.reject(DUE_DATE, Rule.FORMAT, "due_date must be a date written as YYYY-MM-DD, e.g. 2026-12-15.");
+                return Optional.empty();
+            }
+        });
     }
 
     /**

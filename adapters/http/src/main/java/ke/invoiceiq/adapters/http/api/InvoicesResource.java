@@ -189,7 +189,7 @@ public class InvoicesResource {
                 var answer = Response.created(UriBuilder.fromResource(InvoicesResource.class)
                                 .path(invoice.id().value()).build())
                         .type(JSON)
-                        .entity(ApiJson.write(InvoiceJson.of(stored(invoice), merchant)));
+                        .entity(ApiJson.write(InvoiceJson.of(stored(invoice), merchant, clock.instant())));
                 // created before under the same key (its stored answer was lost): it is a repeat, nothing new
                 yield (created.isNew() ? answer : answer.header(IdempotentEndpoint.REPLAYED, true)).build();
             }
@@ -198,6 +198,8 @@ public class InvoicesResource {
                     Problems.of(ProblemType.UNKNOWN_CUSTOMER, "No customer has that name; use their phone number.");
             case CreateInvoiceOutcome.AmbiguousCustomer ambiguous ->
                     Problems.of(ProblemType.AMBIGUOUS_CUSTOMER, "Several customers have that name; use the number.");
+            case CreateInvoiceOutcome.DueDateRefused refused -> Problems.validation(new FieldViolation(
+                    InvoiceRequests.DUE_DATE, FieldViolation.Rule.MIN, refused.error().message()));
         };
     }
 
@@ -216,7 +218,7 @@ public class InvoicesResource {
             @PathParam("id") String id) {
         InvoiceId invoiceId = InvoiceRequests.invoiceId("id", id);
         return findInvoices.find(invoiceId)
-                .map(invoice -> ok(InvoiceJson.of(invoice, merchant)))
+                .map(invoice -> ok(InvoiceJson.of(invoice, merchant, clock.instant())))
                 .orElseGet(() -> notFound(invoiceId));
     }
 
@@ -253,7 +255,7 @@ public class InvoicesResource {
         }
         InvoicePage page = findInvoices.page(onlyStatus, after, size);
         return ok(new ListJson.InvoicePage(
-                page.items().stream().map(i -> InvoiceJson.of(i, merchant)).toList(),
+                page.items().stream().map(i -> InvoiceJson.of(i, merchant, clock.instant())).toList(),
                 page.next().map(Cursors::encode).orElse(null)));
     }
 
@@ -331,10 +333,10 @@ public class InvoicesResource {
             case CancelInvoiceOutcome.Cancelled cancelled -> {
                 LOG.infof("invoice %s cancelled through the API", invoiceId);
                 yield ok(new ListJson.Cancelled("cancelled", cancelled.customerTold(),
-                        InvoiceJson.of(stored(cancelled.invoice()), merchant)));
+                        InvoiceJson.of(stored(cancelled.invoice()), merchant, clock.instant())));
             }
             case CancelInvoiceOutcome.AlreadyCancelled already -> ok(new ListJson.Cancelled("already_cancelled", false,
-                    InvoiceJson.of(already.invoice(), merchant)));
+                    InvoiceJson.of(already.invoice(), merchant, clock.instant())));
             case CancelInvoiceOutcome.Refused refused -> refusal(refused.invoice(), refused.refusal());
             case CancelInvoiceOutcome.NotFound notFound -> notFound(invoiceId);
         };
@@ -386,7 +388,7 @@ public class InvoicesResource {
             case MarkInvoicePaidOutcome.Marked marked -> {
                 LOG.infof("invoice %s marked paid outside M-PESA (%s) through the API", invoiceId, command.method());
                 yield ok(new ListJson.MarkedPaid("marked_paid", marked.customerTold(),
-                        InvoiceJson.of(stored(marked.invoice()), merchant)));
+                        InvoiceJson.of(stored(marked.invoice()), merchant, clock.instant())));
             }
             case MarkInvoicePaidOutcome.Refused refused -> refusal(refused.invoice(), refused.refusal());
             case MarkInvoicePaidOutcome.NotFound notFound -> notFound(invoiceId);
@@ -414,7 +416,8 @@ public class InvoicesResource {
     private Response accepted(String result, Invoice invoice) {
         LOG.infof("invoice %s: %s through the API", invoice.id(), result);
         return Response.accepted().type(JSON)
-                .entity(ApiJson.write(new ListJson.Reminded(result, InvoiceJson.of(stored(invoice), merchant))))
+                .entity(ApiJson.write(new ListJson.Reminded(result,
+                        InvoiceJson.of(stored(invoice), merchant, clock.instant()))))
                 .build();
     }
 

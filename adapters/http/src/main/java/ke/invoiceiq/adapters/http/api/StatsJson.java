@@ -1,5 +1,6 @@
 package ke.invoiceiq.adapters.http.api;
 
+import ke.invoiceiq.application.due.OverdueNumbers;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
@@ -24,15 +25,21 @@ public record StatsJson(
                 + "customer to the payment; null before the first payment.", examples = "754.5")
         Double meanTimeToPaySeconds,
         @JsonProperty("median_time_to_pay_seconds") @Schema(nullable = true, examples = "320.0")
-        Double medianTimeToPaySeconds) {
+        Double medianTimeToPaySeconds,
+        @Schema(description = "Open invoices (not paid, not cancelled) whose due date has passed in Nairobi.",
+                examples = "3") long overdue,
+        @JsonProperty("overdue_outstanding_cents") @Schema(description = "What is still owed on the overdue "
+                + "invoices, in cents.", examples = "750000") long overdueOutstandingCents,
+        @JsonProperty("overdue_outstanding_display") @Schema(examples = "KES 7,500") String overdueOutstandingDisplay) {
 
-    static StatsJson of(StatsSummary summary) {
+    static StatsJson of(StatsSummary summary, OverdueNumbers overdue) {
         var counts = new LinkedHashMap<String, Long>();
         for (InvoiceStatus status : InvoiceStatus.values()) {
             counts.put(status.name(), summary.countsByStatus().getOrDefault(status, 0L));
         }
         return new StatsJson(summary.total(), counts, summary.sent(), summary.paid(), summary.conversion(),
-                seconds(summary.meanTimeToPay()), seconds(summary.medianTimeToPay()));
+                seconds(summary.meanTimeToPay()), seconds(summary.medianTimeToPay()), overdue.count(),
+                overdue.outstanding().cents(), overdue.outstanding().display());
     }
 
     private static Double seconds(Optional<Duration> d) {

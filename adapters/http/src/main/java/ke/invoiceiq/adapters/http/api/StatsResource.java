@@ -1,5 +1,6 @@
 package ke.invoiceiq.adapters.http.api;
 
+import ke.invoiceiq.application.due.GetOverdueNumbersUseCase;
 import static ke.invoiceiq.adapters.http.api.ApiDocs.JSON;
 import static ke.invoiceiq.adapters.http.api.ApiDocs.PROBLEM;
 
@@ -29,9 +30,12 @@ public class StatsResource {
     private final GetStatsSummaryUseCase stats;
 
     @Inject
-    public StatsResource(GetStatsSummaryUseCase stats) {
+    public StatsResource(GetStatsSummaryUseCase stats, GetOverdueNumbersUseCase overdue) {
         this.stats = stats;
+        this.overdue = overdue;
     }
+
+    private final GetOverdueNumbersUseCase overdue;
 
     @GET
     @Path("summary")
@@ -49,6 +53,6 @@ public class StatsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
                     examples = @ExampleObject(name = "unauthorized", value = ApiDocs.UNAUTHORIZED)))
     public Response summary() {
-        return InvoicesResource.ok(StatsJson.of(stats.summary()));
+        return InvoicesResource.ok(StatsJson.of(stats.summary(), overdue.overdue()));
     }
 }

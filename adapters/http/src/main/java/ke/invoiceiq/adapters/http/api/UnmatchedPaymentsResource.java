@@ -70,11 +70,13 @@ public class UnmatchedPaymentsResource {
     private final FindInvoicesUseCase findInvoices;
     private final MerchantSettings merchant;
     private final IdempotentEndpoint idempotent;
+    private final java.time.Clock clock;
 
     @Inject
     public UnmatchedPaymentsResource(FindUnmatchedPaymentsUseCase findUnmatched,
             ApplyUnmatchedPaymentUseCase applyUnmatched, FindInvoicesUseCase findInvoices, MerchantSettings merchant,
-            IdempotentEndpoint idempotent) {
+            IdempotentEndpoint idempotent, java.time.Clock clock) {
+        this.clock = clock;
         this.findUnmatched = findUnmatched;
         this.applyUnmatched = applyUnmatched;
         this.findInvoices = findInvoices;
@@ -213,7 +215,7 @@ public class UnmatchedPaymentsResource {
             case ApplyUnmatchedPaymentOutcome.Applied applied -> {
                 Invoice invoice = applied.settlement().invoice();
                 yield InvoicesResource.ok(new ListJson.Applied(UnmatchedPaymentJson.of(applied.payment()),
-                        InvoiceJson.of(findInvoices.find(invoice.id()).orElse(invoice), merchant)));
+                        InvoiceJson.of(findInvoices.find(invoice.id()).orElse(invoice), merchant, clock.instant())));
             }
             case ApplyUnmatchedPaymentOutcome.AlreadyApplied already -> Problems.of(
                     ProblemType.UNMATCHED_PAYMENT_APPLIED, "Unmatched payment " + paymentId + " was applied already"

@@ -1,5 +1,6 @@
 package ke.invoiceiq.adapters.http.pay;
 
+import ke.invoiceiq.application.due.DueLines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,11 +59,14 @@ import ke.invoiceiq.domain.payment.StkReason;
  * @param hint           under the button: where the prompt goes (and, after a part payment, what it asks for)
  * @param paybillLine    "Or pay by Paybill 123456, account INV-7K3Q9X" for an open invoice when a Paybill is
  *                       configured, else empty
+ * @param due            {@code Due: 15 Dec 2026} in the invoice's language while it is open and has a due date, else
+ *                       empty
  */
 public record PayPage(String businessName, String invoiceId, String amountLabel, String amount, String description,
         String status, String statusKind, List<String> notice, String noticeKind, String receipt, String total,
         String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds,
-        PayWords words, String title, String heading, String hint, String paybillLine) {
+        PayWords words, String title, String heading, String hint, String paybillLine,
+        String due) {
 
     /** While a prompt is open the page reloads itself this often (no JavaScript: a meta refresh). */
     static final int REFRESH_SECONDS = 5;
@@ -284,7 +288,8 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
                     partPaid ? invoice.amount().formatted() : "", partPaid ? invoice.paid().formatted() : "",
                     payable, payTo, token, nonce, refreshSeconds, new PayWords(language),
                     PayPagePhrases.TITLE.in(language).with("id", id).with("business", businessName).text(),
-                    PayPagePhrases.INVOICE_NUMBER.in(language).with("id", id).text(), hint, paybillLine);
+                    PayPagePhrases.INVOICE_NUMBER.in(language).with("id", id).text(), hint, paybillLine,
+                    open ? DueLines.forCustomer(invoice).orElse("") : "");
         }
     }
 }

@@ -30,6 +30,8 @@ class StatsTest {
         assertThat(empty.getDouble("conversion")).isZero();
         assertThat(empty.getString("mean_time_to_pay_seconds")).isNull();
         assertThat(empty.getString("median_time_to_pay_seconds")).isNull();
+        assertThat(empty.getLong("overdue")).isZero();
+        assertThat(empty.getLong("overdue_outstanding_cents")).isZero();
 
         paidAfter(Duration.ofSeconds(60));
         paidAfter(Duration.ofSeconds(120));

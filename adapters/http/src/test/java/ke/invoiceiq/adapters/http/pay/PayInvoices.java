@@ -58,6 +58,16 @@ final class PayInvoices {
         };
     }
 
+    /** An invoice SENT, due on {@code day}. */
+    Invoice sentDue(java.time.LocalDate day) {
+        var now = ports.clock().instant();
+        Invoice invoice = Invoice.issue(ports.ids().nextInvoiceId(), Customer.of(CUSTOMER), Amount.ofShillings(2_500),
+                new Description("Cleaning"), ports.ids().nextPayToken(), now, java.util.Optional.of(day),
+                ke.invoiceiq.domain.copy.Language.EN);
+        ports.invoices().add(invoice);
+        return save(ports.invoices().find(invoice.id()).orElseThrow().sendAccepted(Channel.WHATSAPP, now).invoice());
+    }
+
     private Invoice save(Invoice next) {
         return ports.invoices().update(next);
     }

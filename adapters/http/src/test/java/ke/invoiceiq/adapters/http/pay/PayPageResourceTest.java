@@ -76,6 +76,16 @@ class PayPageResourceTest {
     }
 
     @Test
+    void givenAnOpenInvoiceWithADueDate_whenOpened_thenTheDueDateIsShown() {
+        Invoice invoice = invoices.sentDue(java.time.LocalDate.of(2027, 12, 15));
+
+        String html = get(invoice).then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("id=\"due-date\">Due: 15 Dec 2027<");
+        assertThat(get(invoices.in(InvoiceStatus.SENT)).then().extract().asString()).doesNotContain("due-date");
+    }
+
+    @Test
     void givenAPaidInvoice_whenOpened_thenTheReceiptAndNoButton() {
         Invoice invoice = invoices.in(InvoiceStatus.PAID);
 

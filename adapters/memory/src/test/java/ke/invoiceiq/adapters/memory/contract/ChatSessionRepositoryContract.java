@@ -100,7 +100,9 @@ public abstract class ChatSessionRepositoryContract {
                 new ChatState.CollectingName(byName, false, at(3), true),
                 new ChatState.CollectingAmount(byPhone, true, at(4), false),
                 new ChatState.CollectingDescription(byName, false, at(5), false),
-                new ChatState.Confirming(byPhone, at(6), true),
+                new ChatState.CollectingDueDate(byPhone, false, at(5), false),
+                new ChatState.Confirming(byPhone.withDueDate(Optional.of(java.time.LocalDate.of(2026, 12, 15))),
+                        at(6), true),
                 new ChatState.ChoosingEdit(byPhone, at(7), false));
 
         long version = 0;

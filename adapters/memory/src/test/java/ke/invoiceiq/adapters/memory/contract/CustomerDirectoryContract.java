@@ -1,5 +1,6 @@
 package ke.invoiceiq.adapters.memory.contract;
 
+import java.time.Instant;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.at;
 import static ke.invoiceiq.adapters.memory.contract.Fixtures.msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -222,5 +223,31 @@ public abstract class CustomerDirectoryContract {
         assertThat(directory.purgeNonCustomersBefore(at(20), 10)).isEqualTo(1);
 
         assertThat(directory.language(msisdn(1))).isEmpty();
+    }
+
+    // ---- reminders stopped ----------------------------------------------------------------------------
+
+    @Test
+    void givenANumberThatSaidStop_whenAskedAgainAndAfterStart_thenTheNewsIsTrueOnceAndStartUndoesIt() {
+        assertThat(directory.remindersStopped(msisdn(1))).isFalse();
+
+        assertThat(directory.stopReminders(msisdn(1), Instant.parse("2026-12-07T09:00:00Z"))).isTrue();
+        assertThat(directory.stopReminders(msisdn(1), Instant.parse("2026-12-07T10:00:00Z"))).isFalse();
+        assertThat(directory.remindersStopped(msisdn(1))).isTrue();
+        assertThat(directory.remindersStopped(msisdn(2))).isFalse();
+
+        assertThat(directory.resumeReminders(msisdn(1))).isTrue();
+        assertThat(directory.resumeReminders(msisdn(1))).isFalse();
+        assertThat(directory.remindersStopped(msisdn(1))).isFalse();
+    }
+
+    @Test
+    void givenANumberThatOnlyWroteAndSaidStop_whenPurged_thenTheWishIsKept() {
+        directory.recordInbound(msisdn(1), Instant.parse("2026-01-01T00:00:00Z"));
+        directory.stopReminders(msisdn(1), Instant.parse("2026-01-01T00:00:00Z"));
+
+        directory.purgeNonCustomersBefore(Instant.parse("2026-06-01T00:00:00Z"), 10);
+
+        assertThat(directory.remindersStopped(msisdn(1))).isTrue();
     }
 }

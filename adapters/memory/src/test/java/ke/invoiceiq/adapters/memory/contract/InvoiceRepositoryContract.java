@@ -577,4 +577,37 @@ public abstract class InvoiceRepositoryContract {
                 i.createdAt(), i.sentAt(), i.paidAt(), i.cancelledAt(), i.deliveryChannel(), i.reminderCount(),
                 i.lastRemindedAt(), payments, i.paidOutside(), i.dueDate(), i.language(), i.version());
     }
+
+    @Test
+    void givenInvoicesDueOnVariousDays_whenOpenOnesDueByADayAreAsked_thenOnlyThoseInIdOrderPageByPage() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 10);
+        Invoice dueBefore = due(3, day.minusDays(2));
+        Invoice dueOnTheDay = due(1, day);
+        Invoice dueAfter = due(2, day.plusDays(1));
+        Invoice noDueDate = invoice(4, at(0));
+        Invoice cancelled = due(5, day.minusDays(1));
+        Invoice sentDue = due(6, day);
+        for (Invoice i : List.of(dueBefore, dueOnTheDay, dueAfter, noDueDate, cancelled, sentDue)) {
+            repo.add(i);
+        }
+        repo.update(((ke.invoiceiq.domain.invoice.InvoiceOutcome.Applied) repo.find(cancelled.id()).orElseThrow()
+                .cancel(at(5))).invoice());
+        repo.update(((ke.invoiceiq.domain.invoice.InvoiceOutcome.Applied) repo.find(sentDue.id()).orElseThrow()
+                .sendAccepted(Channel.SMS, at(5))).invoice());
+
+        List<Invoice> all = repo.openDueBy(day, java.util.Optional.empty(), 10);
+        assertThat(all).extracting(Invoice::id).containsExactly(dueOnTheDay.id(), dueBefore.id(), sentDue.id());
+        assertThat(all.get(2)).isEqualTo(repo.find(sentDue.id()).orElseThrow());
+
+        List<Invoice> first = repo.openDueBy(day, java.util.Optional.empty(), 2);
+        List<Invoice> second = repo.openDueBy(day, java.util.Optional.of(first.getLast().id()), 2);
+        assertThat(first).extracting(Invoice::id).containsExactly(dueOnTheDay.id(), dueBefore.id());
+        assertThat(second).extracting(Invoice::id).containsExactly(sentDue.id());
+    }
+
+    private static Invoice due(int n, java.time.LocalDate day) {
+        return Invoice.issue(invoiceId(n), Customer.of(Fixtures.msisdn(n)), Amount.ofShillings(2500),
+                new Description("Cleaning"), payToken(n), at(n), java.util.Optional.of(day),
+                ke.invoiceiq.domain.copy.Language.EN);
+    }
 }

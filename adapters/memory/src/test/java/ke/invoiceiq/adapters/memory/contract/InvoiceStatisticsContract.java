@@ -100,4 +100,17 @@ public abstract class InvoiceStatisticsContract {
     private void store(Invoice invoice) {
         Fixtures.store(invoices, invoice);
     }
+
+    @Test
+    void givenInvoicesIssuedAndPaidAtVariousTimes_whenAStretchIsCounted_thenOnlyThoseInsideItCount() {
+        store(invoice(1, at(0)));
+        store(paid(sent(invoice(2, at(10)), at(20)), at(30)));
+        store(paid(sent(invoice(3, at(-100)), at(-90)), at(50)));
+        store(invoice(4, at(100)));
+
+        ke.invoiceiq.domain.due.DayCounts counts = stats.between(at(0), at(100));
+
+        assertThat(counts).isEqualTo(new ke.invoiceiq.domain.due.DayCounts(2, 2));
+        assertThat(stats.between(at(100), at(200))).isEqualTo(new ke.invoiceiq.domain.due.DayCounts(1, 0));
+    }
 }
