@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.copy.Language;
+import ke.invoiceiq.domain.due.DueDates;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.messaging.Button;
@@ -151,7 +152,8 @@ class SwahiliConversationTest {
 
             app.text(MERCHANT, "hali " + invoice.id().value());
             assertThat(app.lastTextTo(MERCHANT)).isEqualTo("Ankara #" + invoice.id().value()
-                    + " (KES 2,500) kwa 254712345678: imetumwa, bado haijalipwa.\nBidhaa: Cleaning");
+                    + " (KES 2,500) kwa 254712345678: imetumwa, bado haijalipwa.\nBidhaa: Cleaning\nMwisho wa kulipa: "
+                    + DueDates.format(invoice.dueDate().orElseThrow(), Language.SW));
 
             app.text(MERCHANT, "kumbusha " + invoice.id().value());
             assertThat(app.lastTextTo(MERCHANT)).isEqualTo("Kikumbusho kimetumwa kwa 254712345678 kwa Ankara #"

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
+import ke.invoiceiq.application.due.ReminderOptOuts;
 import ke.invoiceiq.application.invoice.CancelInvoiceUseCase;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
@@ -103,7 +104,8 @@ public final class Wiring {
                 cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock(),
                 ports.customers(), languages);
         var customerConversation = new CustomerConversation(ports.invoices(), requestPayment, outbox,
-                ports.transactions(), ports.clock(), merchant, ports.replyCooldowns(), ports.customers(), languages);
+                ports.transactions(), ports.clock(), merchant, ports.replyCooldowns(), ports.customers(), languages,
+                Optional.of(new ReminderOptOuts(ports.customers(), outbox, merchant, ports.clock())));
         return new HandleInboundMessageService(ports.inboundEvents(), ports.messageLog(), ports.customers(),
                 ports.ids(), ports.transactions(), ports.clock(), merchant, merchantConversation,
                 customerConversation, outbox, ports.events(), RetentionSettings.DEFAULT.inboundEvents());
