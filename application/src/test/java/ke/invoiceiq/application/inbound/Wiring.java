@@ -81,7 +81,9 @@ public final class Wiring {
         var merchantConversation = new MerchantConversation(ports.chatSessions(), createInvoice, remindInvoice,
                 cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock());
         var customerConversation = new CustomerConversation(ports.invoices(), requestPayment, outbox,
-                ports.transactions(), ports.clock(), merchant, ports.replyCooldowns());
+                ports.transactions(), ports.clock(), merchant, ports.replyCooldowns(), java.util.Optional.of(
+                        new ke.invoiceiq.application.due.ReminderOptOuts(ports.customers(), outbox, merchant,
+                                ports.clock())));
         return new HandleInboundMessageService(ports.inboundEvents(), ports.messageLog(), ports.customers(),
                 ports.ids(), ports.transactions(), ports.clock(), merchant, merchantConversation,
                 customerConversation, outbox, ports.events(), RetentionSettings.DEFAULT.inboundEvents());
