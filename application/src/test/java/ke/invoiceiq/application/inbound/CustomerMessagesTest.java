@@ -78,8 +78,9 @@ class CustomerMessagesTest {
         assertThat(app.lastTextTo(CUSTOMER)).contains("Check your phone");
     }
 
+    // a bare STOP (or ACHA) is the customer ending automatic reminders (DueUseCasesTest), not a question
     @ParameterizedTest
-    @ValueSource(strings = {"hello", "invoice 0712345678 100 x", "PAY", "what is this?", "STOP"})
+    @ValueSource(strings = {"hello", "invoice 0712345678 100 x", "PAY", "what is this?", "STOP NOW"})
     void givenCustomerOnSms_whenAnythingButPay_thenOneShortHelpSmsAndNoPayment(String text) {
         app.sms(STRANGER, text);
 

@@ -80,7 +80,13 @@ class ChatAndPaymentAcceptanceTest extends AcceptanceBase {
         step("1500", "Short description of the invoice (3–120 chars).");
         step("ab", "Please enter 3–120 characters.");
         step("x".repeat(121), "Please enter 3–120 characters.");
-        Received preview = step("Deep cleaning", "Review invoice:");
+        Received dueStep = step("Deep cleaning", "When is it due?");
+        assertThat(dueStep.buttons()).containsExactly("skip", "cancel");
+        step("due 31 Feb 2027", "Invalid due date.");
+        Received preview = step("in 5 days", "Review invoice:");
+        assertThat(preview.text()).contains("• Due: " + ke.invoiceiq.domain.due.DueDates.format(
+                ke.invoiceiq.domain.due.DueDates.today(clock.instant()).plusDays(5),
+                ke.invoiceiq.domain.copy.Language.EN));
         assertThat(preview.text()).contains("KES 1,500").contains("Deep cleaning").contains(customer.value());
         assertThat(preview.buttons()).containsExactly("send", "edit", "cancel");
         tap("edit", "What would you like to change?");

@@ -159,6 +159,7 @@ class InboundReliabilityTest extends AcceptanceBase {
             webhooks.add(tap(MERCHANT, "skip"));
             webhooks.add(text(MERCHANT, String.valueOf(1100 + 100 * i)));
             webhooks.add(text(MERCHANT, "Flow item " + i));
+            webhooks.add(tap(MERCHANT, "skip"));
             webhooks.add(tap(MERCHANT, "send"));
         }
 

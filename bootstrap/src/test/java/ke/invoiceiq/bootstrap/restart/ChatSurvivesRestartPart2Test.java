@@ -73,6 +73,7 @@ class ChatSurvivesRestartPart2Test {
                 MerchantChat.MERCHANT.value())).as("the amount was the step it stopped at")
                 .containsExactly("COLLECTING_DESCRIPTION");
         MerchantChat.say(inbound, MerchantChat.MERCHANT, "Gardening", clock.instant());
+        MerchantChat.say(inbound, MerchantChat.MERCHANT, "skip", clock.instant());
         HandleInboundMessageOutcome sent = MerchantChat.say(inbound, MerchantChat.MERCHANT, "send", clock.instant());
 
         List<InvoiceId> created = ((HandleInboundMessageOutcome.HandledForMerchant) sent).invoicesCreated();
