@@ -56,6 +56,7 @@ public sealed interface CustomerRequest {
             case Command.Cancel cancel -> new MerchantOnly();
             case Command.Status status -> new MerchantOnly();
             case Command.ListInvoices list -> new MerchantOnly();
+            case Command.MarkPaid paid -> new MerchantOnly();
         };
     }
 
