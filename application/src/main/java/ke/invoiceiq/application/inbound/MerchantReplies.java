@@ -152,6 +152,7 @@ final class MerchantReplies {
             case REMINDED_RECENTLY -> "you reminded them less than an hour ago";
             case REMINDER_LIMIT_REACHED -> "it has had " + invoice.reminderCount()
                     + " reminders already, the most allowed. Give the customer a call";
+            case MORE_THAN_BALANCE -> throw new IllegalStateException("reminding or cancelling names no amount");
         };
     }
 

@@ -7,24 +7,29 @@ import ke.invoiceiq.application.invoice.MarkInvoicePaidOutcome.NotFound;
 import ke.invoiceiq.application.invoice.MarkInvoicePaidOutcome.Refused;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.shared.RetryingTransactions;
-import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceOutcome;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.invoice.Money;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
-import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
- * Records an invoice as paid outside M-PESA ({@link Invoice#markPaidOutside}). A customer who had the invoice gets
- * the usual receipt, saying the merchant received the money, in the same unit of work, so they stop being asked to
- * pay. The merchant gets no notice: they recorded it themselves (the API answers them, and the audit trail keeps
- * who did it). The {@link InvoiceEvent.Paid} is published like any payment's, so the stats and metrics count the
- * invoice as paid.
+ * Records money received for an invoice outside M-PESA ({@link Invoice#markPaidOutside}): the whole balance, or a
+ * part. A customer who had the invoice gets a receipt naming the method, in the same unit of work: paid in full, or
+ * the part received and the balance left (with the pay button for the rest). The merchant's confirmation is the
+ * answer to their own request (the chat's reply, the API's response; the audit trail keeps who did it), so no
+ * notice is queued to them. The event is published like an M-PESA payment's: {@link InvoiceEvent.Paid} when it
+ * reaches the amount, else {@link InvoiceEvent.PartPaymentReceived}, so the stats and metrics count it.
  */
 public final class MarkInvoicePaidService implements MarkInvoicePaidUseCase {
+
+    /** The language of the customer's receipt, until the customer's language is known here. */
+    private static final Language CUSTOMER_LANGUAGE = Language.EN;
 
     private record Decision(MarkInvoicePaidOutcome outcome, Optional<InvoiceEvent> event) {
     }
@@ -54,16 +59,17 @@ public final class MarkInvoicePaidService implements MarkInvoicePaidUseCase {
     }
 
     private Decision mark(Invoice invoice, MarkInvoicePaidCommand command) {
-        return switch (invoice.markPaidOutside(command.method(), command.note(), clock.instant())) {
+        Optional<Money> amount = command.amount().map(Money::of);
+        return switch (invoice.markPaidOutside(command.method(), amount, command.note(), clock.instant())) {
             case InvoiceOutcome.Applied applied -> {
                 Invoice stored = invoices.update(applied.invoice());
+                PaidOutside recorded = stored.paidOutside().getLast();
                 boolean tell = stored.sentAt().isPresent();
                 if (tell) {
                     outbox.toCustomer(stored.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(stored.id()),
-                            OutboundContent.text(BotCopy.receiptOutsideMpesa(stored.id(), stored.amount()))
-                                    .withSms(BotCopy.receiptOutsideMpesaSms(stored.id(), stored.amount())));
+                            OutsidePaymentCopy.receipt(stored, recorded, CUSTOMER_LANGUAGE));
                 }
-                yield new Decision(new Marked(stored, tell), Optional.of(applied.event()));
+                yield new Decision(new Marked(stored, recorded, tell), Optional.of(applied.event()));
             }
             case InvoiceOutcome.Refused refused -> new Decision(new Refused(invoice, refused.refusal()),
                     Optional.empty());

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.CashPhrases;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.Settlement;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.StkReason;
 import ke.invoiceiq.domain.payment.UnmatchedPayment;
 
@@ -19,6 +22,9 @@ import ke.invoiceiq.domain.payment.UnmatchedPayment;
  * asker gets it as the direct answer to their request.
  */
 final class PaymentNotices {
+
+    /** The language of the sentence naming another payer, until the reader's language is known here. */
+    private static final Language RECEIPT_LANGUAGE = Language.EN;
 
     private final OutboxWriter outbox;
     private final Duration cooldown;
@@ -32,7 +38,7 @@ final class PaymentNotices {
         Invoice invoice = settlement.invoice();
         switch (settlement) {
             case Settlement.Paid paid -> {
-                paid(invoice, paid.payment().receipt());
+                paid(invoice, paid.payment().receipt(), paidFrom(invoice, paid.payment()));
                 if (paid.afterCancellation()) {
                     toMerchant(invoice, PaymentCopy.paidAfterCancellation(invoice.id(), invoice.amount(),
                             paid.payment().receipt()));
@@ -47,12 +53,14 @@ final class PaymentNotices {
                 var receipt = part.payment().receipt();
                 outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
                         new OutboundContent(
-                                PaymentCopy.partPaymentToCustomer(invoice.id(), received, part.balance(), receipt),
+                                PaymentCopy.partPaymentToCustomer(invoice.id(), received, part.balance(), receipt)
+                                        + paidFrom(invoice, part.payment()).map(line -> "\n" + line).orElse(""),
                                 List.of(BotCopy.payButton(invoice.id())),
                                 Optional.of(PaymentCopy.partPaymentSms(invoice.id(), received, part.balance())),
                                 Optional.empty()));
                 toMerchant(invoice, PaymentCopy.partPaymentToMerchant(invoice.id(), invoice.amount(), received,
-                        part.balance(), receipt));
+                        part.balance(), receipt) + paidFrom(invoice, part.payment()).map(line -> "\n" + line)
+                        .orElse(""));
             }
             case Settlement.ReceivedWhileCancelled cancelled -> {
                 var received = cancelled.payment().received().orElseThrow();
@@ -100,10 +108,21 @@ final class PaymentNotices {
                 OutboundContent.text(PaymentCopy.unmatchedToMerchant(payment)));
     }
 
-    private void paid(Invoice invoice, Optional<MpesaReceipt> receipt) {
-        String text = BotCopy.receipt(invoice.id(), invoice.amount(), receipt);
+    /**
+     * "Paid from 2547****5678." when the money came from another phone than the invoiced one (the holder of the pay
+     * link paid from it): the payer's number masked, so the customer and the merchant know who paid, and no more.
+     */
+    private static Optional<String> paidFrom(Invoice invoice, Payment payment) {
+        return Optional.of(payment.payer()).filter(payer -> !payer.equals(invoice.customer().msisdn()))
+                .map(payer -> CashPhrases.PAID_FROM.in(RECEIPT_LANGUAGE).with("payer", payer.masked()).text());
+    }
+
+    private void paid(Invoice invoice, Optional<MpesaReceipt> receipt, Optional<String> from) {
+        String text = BotCopy.receipt(invoice.id(), invoice.amount(), receipt)
+                + from.map(line -> "\n" + line).orElse("");
         outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
-                OutboundContent.text(text).withSms(BotCopy.receiptSms(invoice.id(), invoice.amount(), receipt)));
+                OutboundContent.text(text).withSms(BotCopy.receiptSms(invoice.id(), invoice.amount(), receipt)
+                        + from.map(line -> " " + line).orElse("")));
         toMerchant(invoice, text);
     }
 

@@ -136,7 +136,7 @@ public final class Core {
         idempotentRequests = new IdempotentRequestsService(p.idempotentAnswers(), p.transactions(), p.clock());
 
         var merchantConversation = new MerchantConversation(p.chatSessions(), createInvoice, remindInvoice,
-                cancelInvoice, findInvoices, requestPayment, outboxWriter, p.transactions(), p.clock());
+                cancelInvoice, findInvoices, requestPayment, markInvoicePaid, outboxWriter, p.transactions(), p.clock());
         var customerConversation = new CustomerConversation(p.invoices(), requestPayment, outboxWriter,
                 p.transactions(), p.clock(), merchant, p.replyCooldowns());
         handleInboundMessage = new HandleInboundMessageService(p.inboundEvents(), p.messageLog(), p.customers(),

@@ -79,7 +79,8 @@ public final class Wiring {
      */
     public HandleInboundMessageService newInbound() {
         var merchantConversation = new MerchantConversation(ports.chatSessions(), createInvoice, remindInvoice,
-                cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock());
+                cancelInvoice, findInvoices, requestPayment, core.markInvoicePaid(), outbox, ports.transactions(),
+                ports.clock());
         var customerConversation = new CustomerConversation(ports.invoices(), requestPayment, outbox,
                 ports.transactions(), ports.clock(), merchant, ports.replyCooldowns());
         return new HandleInboundMessageService(ports.inboundEvents(), ports.messageLog(), ports.customers(),

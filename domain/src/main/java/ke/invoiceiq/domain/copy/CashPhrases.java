@@ -30,9 +30,9 @@ public enum CashPhrases implements Phrase {
             "Imerekodiwa ✔ KES {received} ({method}) kwa ankara #{id} (KES {amount}).\nSalio: KES {balance}.{told}"),
     CUSTOMER_TOLD("\nThe customer gets a receipt.", "\nMteja atapokea risiti."),
     NOT_RECORDED_MORE_THAN_BALANCE("Not recorded: KES {received} is more than the KES {balance} left on Invoice"
-            + " #{id}.\nRecord at most the balance: paid {id} {balanceShillings} {methodWord}",
-            "Haijarekodiwa: KES {received} ni zaidi ya salio la KES {balance} kwenye ankara #{id}.\nRekodi salio"
-            + " tu au chini yake: paid {id} {balanceShillings} {methodWord}"),
+            + " #{id}.\nTo record the whole balance: paid {id} {methodWord}",
+            "Haijarekodiwa: KES {received} ni zaidi ya salio la KES {balance} kwenye ankara #{id}.\nKurekodi salio"
+            + " lote: paid {id} {methodWord}"),
     NOT_RECORDED_PAID("Not recorded: Invoice #{id} is already paid.",
             "Haijarekodiwa: ankara #{id} tayari imelipwa."),
     NOT_RECORDED_CANCELLED("Not recorded: Invoice #{id} was cancelled.",

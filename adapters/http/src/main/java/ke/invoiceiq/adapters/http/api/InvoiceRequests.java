@@ -46,7 +46,7 @@ final class InvoiceRequests {
     static final Set<String> CREATE_MEMBERS = members(MSISDN, CUSTOMER_NAME, AMOUNT_CENTS, AMOUNT, DESCRIPTION);
     static final Set<String> STK_MEMBERS = members(INVOICE_ID);
     static final Set<String> APPLY_MEMBERS = members(INVOICE_ID);
-    static final Set<String> MARK_PAID_MEMBERS = members(METHOD, NOTE);
+    static final Set<String> MARK_PAID_MEMBERS = members(METHOD, NOTE, AMOUNT_CENTS, AMOUNT);
 
     private static final BigInteger HUNDRED = BigInteger.valueOf(100);
     private static final BigInteger MAX_CENTS = BigInteger.valueOf(Amount.MAX * 100);
@@ -95,7 +95,8 @@ final class InvoiceRequests {
 
     /**
      * The body of {@code POST /invoices/{id}/mark-paid}: {@code method} (CASH, BANK_TRANSFER or OTHER, any case)
-     * and {@code note} (3–200 characters, trimmed, no control characters), both required.
+     * and {@code note} (3–200 characters, trimmed, no control characters), both required, and at most one of
+     * {@code amount_cents} and {@code amount} (as for a new invoice), the whole balance when neither is given.
      */
     static MarkInvoicePaidCommand markPaid(InvoiceId id, ObjectNode body) {
         var m = new Members(body);
@@ -120,8 +121,11 @@ final class InvoiceRequests {
             }
             return Optional.of(raw);
         });
+        Optional<Optional<Amount>> amount = !m.has(AMOUNT_CENTS) && !m.has(AMOUNT)
+                ? Optional.of(Optional.empty())
+                : amount(m).map(Optional::of);
         m.throwIfAny();
-        return new MarkInvoicePaidCommand(id, method.orElseThrow(), note.orElseThrow());
+        return new MarkInvoicePaidCommand(id, method.orElseThrow(), amount.orElseThrow(), note.orElseThrow());
     }
 
     /** An invoice id from a path or query parameter. */

@@ -1,0 +1,59 @@
+package ke.invoiceiq.application.inbound;
+
+import ke.invoiceiq.application.invoice.MarkInvoicePaidOutcome;
+import ke.invoiceiq.application.invoice.OutsidePaymentCopy;
+import ke.invoiceiq.domain.command.Command;
+import ke.invoiceiq.domain.copy.CashPhrases;
+import ke.invoiceiq.domain.copy.Language;
+import ke.invoiceiq.domain.invoice.Invoice;
+import ke.invoiceiq.domain.invoice.Money;
+
+/** The merchant's answer to {@code paid …}: recorded (paid in full, or the balance left), or why not. */
+final class CashReplies {
+
+    /** The language of the merchant's replies, until the merchant's language is known here. */
+    static final Language MERCHANT_LANGUAGE = Language.EN;
+
+    private CashReplies() {
+    }
+
+    static String markedPaid(MarkInvoicePaidOutcome outcome, Command.MarkPaid asked) {
+        Language language = MERCHANT_LANGUAGE;
+        return switch (outcome) {
+            case MarkInvoicePaidOutcome.Marked marked -> {
+                Invoice invoice = marked.invoice();
+                String told = marked.customerTold() ? CashPhrases.CUSTOMER_TOLD.in(language).text() : "";
+                var phrase = marked.paidInFull() ? CashPhrases.RECORDED_PAID : CashPhrases.RECORDED_PART;
+                var filled = phrase.in(language).with("id", invoice.id().value())
+                        .with("amount", invoice.amount().formatted())
+                        .with("received", marked.recorded().amount().formatted())
+                        .with("method", OutsidePaymentCopy.method(marked.recorded().method(), language))
+                        .with("told", told);
+                yield marked.paidInFull() ? filled.text()
+                        : filled.with("balance", invoice.balance().formatted()).text();
+            }
+            case MarkInvoicePaidOutcome.Refused refused -> refusal(refused.invoice(), refused, asked, language);
+            case MarkInvoicePaidOutcome.NotFound notFound -> MerchantReplies.notFound(notFound.invoiceId());
+        };
+    }
+
+    private static String refusal(Invoice invoice, MarkInvoicePaidOutcome.Refused refused, Command.MarkPaid asked,
+            Language language) {
+        String id = invoice.id().value();
+        return switch (refused.refusal()) {
+            case MORE_THAN_BALANCE -> {
+                Money balance = invoice.balance();
+                yield CashPhrases.NOT_RECORDED_MORE_THAN_BALANCE.in(language).with("id", id)
+                        .with("received", asked.amount().map(a -> a.formatted()).orElse(balance.formatted()))
+                        .with("balance", balance.formatted())
+                        .with("methodWord", OutsidePaymentCopy.commandWord(asked.method()))
+                        .text();
+            }
+            case ALREADY_PAID -> CashPhrases.NOT_RECORDED_PAID.in(language).with("id", id).text();
+            case CANCELLED -> CashPhrases.NOT_RECORDED_CANCELLED.in(language).with("id", id).text();
+            case PAYMENT_IN_FLIGHT -> CashPhrases.NOT_RECORDED_IN_FLIGHT.in(language).with("id", id).text();
+            case NOT_SENT_YET, REMINDED_RECENTLY, REMINDER_LIMIT_REACHED ->
+                    throw new IllegalStateException("recording money is never refused for " + refused.refusal());
+        };
+    }
+}
