@@ -150,6 +150,11 @@ public record Invoice(
         return paidOf(payments);
     }
 
+    /** What counts towards the amount so far: M-PESA's payments and the money recorded outside M-PESA. */
+    public Money settled() {
+        return settledWith(payments);
+    }
+
     /** What is still owed: the amount less what was paid (through M-PESA or outside it), never below zero. */
     public Money balance() {
         return Money.of(amount).minusOrZero(settledWith(payments));

@@ -40,7 +40,7 @@ public record InvoiceJson(
         long amountPaidCents,
         @JsonProperty("amount_paid_display") @Schema(examples = "KES 1,000") String amountPaidDisplay,
         @JsonProperty("balance_cents") @Schema(description = "What is still to pay: `amount_cents` less "
-                + "`amount_paid_cents`, never below 0. The next M-PESA prompt asks for it (rounded up to whole "
+                + "`amount_paid_cents` and the `paid_outside` amounts, never below 0. The next M-PESA prompt asks for it (rounded up to whole "
                 + "shillings).", examples = "150000")
         long balanceCents,
         @JsonProperty("balance_display") @Schema(examples = "KES 1,500") String balanceDisplay,

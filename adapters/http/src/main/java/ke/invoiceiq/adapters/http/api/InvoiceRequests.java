@@ -42,9 +42,10 @@ final class InvoiceRequests {
     static final String INVOICE_ID = "invoice_id";
     static final String METHOD = "method";
     static final String NOTE = "note";
+    static final String PAYER_MSISDN = "payer_msisdn";
 
     static final Set<String> CREATE_MEMBERS = members(MSISDN, CUSTOMER_NAME, AMOUNT_CENTS, AMOUNT, DESCRIPTION);
-    static final Set<String> STK_MEMBERS = members(INVOICE_ID);
+    static final Set<String> STK_MEMBERS = members(INVOICE_ID, PAYER_MSISDN);
     static final Set<String> APPLY_MEMBERS = members(INVOICE_ID);
     static final Set<String> MARK_PAID_MEMBERS = members(METHOD, NOTE, AMOUNT_CENTS, AMOUNT);
 
@@ -91,6 +92,28 @@ final class InvoiceRequests {
                 .flatMap(raw -> accept(m, INVOICE_ID, InvoiceId.parse(raw), error -> Rule.FORMAT));
         m.throwIfAny();
         return id.orElseThrow();
+    }
+
+    /** The body of {@code POST /payments/stk/initiate}: the invoice, and another number to prompt if any. */
+    record StkPush(InvoiceId invoiceId, Optional<Msisdn> payFrom) {
+    }
+
+    /**
+     * The body of {@code POST /payments/stk/initiate}: {@code invoice_id}, required, and {@code payer_msisdn},
+     * optional: another Kenyan number to send the prompt to instead of the invoiced one, read as the chat reads
+     * numbers ({@link Msisdn#parse}).
+     */
+    static StkPush stkPush(ObjectNode body) {
+        var m = new Members(body);
+        Optional<InvoiceId> id = m.requiredText(INVOICE_ID, "\"INV-7K3Q9X\"")
+                .flatMap(raw -> accept(m, INVOICE_ID, InvoiceId.parse(raw), error -> Rule.FORMAT));
+        Optional<Optional<Msisdn>> payer = !m.has(PAYER_MSISDN)
+                ? Optional.of(Optional.empty())
+                : m.requiredText(PAYER_MSISDN, "\"254722000111\"")
+                        .flatMap(raw -> accept(m, PAYER_MSISDN, Msisdn.parse(raw), error -> Rule.FORMAT))
+                        .map(Optional::of);
+        m.throwIfAny();
+        return new StkPush(id.orElseThrow(), payer.orElseThrow());
     }
 
     /**

@@ -10,10 +10,14 @@ import java.util.stream.Collectors;
 import ke.invoiceiq.application.payment.PayLinkView;
 import ke.invoiceiq.application.payment.PayLinkView.Attempt;
 import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.CashPhrases;
+import ke.invoiceiq.domain.copy.Language;
+import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.StkReason;
 
 /**
@@ -46,10 +50,19 @@ import ke.invoiceiq.domain.payment.StkReason;
  * @param token          the pay token, for the form's action and the links (already validated: URL-safe)
  * @param nonce          this render's form nonce
  * @param refreshSeconds how soon the page reloads itself while a prompt is open; 0 for never
+ * @param otherPhone     what was typed in the "pay from another phone" field, kept when it was refused; else empty
+ * @param otherPhoneError why the number typed there was refused; empty when it was not
  */
 public record PayPage(String businessName, String invoiceId, String amountLabel, String amount, String description,
         String status, String statusKind, List<String> notice, String noticeKind, String receipt, String total,
-        String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds) {
+        String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds,
+        String otherPhone, String otherPhoneError) {
+
+    /** The language of the "pay from another phone" words, until the reader's language is known here. */
+    static final Language PAGE_LANGUAGE = Language.EN;
+
+    /** The form field that names another phone to pay from. */
+    static final String OTHER_PHONE_FIELD = "phone";
 
     /** While a prompt is open the page reloads itself this often (no JavaScript: a meta refresh). */
     static final int REFRESH_SECONDS = 5;
@@ -67,6 +80,24 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
 
     public String payButton() {
         return PAY_BUTTON;
+    }
+
+    public String otherPhoneLabel() {
+        return CashPhrases.OTHER_PHONE_LABEL.in(PAGE_LANGUAGE).text();
+    }
+
+    public String otherPhoneHint() {
+        return CashPhrases.OTHER_PHONE_HINT.in(PAGE_LANGUAGE).with("payTo", payTo).text();
+    }
+
+    public String otherPhoneField() {
+        return OTHER_PHONE_FIELD;
+    }
+
+    /** The same page, with the number typed in the other-phone field refused for {@code why}, kept as typed. */
+    PayPage otherPhoneRefused(String typed, String why) {
+        return new PayPage(businessName, invoiceId, amountLabel, amount, description, status, statusKind, notice,
+                noticeKind, receipt, total, received, payable, payTo, token, nonce, refreshSeconds, typed, why);
     }
 
     static PayPage of(PayLinkView view, PayNotice flag, String businessName, String token, String nonce) {
@@ -90,23 +121,26 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
         return Amount.ofShillings(Math.max(1, (invoice.balance().cents() + 99) / 100));
     }
 
-    /** "Received KES 1,000 — KES 1,500 still to pay." */
+    /** "Received KES 1,000 — KES 1,500 still to pay." (by M-PESA and outside it) */
     static String partPaid(Invoice invoice) {
-        return "Received " + invoice.paid().display() + " — " + invoice.balance().display() + " still to pay.";
+        return "Received " + invoice.settled().display() + " — " + invoice.balance().display() + " still to pay.";
     }
 
     private static void payable(Builder page, Attempt attempt, PayNotice flag, Invoice invoice, Instant now) {
         InvoiceId id = invoice.id();
         Amount due = due(invoice);
-        boolean partPaid = !invoice.paid().isZero();
+        boolean partPaid = !invoice.settled().isZero();
         if (partPaid) {
             page.receipt(invoice.receipts().stream().map(MpesaReceipt::value).collect(Collectors.joining(", ")));
         }
         switch (attempt) {
             case Attempt.InFlight inFlight -> page.state("Waiting for your M-PESA PIN", "progress")
-                    .notice("info", flag == PayNotice.SENT
-                            ? BotCopy.checkYourPhone(id, due)
-                            : BotCopy.promptAlreadySent(id, due))
+                    .notice("info", otherPayer(invoice)
+                            .map(payer -> CashPhrases.PROMPT_SENT_TO_OTHER.in(PAGE_LANGUAGE).with("amount",
+                                    due.formatted()).with("id", id.value()).with("payer", payer.masked()).text())
+                            .orElseGet(() -> flag == PayNotice.SENT
+                                    ? BotCopy.checkYourPhone(id, due)
+                                    : BotCopy.promptAlreadySent(id, due)))
                     .refresh();
             // the latest attempt moved money and the invoice is still open: that payment left a balance
             case Attempt.Succeeded succeeded -> {
@@ -128,6 +162,12 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
                 }
             }
         }
+    }
+
+    /** The number the open prompt went to, when it is not the invoiced one (the link holder chose another). */
+    private static Optional<Msisdn> otherPayer(Invoice invoice) {
+        return invoice.attemptInFlight().map(Payment::payer)
+                .filter(payer -> !payer.equals(invoice.customer().msisdn()));
     }
 
     /**
@@ -228,7 +268,7 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
 
         PayPage build() {
             boolean open = invoice.isPayable();
-            boolean partPaid = open && !invoice.paid().isZero();
+            boolean partPaid = open && !invoice.settled().isZero();
             String amountLabel = switch (invoice.status()) {
                 case PAID -> "Amount paid";
                 case CANCELLED -> "Amount";
@@ -237,8 +277,8 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
             String amount = partPaid ? invoice.balance().formatted() : invoice.amount().formatted();
             return new PayPage(businessName, invoice.id().value(), amountLabel, amount,
                     invoice.description().value(), status, statusKind, notice, noticeKind, receipt,
-                    partPaid ? invoice.amount().formatted() : "", partPaid ? invoice.paid().formatted() : "",
-                    payable, invoice.customer().msisdn().masked(), token, nonce, refreshSeconds);
+                    partPaid ? invoice.amount().formatted() : "", partPaid ? invoice.settled().formatted() : "",
+                    payable, invoice.customer().msisdn().masked(), token, nonce, refreshSeconds, "", "");
         }
     }
 }
