@@ -1,5 +1,6 @@
 package ke.invoiceiq.application.inbound;
 
+import java.util.stream.Collectors;
 import ke.invoiceiq.application.invoice.MarkInvoicePaidOutcome;
 import ke.invoiceiq.application.invoice.OutsidePaymentCopy;
 import ke.invoiceiq.domain.command.Command;
@@ -7,6 +8,7 @@ import ke.invoiceiq.domain.copy.CashPhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.Money;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 
 /** The merchant's answer to {@code paid …}: recorded (paid in full, or the balance left), or why not. */
 final class CashReplies {
@@ -15,6 +17,23 @@ final class CashReplies {
     static final Language MERCHANT_LANGUAGE = Language.EN;
 
     private CashReplies() {
+    }
+
+    /**
+     * For {@code status}: " KES 500 received outside M-PESA (cash); KES 2,000 still to pay." when money was recorded
+     * outside M-PESA (the balance only while the invoice is open), else nothing.
+     */
+    static String outsideMpesa(Invoice invoice) {
+        if (invoice.paidOutside().isEmpty()) {
+            return "";
+        }
+        Language language = MERCHANT_LANGUAGE;
+        String methods = invoice.paidOutside().stream().map(PaidOutside::method).distinct()
+                .map(method -> OutsidePaymentCopy.method(method, language)).collect(Collectors.joining(", "));
+        var phrase = invoice.isPayable() ? CashPhrases.STATUS_OUTSIDE_OPEN : CashPhrases.STATUS_OUTSIDE;
+        var filled = phrase.in(language).with("outside", invoice.paidOutsideTotal().formatted())
+                .with("methods", methods);
+        return " " + (invoice.isPayable() ? filled.with("balance", invoice.balance().formatted()) : filled).text();
     }
 
     static String markedPaid(MarkInvoicePaidOutcome outcome, Command.MarkPaid asked) {

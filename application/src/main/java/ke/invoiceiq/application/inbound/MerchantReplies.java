@@ -102,11 +102,11 @@ final class MerchantReplies {
     private static String statusWords(Invoice invoice) {
         String words = switch (invoice.status()) {
             case PENDING -> "waiting to be delivered." + partly(invoice);
-            case SENT -> (invoice.paid().isZero() ? "sent, not paid yet." : "sent." + partly(invoice))
+            case SENT -> (invoice.settled().isZero() ? "sent, not paid yet." : "sent." + partly(invoice))
                     + (invoice.reminderCount() == 0 ? ""
                             : " Reminded " + invoice.reminderCount()
                                     + (invoice.reminderCount() == 1 ? " time." : " times."));
-            case PAID -> "paid ✔ Receipt: " + receipts(invoice) + "."
+            case PAID -> (invoice.paid().isZero() ? "paid ✔" : "paid ✔ Receipt: " + receipts(invoice) + ".")
                     + (invoice.paid().isAtLeast(Money.of(invoice.amount()).plus(new Money(1)))
                             ? " KES " + invoice.paid().formatted() + " received in all: refund KES "
                                     + invoice.paid().minusOrZero(Money.of(invoice.amount())).formatted() + "."
@@ -117,7 +117,8 @@ final class MerchantReplies {
             case FAILED -> "could not be delivered. Send 'remind " + invoice.id().value() + "' to try again."
                     + partly(invoice);
         };
-        return words + (invoice.attemptInFlight().isPresent() ? " A payment is in progress." : "");
+        return words + CashReplies.outsideMpesa(invoice)
+                + (invoice.attemptInFlight().isPresent() ? " A payment is in progress." : "");
     }
 
     /** What was paid so far and what is left, for an invoice not fully paid. */

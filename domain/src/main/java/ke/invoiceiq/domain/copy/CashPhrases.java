@@ -41,6 +41,11 @@ public enum CashPhrases implements Phrase {
             + " then record what is left.",
             "Haijarekodiwa: ombi la M-PESA la ankara #{id} bado liko wazi. Subiri liishe, kisha rekodi kilichobaki."),
 
+    STATUS_OUTSIDE_OPEN("KES {outside} received outside M-PESA ({methods}); KES {balance} still to pay.",
+            "KES {outside} zimepokelewa nje ya M-PESA ({methods}); KES {balance} bado kulipwa."),
+    STATUS_OUTSIDE("KES {outside} of it received outside M-PESA ({methods}).",
+            "KES {outside} kati yake zilipokelewa nje ya M-PESA ({methods})."),
+
     // ---- to the customer -----------------------------------------------------------------------------------------
     RECEIPT_OUTSIDE_PAID("Paid ✔ — Invoice #{id} (KES {amount})\nThe merchant received KES {received}"
             + " ({method}). Thank you!",
