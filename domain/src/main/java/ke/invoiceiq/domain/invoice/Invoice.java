@@ -38,10 +38,12 @@ import ke.invoiceiq.domain.shared.DomainEvent;
  * transition returns an outcome holding the next state ({@link InvoiceOutcome}, {@link PaymentRequest},
  * {@link Settlement}), so a caller cannot half-apply a change.
  *
- * <p>What it has been paid is the sum of what its successful attempts received: it is PAID exactly when that
- * reaches its amount. The rules of money are here: at most one attempt in flight, a new attempt asks for the
- * balance, late money wins over our guess, money is never refused (a cancelled invoice paid in full becomes PAID,
- * money beyond the amount is an excess to refund), and the same receipt is never counted twice.
+ * <p>What it has been paid is the sum of what its successful attempts received and of the sums recorded as paid
+ * outside M-PESA ({@link PaidOutside}, each kept): it is PAID exactly when that reaches its amount. The rules of
+ * money are here: at most one attempt in flight, a new attempt asks for the balance, late money wins over our
+ * guess, M-PESA's money is never refused (a cancelled invoice paid in full becomes PAID, money beyond the amount is
+ * an excess to refund), money recorded by hand never goes beyond the balance, and the same receipt is never counted
+ * twice.
  */
 public record Invoice(
         InvoiceId id,
