@@ -69,7 +69,7 @@ public final class ReminderOptOuts {
                 reply(customer, channel, DuePhrases.OPTED_OUT, said.language());
                 if (news) {
                     outbox.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(), OutboundContent.text(
-                            DuePhrases.MERCHANT_TOLD_OPTED_OUT.in(DueLines.MERCHANT_LANGUAGE)
+                            DuePhrases.MERCHANT_TOLD_OPTED_OUT.in(merchant.language())
                                     .with("customer", customer.masked()).text()));
                 }
             }
@@ -83,7 +83,7 @@ public final class ReminderOptOuts {
     /** For the merchant after a manual reminder: the customer had asked for none (empty when they had not). */
     public Optional<String> noteForMerchant(Msisdn customer) {
         return customers.remindersStopped(customer)
-                ? Optional.of(DuePhrases.REMIND_DESPITE_OPT_OUT.in(DueLines.MERCHANT_LANGUAGE)
+                ? Optional.of(DuePhrases.REMIND_DESPITE_OPT_OUT.in(merchant.language())
                         .with("customer", customer.masked()).text())
                 : Optional.empty();
     }

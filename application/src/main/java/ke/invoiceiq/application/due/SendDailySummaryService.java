@@ -81,7 +81,7 @@ public final class SendDailySummaryService implements SendDailySummaryUseCase {
             DayCounts counts = statistics.between(midnight, now);
             Money collected = received(midnight, now);
             OverdueNumbers overdue = OverdueNumbers.of(invoices, today, settings.batchSize());
-            String text = DuePhrases.DAILY_SUMMARY.in(DueLines.MERCHANT_LANGUAGE)
+            String text = DuePhrases.DAILY_SUMMARY.in(merchant.language())
                     .with("business", merchant.businessName())
                     .with("issued", counts.issued())
                     .with("paid", counts.paid())

@@ -57,6 +57,7 @@ public sealed interface CustomerRequest {
             case Command.Status status -> new MerchantOnly();
             case Command.ListInvoices list -> new MerchantOnly();
             case Command.SetLanguage set -> new MerchantOnly();
+            case Command.MarkPaid paid -> new MerchantOnly();
         };
     }
 

@@ -13,6 +13,9 @@ import ke.invoiceiq.application.invoice.CreateInvoiceCommand;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome;
 import ke.invoiceiq.application.invoice.CreateInvoiceUseCase;
 import ke.invoiceiq.application.invoice.FindInvoicesUseCase;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidCommand;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidOutcome;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidUseCase;
 import ke.invoiceiq.application.invoice.RemindInvoiceCommand;
 import ke.invoiceiq.application.invoice.RemindInvoiceOutcome;
 import ke.invoiceiq.application.invoice.RemindInvoiceUseCase;
@@ -66,6 +69,7 @@ public final class MerchantConversation {
     private final CancelInvoiceUseCase cancelInvoice;
     private final FindInvoicesUseCase findInvoices;
     private final RequestPaymentUseCase requestPayment;
+    private final MarkInvoicePaidUseCase markPaid;
     private final OutboxWriter outbox;
     private final Transactions plainTransactions;
     private final RetryingTransactions transactions;
@@ -76,8 +80,8 @@ public final class MerchantConversation {
 
     public MerchantConversation(ChatSessionRepository sessions, CreateInvoiceUseCase createInvoice,
             RemindInvoiceUseCase remindInvoice, CancelInvoiceUseCase cancelInvoice, FindInvoicesUseCase findInvoices,
-            RequestPaymentUseCase requestPayment, OutboxWriter outbox, Transactions transactions, Clock clock,
-            CustomerDirectory customers, LanguageSettings languages) {
+            RequestPaymentUseCase requestPayment, MarkInvoicePaidUseCase markPaid, OutboxWriter outbox,
+            Transactions transactions, Clock clock, CustomerDirectory customers, LanguageSettings languages) {
         this.customers = customers;
         this.languages = languages;
         this.sessions = sessions;
@@ -86,6 +90,7 @@ public final class MerchantConversation {
         this.cancelInvoice = cancelInvoice;
         this.findInvoices = findInvoices;
         this.requestPayment = requestPayment;
+        this.markPaid = markPaid;
         this.outbox = outbox;
         this.plainTransactions = transactions;
         this.transactions = new RetryingTransactions(transactions);
@@ -179,6 +184,13 @@ public final class MerchantConversation {
                 turn.reply(MerchantReplies.languageSet(set.customer(), set.language(), lang()), Optional.empty());
             }
             case Command.Pay pay -> turn.payments.add(pay.invoiceId());
+            case Command.MarkPaid paid -> {
+                MarkInvoicePaidOutcome outcome = markPaid.markPaid(new MarkInvoicePaidCommand(paid.invoiceId(),
+                        paid.method(), paid.amount(), paid.note().orElse(MarkInvoicePaidCommand.CHAT_NOTE)));
+                turn.reply(OutboundContent.text(CashReplies.markedPaid(outcome, paid, lang())),
+                        outcome instanceof MarkInvoicePaidOutcome.NotFound ? Optional.empty()
+                                : Optional.of(paid.invoiceId()));
+            }
             case Command.CreateInvoice c -> turn.reply(unknown(), Optional.empty());
             case Command.StartGuidedFlow c -> turn.reply(unknown(), Optional.empty());
             case Command.Help c -> turn.reply(OutboundContent.text(BotCopy.commandHelp(lang())), Optional.empty());

@@ -126,7 +126,7 @@ final class MerchantReplies {
     private static String statusWords(Invoice invoice, Language lang) {
         String words = switch (invoice.status()) {
             case PENDING -> MerchantChatPhrases.STATE_PENDING.text(lang) + partly(invoice, lang);
-            case SENT -> (invoice.paid().isZero() ? MerchantChatPhrases.STATE_SENT_UNPAID.text(lang)
+            case SENT -> (invoice.settled().isZero() ? MerchantChatPhrases.STATE_SENT_UNPAID.text(lang)
                     : MerchantChatPhrases.STATE_SENT.text(lang) + partly(invoice, lang))
                     + switch (invoice.reminderCount()) {
                         case 0 -> "";
@@ -134,7 +134,8 @@ final class MerchantReplies {
                         default -> " " + MerchantChatPhrases.STATE_REMINDED_TIMES.in(lang)
                                 .with("count", invoice.reminderCount()).text();
                     };
-            case PAID -> MerchantChatPhrases.STATE_PAID.in(lang).with("receipts", receipts(invoice, lang)).text()
+            case PAID -> (invoice.paid().isZero() ? MerchantChatPhrases.STATE_PAID_OUTSIDE.text(lang)
+                    : MerchantChatPhrases.STATE_PAID.in(lang).with("receipts", receipts(invoice, lang)).text())
                     + (invoice.paid().isAtLeast(Money.of(invoice.amount()).plus(new Money(1)))
                             ? " " + MerchantChatPhrases.STATE_OVERPAID.in(lang)
                                     .with("paid", invoice.paid().formatted())
@@ -147,7 +148,7 @@ final class MerchantReplies {
             case FAILED -> MerchantChatPhrases.STATE_FAILED.in(lang).with("id", invoice.id().value()).text()
                     + partly(invoice, lang);
         };
-        return words + (invoice.attemptInFlight().isPresent()
+        return words + CashReplies.outsideMpesa(invoice, lang) + (invoice.attemptInFlight().isPresent()
                 ? " " + MerchantChatPhrases.STATE_PAYMENT_IN_PROGRESS.text(lang) : "");
     }
 
@@ -184,6 +185,7 @@ final class MerchantReplies {
             case REMINDED_RECENTLY -> MerchantChatPhrases.REFUSED_REMINDED_RECENTLY.text(lang);
             case REMINDER_LIMIT_REACHED -> MerchantChatPhrases.REFUSED_REMINDER_LIMIT.in(lang)
                     .with("count", invoice.reminderCount()).text();
+            case MORE_THAN_BALANCE -> throw new IllegalStateException("reminding or cancelling names no amount");
         };
     }
 

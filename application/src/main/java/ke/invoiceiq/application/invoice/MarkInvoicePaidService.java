@@ -11,17 +11,19 @@ import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.invoice.InvoiceOutcome;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.invoice.Money;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
-import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.shared.DomainEvents;
 import ke.invoiceiq.domain.shared.Transactions;
 
 /**
- * Records an invoice as paid outside M-PESA ({@link Invoice#markPaidOutside}). A customer who had the invoice gets
- * the usual receipt, saying the merchant received the money, in the same unit of work, so they stop being asked to
- * pay. The merchant gets no notice: they recorded it themselves (the API answers them, and the audit trail keeps
- * who did it). The {@link InvoiceEvent.Paid} is published like any payment's, so the stats and metrics count the
- * invoice as paid.
+ * Records money received for an invoice outside M-PESA ({@link Invoice#markPaidOutside}): the whole balance, or a
+ * part. A customer who had the invoice gets a receipt naming the method, in the same unit of work: paid in full, or
+ * the part received and the balance left (with the pay button for the rest). The merchant's confirmation is the
+ * answer to their own request (the chat's reply, the API's response; the audit trail keeps who did it), so no
+ * notice is queued to them. The event is published like an M-PESA payment's: {@link InvoiceEvent.Paid} when it
+ * reaches the amount, else {@link InvoiceEvent.PartPaymentReceived}, so the stats and metrics count it.
  */
 public final class MarkInvoicePaidService implements MarkInvoicePaidUseCase {
 
@@ -53,18 +55,17 @@ public final class MarkInvoicePaidService implements MarkInvoicePaidUseCase {
     }
 
     private Decision mark(Invoice invoice, MarkInvoicePaidCommand command) {
-        return switch (invoice.markPaidOutside(command.method(), command.note(), clock.instant())) {
+        Optional<Money> amount = command.amount().map(Money::of);
+        return switch (invoice.markPaidOutside(command.method(), amount, command.note(), clock.instant())) {
             case InvoiceOutcome.Applied applied -> {
                 Invoice stored = invoices.update(applied.invoice());
+                PaidOutside recorded = stored.paidOutside().getLast();
                 boolean tell = stored.sentAt().isPresent();
                 if (tell) {
                     outbox.toCustomer(stored.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(stored.id()),
-                            OutboundContent.text(InvoiceMessages.receiptOutsideMpesa(stored.language(), stored.id(),
-                                            stored.amount()))
-                                    .withSms(InvoiceMessages.receiptOutsideMpesaSms(stored.language(), stored.id(),
-                                            stored.amount())));
+                            OutsidePaymentCopy.receipt(stored, recorded, stored.language()));
                 }
-                yield new Decision(new Marked(stored, tell), Optional.of(applied.event()));
+                yield new Decision(new Marked(stored, recorded, tell), Optional.of(applied.event()));
             }
             case InvoiceOutcome.Refused refused -> new Decision(new Refused(invoice, refused.refusal()),
                     Optional.empty());

@@ -6,12 +6,14 @@ import java.util.Optional;
 import ke.invoiceiq.application.invoice.InvoiceMessages;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.copy.CashPhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.Settlement;
 import ke.invoiceiq.domain.messaging.MessagePurpose;
 import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
+import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.StkReason;
 import ke.invoiceiq.domain.payment.UnmatchedPayment;
 
@@ -38,7 +40,7 @@ final class PaymentNotices {
         Language staff = merchant.language();
         switch (settlement) {
             case Settlement.Paid paid -> {
-                paid(invoice, paid.payment().receipt());
+                paid(invoice, paid.payment().receipt(), paid.payment());
                 if (paid.afterCancellation()) {
                     toMerchant(invoice, PaymentCopy.paidAfterCancellation(staff, invoice.id(), invoice.amount(),
                             paid.payment().receipt()));
@@ -53,13 +55,16 @@ final class PaymentNotices {
                 var receipt = part.payment().receipt();
                 outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
                         new OutboundContent(
-                                PaymentCopy.partPaymentToCustomer(customer, invoice.id(), received, part.balance(), receipt),
+                                PaymentCopy.partPaymentToCustomer(customer, invoice.id(), received, part.balance(), receipt)
+                                        + paidFrom(invoice, part.payment(), customer).map(line -> "\n" + line)
+                                                .orElse(""),
                                 List.of(InvoiceMessages.payButton(invoice.id(), invoice.language())),
                                 Optional.of(PaymentCopy.partPaymentSms(customer, invoice.id(), received, part.balance(),
                                         linkWhenNoReplies(invoice))),
                                 Optional.empty()));
                 toMerchant(invoice, PaymentCopy.partPaymentToMerchant(staff, invoice.id(), invoice.amount(), received,
-                        part.balance(), receipt));
+                        part.balance(), receipt) + paidFrom(invoice, part.payment(), staff).map(line -> "\n" + line)
+                        .orElse(""));
             }
             case Settlement.ReceivedWhileCancelled cancelled -> {
                 var received = cancelled.payment().received().orElseThrow();
@@ -107,13 +112,27 @@ final class PaymentNotices {
                 OutboundContent.text(PaymentCopy.unmatchedToMerchant(merchant.language(), payment)));
     }
 
-    private void paid(Invoice invoice, Optional<MpesaReceipt> receipt) {
+    /**
+     * "Paid from 2547****5678." when the money came from another phone than the invoiced one (the holder of the pay
+     * link paid from it): the payer's number masked, so the customer and the merchant know who paid, and no more.
+     */
+    private static Optional<String> paidFrom(Invoice invoice, Payment payment, Language language) {
+        return Optional.of(payment.payer()).filter(payer -> !payer.equals(invoice.customer().msisdn()))
+                .map(payer -> CashPhrases.PAID_FROM.in(language).with("payer", payer.masked()).text());
+    }
+
+    /** The receipt to the customer and the merchant, each in their language, naming another payer masked. */
+    private void paid(Invoice invoice, Optional<MpesaReceipt> receipt, Payment payment) {
         Language customer = invoice.language();
-        String text = InvoiceMessages.receipt(customer, invoice.id(), invoice.amount(), receipt);
+        Optional<String> from = paidFrom(invoice, payment, customer);
+        String text = InvoiceMessages.receipt(customer, invoice.id(), invoice.amount(), receipt)
+                + from.map(line -> "\n" + line).orElse("");
         outbox.toCustomer(invoice.customer().msisdn(), MessagePurpose.RECEIPT, Optional.of(invoice.id()),
                 OutboundContent.text(text)
-                        .withSms(InvoiceMessages.receiptSms(customer, invoice.id(), invoice.amount(), receipt)));
-        toMerchant(invoice, InvoiceMessages.receipt(merchant.language(), invoice.id(), invoice.amount(), receipt));
+                        .withSms(InvoiceMessages.receiptSms(customer, invoice.id(), invoice.amount(), receipt)
+                                + from.map(line -> " " + line).orElse("")));
+        toMerchant(invoice, InvoiceMessages.receipt(merchant.language(), invoice.id(), invoice.amount(), receipt)
+                + paidFrom(invoice, payment, merchant.language()).map(line -> "\n" + line).orElse(""));
     }
 
     /** The attempt ended without money: the customer may try again, so their message carries the pay button. */

@@ -105,8 +105,8 @@ public final class RequestPaymentService implements RequestPaymentUseCase {
                 .isPresent()) {
             return new Start.Answer(new KeyReused());
         }
-        PaymentRequest request = invoice.requestPayment(command.payer(), new PaymentId(ids.nextId()), command.key(),
-                settings.policy(), clock.instant());
+        PaymentRequest request = invoice.requestPayment(command.payer(), command.payFrom(),
+                new PaymentId(ids.nextId()), command.key(), settings.policy(), clock.instant());
         return switch (request) {
             case PaymentRequest.Start s -> new Start.Push(invoices.update(s.invoice()), s.attempt());
             case PaymentRequest.Replay r -> new Start.Answer(replay(r.first(), invoice));

@@ -154,8 +154,8 @@ public final class Core {
         idempotentRequests = new IdempotentRequestsService(p.idempotentAnswers(), p.transactions(), p.clock());
 
         var merchantConversation = new MerchantConversation(p.chatSessions(), createInvoice, remindInvoice,
-                cancelInvoice, findInvoices, requestPayment, outboxWriter, p.transactions(), p.clock(), p.customers(),
-                languages);
+                cancelInvoice, findInvoices, requestPayment, markInvoicePaid, outboxWriter, p.transactions(), p.clock(),
+                p.customers(), languages);
         var customerConversation = new CustomerConversation(p.invoices(), requestPayment, outboxWriter,
                 p.transactions(), p.clock(), merchant, p.replyCooldowns(), p.customers(), languages,
                 Optional.of(optOuts));

@@ -15,6 +15,7 @@ import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.application.invoice.CancelInvoiceService;
 import ke.invoiceiq.application.invoice.CreateInvoiceService;
 import ke.invoiceiq.application.invoice.FindInvoicesService;
+import ke.invoiceiq.application.invoice.MarkInvoicePaidService;
 import ke.invoiceiq.application.invoice.RemindInvoiceService;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.retention.RetentionSettings;
@@ -106,7 +107,8 @@ class InboundUnitOfWorkTest {
         var find = new FindInvoicesService(invoices, units);
         var payments = new ScriptedRequestPayment(ports.invoices(), () -> units.current() > 0);
         var merchantConversation = new MerchantConversation(ports.chatSessions(), create, remind, cancel, find,
-                payments, outbox, units, ports.clock(), ports.customers(), LanguageSettings.DEFAULT);
+                payments, new MarkInvoicePaidService(invoices, outbox, units, ports.events(), ports.clock()), outbox,
+                units, ports.clock(), ports.customers(), LanguageSettings.DEFAULT);
         var customerConversation = new CustomerConversation(invoices, payments, outbox, units, ports.clock(),
                 merchant, ports.replyCooldowns(), ports.customers(), LanguageSettings.DEFAULT);
         return new HandleInboundMessageService(marks, ports.messageLog(), ports.customers(), ports.ids(), units,

@@ -101,8 +101,8 @@ public final class Wiring {
      */
     public HandleInboundMessageService newInbound() {
         var merchantConversation = new MerchantConversation(ports.chatSessions(), createInvoice, remindInvoice,
-                cancelInvoice, findInvoices, requestPayment, outbox, ports.transactions(), ports.clock(),
-                ports.customers(), languages);
+                cancelInvoice, findInvoices, requestPayment, core.markInvoicePaid(), outbox, ports.transactions(),
+                ports.clock(), ports.customers(), languages);
         var customerConversation = new CustomerConversation(ports.invoices(), requestPayment, outbox,
                 ports.transactions(), ports.clock(), merchant, ports.replyCooldowns(), ports.customers(), languages,
                 Optional.of(new ReminderOptOuts(ports.customers(), outbox, merchant, ports.clock())));

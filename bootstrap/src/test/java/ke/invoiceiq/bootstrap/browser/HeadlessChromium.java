@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * fresh profile and its background networking off, so it only talks to the application under test. When either
  * binary is missing the test fails (it is never skipped): {@code .ci/run} installs them.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -52,7 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    static HeadlessChromium start() {
+    public static HeadlessChromium start() {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             throw new AssertionError("The pay page's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (missing: " + (CHROMIUM.canExecute() ? "" : CHROMIUM + " ")
@@ -89,12 +89,12 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Waits until {@code condition} gives a non-null, non-false answer, and returns it. */
-    <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
+    public <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
@@ -118,7 +118,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Saves what the browser shows as a PNG. */
-    Path screenshot(Path file) {
+    public Path screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -192,6 +192,31 @@ class SandboxEndToEndTest {
                         && !String.valueOf(m.get("text")).contains("/pay/")));
     }
 
+    /** The merchant records cash in the sandbox chat: the invoice is paid and both phones show it. */
+    @Test
+    void givenAnInvoice_whenTheMerchantTypesPaidCash_thenPaidAndBothPhonesShowIt() {
+        Msisdn customer = Customers.fresh();
+        merchantSays("invoice " + Customers.typed(customer) + " 1800 Tailoring");
+        String invoice = awaitNewInvoice(customer, List.of());
+        dispatchUntil(customer, "the invoice", state -> hasButton(state, "customer", "pay_" + invoice));
+        eventually("the invoice sent", () -> db.column("SELECT status FROM invoices WHERE id = ?", invoice)
+                .equals(List.of("SENT")));
+
+        merchantSays("paid " + invoice + " 800 cash");
+        dispatchUntil(customer, "the part on both phones", state -> anyText(state, "customer",
+                text -> text.contains("Part payment ✔") && text.contains(invoice) && text.contains("Balance: KES 1,000."))
+                && anyText(state, "merchant", text -> text.contains("Recorded ✔ KES 800 (cash) for Invoice #" + invoice)));
+        merchantSays("paid " + invoice + " bank");
+
+        eventually("the invoice paid", () -> db.column("SELECT status FROM invoices WHERE id = ?", invoice)
+                .equals(List.of("PAID")));
+        dispatchUntil(customer, "the receipt on both phones", state -> anyText(state, "customer",
+                text -> text.startsWith("Paid ✔ — Invoice #" + invoice)
+                        && text.contains("The merchant received KES 1,000 (bank transfer)."))
+                && anyText(state, "merchant", text -> text.contains("Invoice #" + invoice + " (KES 1,800) is now"
+                        + " paid in full.")));
+    }
+
     // ---- the sandbox API ----
 
     private static void merchantSays(String text) {

@@ -158,6 +158,7 @@ public final class ChatMachine {
             case Command.ListInvoices list -> run(IDLE, list);
             case Command.SetLanguage set -> run(IDLE, set);
             case Command.Pay pay -> run(IDLE, pay);
+            case Command.MarkPaid paid -> run(IDLE, paid);
         };
     }
 
@@ -240,6 +241,9 @@ public final class ChatMachine {
                 case Command.Invalid invalid -> commandError = invalid.error();
                 case Command.Pay pay -> {
                     // not a merchant's verb mid-flow: read the text as the answer
+                }
+                case Command.MarkPaid paid -> {
+                    // recorded outside a flow only (paid is not in COMMAND_VERBS): read the text as the answer
                 }
                 case Command.Unknown unknown -> {
                     // a name or description that happens to start with a verb

@@ -8,6 +8,7 @@ import ke.invoiceiq.domain.due.DueClause;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.shared.FieldError;
 
 /** What a line of text asks for. The one-line parser and the guided chat flow both end in these. */
@@ -65,6 +66,23 @@ public sealed interface Command {
 
     /** {@code pay <invoice id>}, from a customer by WhatsApp text or SMS. */
     record Pay(InvoiceId invoiceId) implements Command {
+    }
+
+    /**
+     * {@code paid <invoice id> [amount] <cash|bank|other> [note…]}, from the merchant: money received outside M-PESA
+     * Express. No amount means the whole balance; no note means none was typed.
+     */
+    record MarkPaid(InvoiceId invoiceId, Optional<Amount> amount, PaidOutside.Method method, Optional<String> note)
+            implements Command {
+        public MarkPaid {
+            Objects.requireNonNull(invoiceId, "invoiceId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(note, "note");
+            if (note.filter(n -> !PaidOutside.isNote(n)).isPresent()) {
+                throw new IllegalArgumentException("not a note PaidOutside can keep");
+            }
+        }
     }
 
     /** A known verb with a bad or missing argument: {@code error} names the field and the expected form. */

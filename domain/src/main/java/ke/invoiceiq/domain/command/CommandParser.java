@@ -2,10 +2,12 @@ package ke.invoiceiq.domain.command;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.CashPhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -14,6 +16,7 @@ import ke.invoiceiq.domain.due.DueClauseParser;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.shared.Field;
 import ke.invoiceiq.domain.shared.FieldError;
 import ke.invoiceiq.domain.shared.Parsed;
@@ -31,6 +34,7 @@ import ke.invoiceiq.domain.shared.Text;
  * invoice | new | new invoice | invoice mpya          → StartGuidedFlow
  * lang | lugha &lt;phone&gt; sw|en                          → SetLanguage
  * remind | cancel | status | pay &lt;invoice id&gt;         → Remind | Cancel | Status | Pay
+ * paid &lt;invoice id&gt; [amount] cash|bank|other [note…] → MarkPaid ({@link #paid})
  * list | list invoices                                → ListInvoices
  * help | ? | menu                                     → Help (trailing words ignored)
  * anything else                                       → Unknown, whose hint shows the grammar
@@ -88,6 +92,7 @@ public final class CommandParser {
             case "cancel" -> withInvoiceId("cancel", args, Command.Cancel::new);
             case "status" -> withInvoiceId("status", args, Command.Status::new);
             case "pay" -> withInvoiceId("pay", args, Command.Pay::new);
+            case "paid" -> paid(args);
             case "list" -> list(args);
             case "help", "?", "menu" -> new Command.Help();
             default -> unknown();
@@ -164,6 +169,76 @@ public final class CommandParser {
             case Parsed.Rejected<InvoiceId> r -> invalid(verb, Field.INVOICE_ID,
                     "Invalid invoice id. " + r.error().message() + example);
         };
+    }
+
+    // ---- paid <invoice id> [amount] <method> [note…] -------------------------------------------------------------
+
+    static final String PAID = "paid";
+
+    /** The method words of {@code paid}, read case-insensitively. */
+    static final Map<String, PaidOutside.Method> METHODS = Map.of(
+            "cash", PaidOutside.Method.CASH,
+            "bank", PaidOutside.Method.BANK_TRANSFER,
+            "other", PaidOutside.Method.OTHER);
+
+    /** The language the parser's own {@code paid} errors are in, until the merchant's language is known here. */
+    private static final Language PAID_LANGUAGE = Language.EN;
+
+    /**
+     * {@code paid <invoice id> [amount] <cash|bank|other> [note…]}: the id (also {@code INV 7K3Q9X} in two words, or
+     * the six characters alone), then an optional amount (currency forgiven as for {@code invoice}), then the method
+     * word, then an optional free-text note kept with the recording.
+     */
+    private static Command paid(List<String> args) {
+        if (args.isEmpty()) {
+            return invalid(PAID, Field.INVOICE_ID, CashPhrases.PAID_USAGE.in(PAID_LANGUAGE).text());
+        }
+        Optional<InvoiceId> id = Optional.empty();
+        int next = 0;
+        for (int words = 1; words <= Math.min(2, args.size()) && id.isEmpty(); words++) {
+            id = looseInvoiceId(String.join(" ", args.subList(0, words)));
+            next = words;
+        }
+        if (id.isEmpty()) {
+            return invalid(PAID, Field.INVOICE_ID, "Invalid invoice id. " + InvoiceId.EXPECTED + "\n"
+                    + CashPhrases.PAID_USAGE.in(PAID_LANGUAGE).text());
+        }
+        List<String> rest = args.subList(next, args.size());
+        Optional<Amount> amount = Optional.empty();
+        if (!rest.isEmpty() && !METHODS.containsKey(rest.getFirst().toLowerCase(Locale.ROOT))) {
+            AmountSpan span = amountAt(rest, 0);
+            switch (Amount.parse(span.text())) {
+                case Parsed.Ok<Amount> ok -> {
+                    amount = Optional.of(ok.value());
+                    rest = rest.subList(span.end(), rest.size());
+                }
+                case Parsed.Rejected<Amount> r -> {
+                    if (Amount.looksLikeAmount(span.text()) || CURRENCY_PREFIX.matcher(rest.getFirst()).matches()) {
+                        return new Command.Invalid(PAID, r.error());
+                    }
+                }
+            }
+        }
+        PaidOutside.Method method = rest.isEmpty() ? null : METHODS.get(rest.getFirst().toLowerCase(Locale.ROOT));
+        if (method == null) {
+            return invalid(PAID, Field.COMMAND,
+                    CashPhrases.PAID_METHOD_MISSING.in(PAID_LANGUAGE).with("id", id.get().value()).text());
+        }
+        String note = String.join(" ", rest.subList(1, rest.size()));
+        if (!note.isEmpty() && !PaidOutside.isNote(note)) {
+            return invalid(PAID, Field.COMMAND, CashPhrases.PAID_NOTE_INVALID.in(PAID_LANGUAGE).text());
+        }
+        return new Command.MarkPaid(id.get(), amount, method, Optional.of(note).filter(n -> !n.isEmpty()));
+    }
+
+    /** An invoice id as {@link InvoiceId#parse} reads it, or its six characters without {@code INV}. */
+    private static Optional<InvoiceId> looseInvoiceId(String raw) {
+        for (String candidate : List.of(raw, "INV-" + raw)) {
+            if (InvoiceId.parse(candidate) instanceof Parsed.Ok<InvoiceId> ok) {
+                return Optional.of(ok.value());
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- invoice <phone_or_name> <amount> <description…> ------------------------------------------------------

@@ -35,9 +35,11 @@ public enum MerchantChatPhrases implements Phrase {
 
     // ---- commands
     COMMAND_HELP("Commands: invoice <phone or name> <amount> <description> · invoice (step by step)\n"
-            + "remind <id> · cancel <id> · status <id> · list · lang <phone> sw|en · help",
+            + "remind <id> · cancel <id> · status <id> · paid <id> [amount] cash|bank · list · lang <phone> sw|en"
+            + " · help",
             "Amri: ankara <simu au jina> <kiasi> <maelezo> · ankara (hatua kwa hatua)\n"
-            + "kumbusha <id> · ghairi <id> · hali <id> · orodha · lugha <simu> sw|en · msaada"),
+            + "kumbusha <id> · ghairi <id> · hali <id> · paid <id> [kiasi] cash|bank · orodha · lugha <simu> sw|en"
+            + " · msaada"),
     UNKNOWN_COMMAND("Sorry, I didn't get that. Try: invoice 0712345678 2500 Cleaning\nor send 'help' for all commands.",
             "Samahani, sijaelewa. Jaribu: ankara 0712345678 2500 Usafi\nau tuma 'msaada' kuona amri zote."),
     UNSUPPORTED("Sorry, I can only read text and button taps. Send 'help' for the commands.",
@@ -91,6 +93,8 @@ public enum MerchantChatPhrases implements Phrase {
     STATE_REMINDED_ONCE("Reminded 1 time.", "Imekumbushwa mara 1."),
     STATE_REMINDED_TIMES("Reminded {count} times.", "Imekumbushwa mara {count}."),
     STATE_PAID("paid ✔ Receipt: {receipts}.", "imelipwa ✔ Risiti: {receipts}."),
+    /** Paid, none of it through M-PESA: what was recorded outside M-PESA follows. */
+    STATE_PAID_OUTSIDE("paid ✔", "imelipwa ✔"),
     STATE_OVERPAID("KES {paid} received in all: refund KES {refund}.",
             "KES {paid} zimepokelewa kwa jumla: rudisha KES {refund}."),
     STATE_CANCELLED("cancelled.", "imeghairiwa."),

@@ -38,10 +38,14 @@ public enum PayPagePhrases implements Phrase {
             "Imelipwa sehemu"),
     STATE_AWAITING("Awaiting payment",
             "Inasubiri malipo"),
-    HINT("The M-PESA prompt goes to {payTo}, the number this invoice was sent to.",
-            "Ombi la M-PESA litaenda kwa {payTo}, nambari iliyotumiwa ankara hii."),
-    HINT_BALANCE("The M-PESA prompt asks for KES {amount}, the balance, and goes to {payTo}, the number this invoice was sent to.",
-            "Ombi la M-PESA litaomba KES {amount}, kiasi kilichobaki, na litaenda kwa {payTo}, nambari iliyotumiwa ankara hii."),
+    HINT("The M-PESA prompt goes to {payTo}, the number this invoice was sent to, unless you type another number"
+            + " above.",
+            "Ombi la M-PESA litaenda kwa {payTo}, nambari iliyotumiwa ankara hii, isipokuwa uandike nambari nyingine"
+            + " hapo juu."),
+    HINT_BALANCE("The M-PESA prompt asks for KES {amount}, the balance, and goes to {payTo}, the number this invoice"
+            + " was sent to, unless you type another number above.",
+            "Ombi la M-PESA litaomba KES {amount}, kiasi kilichobaki, na litaenda kwa {payTo}, nambari iliyotumiwa"
+            + " ankara hii, isipokuwa uandike nambari nyingine hapo juu."),
     REFRESH("Refresh status",
             "Onyesha hali mpya"),
     FOOTER("You pay with M-PESA on your phone: this page never asks for your PIN. Keep this link private: anyone with it can see this invoice.",

@@ -21,7 +21,8 @@ public final class PhraseBook {
                         DeliveryPhrases.values(),
                         PayPagePhrases.values(),
                         SandboxPhrases.values(),
-                        DuePhrases.values())
+                        DuePhrases.values(),
+                        CashPhrases.values())
                 .flatMap(Stream::of)
                 .toList();
     }

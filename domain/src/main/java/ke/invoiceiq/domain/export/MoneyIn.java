@@ -69,9 +69,15 @@ public record MoneyIn(
                 Optional.empty());
     }
 
-    /** Money recorded outside M-PESA for {@code invoice}: {@code key} is {@code O:} and the invoice id. */
-    public static MoneyIn outside(InvoiceId invoice, PaidOutside paid) {
-        return new MoneyIn("O:" + invoice.value(), Kind.OUTSIDE, paid.at(), Optional.of(invoice),
+    /**
+     * The {@code seq}-th sum (from 1) recorded outside M-PESA for {@code invoice}: {@code key} is {@code O:}, the
+     * invoice id, {@code :} and {@code seq}.
+     */
+    public static MoneyIn outside(InvoiceId invoice, int seq, PaidOutside paid) {
+        if (seq < 1) {
+            throw new IllegalArgumentException("recordings are numbered from 1");
+        }
+        return new MoneyIn("O:" + invoice.value() + ":" + seq, Kind.OUTSIDE, paid.at(), Optional.of(invoice),
                 Optional.of(paid.amount()), Optional.empty(), Optional.empty(), Optional.of(paid.method()));
     }
 

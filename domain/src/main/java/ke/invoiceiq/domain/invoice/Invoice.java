@@ -40,10 +40,12 @@ import ke.invoiceiq.domain.shared.DomainEvent;
  * transition returns an outcome holding the next state ({@link InvoiceOutcome}, {@link PaymentRequest},
  * {@link Settlement}), so a caller cannot half-apply a change.
  *
- * <p>What it has been paid is the sum of what its successful attempts received: it is PAID exactly when that
- * reaches its amount. The rules of money are here: at most one attempt in flight, a new attempt asks for the
- * balance, late money wins over our guess, money is never refused (a cancelled invoice paid in full becomes PAID,
- * money beyond the amount is an excess to refund), and the same receipt is never counted twice.
+ * <p>What it has been paid is the sum of what its successful attempts received and of the sums recorded as paid
+ * outside M-PESA ({@link PaidOutside}, each kept): it is PAID exactly when that reaches its amount. The rules of
+ * money are here: at most one attempt in flight, a new attempt asks for the balance, late money wins over our
+ * guess, M-PESA's money is never refused (a cancelled invoice paid in full becomes PAID, money beyond the amount is
+ * an excess to refund), money recorded by hand never goes beyond the balance, and the same receipt is never counted
+ * twice.
  */
 public record Invoice(
         InvoiceId id,
@@ -60,7 +62,7 @@ public record Invoice(
         int reminderCount,
         Optional<Instant> lastRemindedAt,
         List<Payment> payments,
-        Optional<PaidOutside> paidOutside,
+        List<PaidOutside> paidOutside,
         Optional<LocalDate> dueDate,
         Language language,
         long version) {
@@ -71,14 +73,14 @@ public record Invoice(
             Optional<Instant> cancelledAt, Optional<Channel> deliveryChannel, int reminderCount,
             Optional<Instant> lastRemindedAt, List<Payment> payments, long version) {
         this(id, customer, amount, description, status, payToken, createdAt, sentAt, paidAt, cancelledAt,
-                deliveryChannel, reminderCount, lastRemindedAt, payments, Optional.empty(), version);
+                deliveryChannel, reminderCount, lastRemindedAt, payments, List.of(), version);
     }
 
     /** An invoice with no due date, written in English (every invoice before either could be chosen). */
     public Invoice(InvoiceId id, Customer customer, Amount amount, Description description, InvoiceStatus status,
             PayToken payToken, Instant createdAt, Optional<Instant> sentAt, Optional<Instant> paidAt,
             Optional<Instant> cancelledAt, Optional<Channel> deliveryChannel, int reminderCount,
-            Optional<Instant> lastRemindedAt, List<Payment> payments, Optional<PaidOutside> paidOutside,
+            Optional<Instant> lastRemindedAt, List<Payment> payments, List<PaidOutside> paidOutside,
             long version) {
         this(id, customer, amount, description, status, payToken, createdAt, sentAt, paidAt, cancelledAt,
                 deliveryChannel, reminderCount, lastRemindedAt, payments, paidOutside, Optional.empty(), Language.EN,
@@ -102,6 +104,7 @@ public record Invoice(
         Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(language, "language");
         payments = List.copyOf(payments);
+        paidOutside = List.copyOf(paidOutside);
         requireOwnAttempts(id, payments);
         if (reminderCount < 0) {
             throw new IllegalArgumentException("reminderCount < 0");
@@ -142,9 +145,9 @@ public record Invoice(
                 .reduce(Money.ZERO, Money::plus);
     }
 
-    /** What counts towards the amount: M-PESA's payments and the money recorded as paid outside M-PESA. */
-    private static Money settledOf(List<Payment> payments, Optional<PaidOutside> outside) {
-        return outside.map(o -> paidOf(payments).plus(o.amount())).orElseGet(() -> paidOf(payments));
+    /** What counts towards the amount: M-PESA's payments and every sum recorded as paid outside M-PESA. */
+    private static Money settledOf(List<Payment> payments, List<PaidOutside> outside) {
+        return outside.stream().map(PaidOutside::amount).reduce(paidOf(payments), Money::plus);
     }
 
     private Money settledWith(List<Payment> next) {
@@ -164,7 +167,7 @@ public record Invoice(
     public static Invoice issue(InvoiceId id, Customer customer, Amount amount, Description description,
             PayToken payToken, Instant now, Optional<LocalDate> dueDate, Language language) {
         return new Invoice(id, customer, amount, description, PENDING, payToken, now, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of(), List.of(),
                 dueDate, language, 0);
     }
 
@@ -175,6 +178,11 @@ public record Invoice(
     /** What M-PESA has moved for this invoice: the sum of what its successful attempts received. */
     public Money paid() {
         return paidOf(payments);
+    }
+
+    /** What counts towards the amount so far: M-PESA's payments and the money recorded outside M-PESA. */
+    public Money settled() {
+        return settledWith(payments);
     }
 
     /** What is still owed: the amount less what was paid (through M-PESA or outside it), never below zero. */
@@ -255,24 +263,50 @@ public record Invoice(
         };
     }
 
-    /**
-     * An operator records that the customer paid what was left outside M-PESA Express (cash, a bank transfer):
-     * the balance is recorded as {@link PaidOutside} and the invoice is PAID. A part-paid invoice may be marked:
-     * the rest came another way. Refused while an STK push is in flight (the money may still come, and would be
-     * counted twice), once PAID, and for a cancelled invoice (the merchant called it off: cancelled and paid is
-     * a refund case, not a recording).
-     */
+    /** What was recorded as paid outside M-PESA, all recordings together. */
+    public Money paidOutsideTotal() {
+        return paidOutside.stream().map(PaidOutside::amount).reduce(Money.ZERO, Money::plus);
+    }
+
+    /** {@link #markPaidOutside(PaidOutside.Method, Optional, String, Instant)} for the whole balance. */
     public InvoiceOutcome markPaidOutside(PaidOutside.Method method, String note, Instant now) {
+        return markPaidOutside(method, Optional.empty(), note, now);
+    }
+
+    /**
+     * The merchant or an operator records money the customer paid outside M-PESA Express (cash, a bank transfer):
+     * {@code amount}, or the whole balance when empty, is added to the invoice's {@link PaidOutside} recordings. It is
+     * PAID when M-PESA and the recordings together reach its amount, else it stays open with the balance left
+     * ({@link InvoiceEvent.PartPaymentReceived}). Refused while an STK push is in flight (the money may still come,
+     * and would be counted twice), for more than the balance ({@link Refusal#MORE_THAN_BALANCE}: a typing mistake is
+     * likelier than a real overpayment, and excess money outside M-PESA is the merchant's to hand back), once PAID,
+     * and for a cancelled invoice (the merchant called it off: cancelled and paid is a refund case, not a recording).
+     */
+    public InvoiceOutcome markPaidOutside(PaidOutside.Method method, Optional<Money> amount, String note,
+            Instant now) {
+        Objects.requireNonNull(amount, "amount");
         return switch (status) {
             case PENDING, SENT, FAILED -> {
                 if (attemptInFlight().isPresent()) {
                     yield new InvoiceOutcome.Refused(this, Refusal.PAYMENT_IN_FLIGHT);
                 }
-                // reopened by an M-PESA amount corrected downwards after an earlier recording: that money stays counted
-                Money outsideBefore = paidOutside.map(PaidOutside::amount).orElse(Money.ZERO);
-                PaidOutside outside = new PaidOutside(method, outsideBefore.plus(balance()), note, now);
-                Invoice next = with(PAID).paidAt(now).paidOutside(outside).build();
-                yield applied(next, new InvoiceEvent.Paid(id, Optional.empty(), timeToPay(now), now));
+                Money balance = balance();
+                Money received = amount.orElse(balance);
+                if (received.isZero()) {
+                    throw new IllegalArgumentException("money recorded outside M-PESA is more than zero");
+                }
+                if (balance.isLessThan(received)) {
+                    yield new InvoiceOutcome.Refused(this, Refusal.MORE_THAN_BALANCE);
+                }
+                List<PaidOutside> recorded = new ArrayList<>(paidOutside);
+                recorded.add(new PaidOutside(method, received, note, now));
+                Money left = balance.minusOrZero(received);
+                if (left.isZero()) {
+                    Invoice next = with(PAID).paidAt(now).paidOutside(recorded).build();
+                    yield applied(next, new InvoiceEvent.Paid(id, Optional.empty(), timeToPay(now), now));
+                }
+                yield applied(with(status).paidOutside(recorded).build(),
+                        new InvoiceEvent.PartPaymentReceived(id, received, left, now));
             }
             case PAID -> new InvoiceOutcome.Refused(this, Refusal.ALREADY_PAID);
             case CANCELLED -> new InvoiceOutcome.Refused(this, Refusal.CANCELLED);
@@ -312,6 +346,23 @@ public record Invoice(
      */
     public PaymentRequest requestPayment(Optional<Msisdn> asker, PaymentId newId, IdempotencyKey key,
             PaymentAttemptPolicy policy, Instant now) {
+        return requestPayment(asker, Optional.empty(), newId, key, policy, now);
+    }
+
+    /**
+     * {@link #requestPayment(Optional, PaymentId, IdempotencyKey, PaymentAttemptPolicy, Instant)}, with the prompt
+     * sent to {@code payFrom} instead of the invoiced number: the holder of the pay link pays from another phone. Only
+     * an asker that is not a phone may name another payer (the pay page, the API); a phone that asks pays from
+     * itself, so the chat's rule stays: only the invoiced number may tap Pay. Every rule of attempts (one in flight,
+     * the cooldowns) is the invoice's, so it holds whichever number the prompt goes to.
+     *
+     * @throws IllegalArgumentException when both an asker and another payer are given
+     */
+    public PaymentRequest requestPayment(Optional<Msisdn> asker, Optional<Msisdn> payFrom, PaymentId newId,
+            IdempotencyKey key, PaymentAttemptPolicy policy, Instant now) {
+        if (asker.isPresent() && payFrom.isPresent()) {
+            throw new IllegalArgumentException("a phone that asks to pay pays from itself");
+        }
         if (asker.filter(a -> !a.equals(customer.msisdn())).isPresent()) {
             return new PaymentRequest.NotYours();
         }
@@ -340,8 +391,8 @@ public record Invoice(
             }
         }
         long wholeShillings = (balance().cents() + 99) / 100;
-        Payment attempt = Payment.initiate(newId, id, customer.msisdn(), Amount.ofShillings(wholeShillings), key,
-                now);
+        Payment attempt = Payment.initiate(newId, id, payFrom.orElse(customer.msisdn()),
+                Amount.ofShillings(wholeShillings), key, now);
         return new PaymentRequest.Start(withPayments(plus(attempt)), attempt);
     }
 
@@ -569,7 +620,7 @@ public record Invoice(
         private int reminderCount;
         private Optional<Instant> lastRemindedAt;
         private List<Payment> payments;
-        private Optional<PaidOutside> paidOutside;
+        private List<PaidOutside> paidOutside;
 
         private Builder(Invoice from, InvoiceStatus status) {
             this.from = from;
@@ -615,8 +666,8 @@ public record Invoice(
             return this;
         }
 
-        Builder paidOutside(PaidOutside outside) {
-            paidOutside = Optional.of(outside);
+        Builder paidOutside(List<PaidOutside> outside) {
+            paidOutside = outside;
             return this;
         }
 

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Money for an invoice that did not come through M-PESA Express: cash, a bank transfer, or anything else the
- * merchant received themselves and an operator recorded with a note. {@code amount} is the balance the invoice
- * still had when it was recorded, so it is what makes the invoice PAID; what M-PESA had moved before stays with
- * its payments.
+ * One sum paid for an invoice that did not come through M-PESA Express: cash, a bank transfer, or anything else
+ * the merchant received themselves and recorded (from chat or the API) with a note. An invoice keeps every
+ * recording; {@code amount} is what this one added, never more than the balance it had then, so M-PESA's payments
+ * and the recordings together make the invoice PAID exactly when they reach its amount.
  */
 public record PaidOutside(Method method, Money amount, String note, Instant at) {
 
@@ -26,6 +26,9 @@ public record PaidOutside(Method method, Money amount, String note, Instant at) 
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(at, "at");
+        if (amount.isZero()) {
+            throw new IllegalArgumentException("a recording outside M-PESA adds more than zero");
+        }
         if (!isNote(note)) {
             throw new IllegalArgumentException("a note is " + MIN_NOTE + " to " + MAX_NOTE
                     + " characters, without control characters, and not blank at either end");

@@ -7,5 +7,7 @@ public enum Refusal {
     CANCELLED,
     PAYMENT_IN_FLIGHT,
     REMINDED_RECENTLY,
-    REMINDER_LIMIT_REACHED
+    REMINDER_LIMIT_REACHED,
+    /** Money recorded outside M-PESA beyond what is still owed. */
+    MORE_THAN_BALANCE
 }

@@ -16,6 +16,7 @@ import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.InvoiceId;
+import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.shared.Field;
 import ke.invoiceiq.domain.shared.Parsed;
 import org.junit.jupiter.api.DisplayName;
@@ -375,6 +376,68 @@ class CommandParserTest {
     void theSynonymTableNeverUsesTheWordsOtherFeaturesOwn() {
         assertThat(VerbSynonyms.all()).doesNotContainKeys("acha", "stop", "paid", "lipwa", "nimelipa");
         assertThat(VerbSynonyms.all().values()).doesNotContain("stop", "paid");
+    }
+
+    // ---- paid <invoice id> [amount] <method> [note…] ----------------------------------------------------------
+
+    static Stream<Arguments> paidCommands() {
+        InvoiceId id = new InvoiceId("INV-7K3Q9X");
+        Optional<Amount> whole = Optional.empty();
+        Optional<String> noNote = Optional.empty();
+        return Stream.of(
+                arguments("paid INV-7K3Q9X cash", new Command.MarkPaid(id, whole, PaidOutside.Method.CASH, noNote)),
+                arguments("PAID inv-7k3q9x CASH", new Command.MarkPaid(id, whole, PaidOutside.Method.CASH, noNote)),
+                arguments("  paid\t#INV-7K3Q9X   Cash ", new Command.MarkPaid(id, whole, PaidOutside.Method.CASH,
+                        noNote)),
+                arguments("paid INV 7K3Q9X cash", new Command.MarkPaid(id, whole, PaidOutside.Method.CASH, noNote)),
+                arguments("paid 7k3q9x other", new Command.MarkPaid(id, whole, PaidOutside.Method.OTHER, noNote)),
+                arguments("paid INV-7K3Q9X 500 bank", new Command.MarkPaid(id, Optional.of(Amount.ofShillings(500)),
+                        PaidOutside.Method.BANK_TRANSFER, noNote)),
+                arguments("paid 7K3Q9X 1,500 BANK", new Command.MarkPaid(id, Optional.of(Amount.ofShillings(1_500)),
+                        PaidOutside.Method.BANK_TRANSFER, noNote)),
+                arguments("paid INV-7K3Q9X KES 500 cash", new Command.MarkPaid(id,
+                        Optional.of(Amount.ofShillings(500)), PaidOutside.Method.CASH, noNote)),
+                arguments("paid INV-7K3Q9X ksh500 cash", new Command.MarkPaid(id,
+                        Optional.of(Amount.ofShillings(500)), PaidOutside.Method.CASH, noNote)),
+                arguments("paid inv-7k3q9x 500 bank Equity ref 88231", new Command.MarkPaid(id,
+                        Optional.of(Amount.ofShillings(500)), PaidOutside.Method.BANK_TRANSFER,
+                        Optional.of("Equity ref 88231"))),
+                arguments("paid INV-7K3Q9X cash at the shop", new Command.MarkPaid(id, whole,
+                        PaidOutside.Method.CASH, Optional.of("at the shop"))));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+    @MethodSource("paidCommands")
+    void givenPaidWithAnIdAndAMethod_whenParsed_thenItRecordsMoneyOutsideMpesa(String input, Command expected) {
+        assertThat(CommandParser.parse(input)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> badPaidCommands() {
+        return Stream.of(
+                arguments("paid", Field.INVOICE_ID, "Example: paid INV-7K3Q9X cash"),
+                arguments("paid cash", Field.INVOICE_ID, "Invoice ids look like INV-7K3Q9X"),
+                arguments("paid INV-12345 cash", Field.INVOICE_ID, "Invoice ids look like INV-7K3Q9X"),
+                arguments("paid INV-7K3Q9X", Field.COMMAND, "cash, bank or other"),
+                arguments("paid INV-7K3Q9X 500", Field.COMMAND, "Example: paid INV-7K3Q9X cash"),
+                arguments("paid INV-7K3Q9X 500 mpesa", Field.COMMAND, "cash, bank or other"),
+                arguments("paid INV-7K3Q9X cheque", Field.COMMAND, "cash, bank or other"),
+                arguments("paid INV-7K3Q9X 0 cash", Field.AMOUNT, "at least KES 1"),
+                arguments("paid INV-7K3Q9X 500.50 cash", Field.AMOUNT, "whole shillings"),
+                arguments("paid INV-7K3Q9X 300000 cash", Field.AMOUNT, "250,000"),
+                arguments("paid INV-7K3Q9X cash ok", Field.COMMAND, "3 to 200 characters"));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" → invalid {1}")
+    @MethodSource("badPaidCommands")
+    void givenPaidWithAMissingOrBadPart_whenParsed_thenItIsRejectedNamingWhatToFix(String input, Field field,
+            String messagePart) {
+        Command command = CommandParser.parse(input);
+
+        assertThat(command).isInstanceOf(Command.Invalid.class);
+        var invalid = (Command.Invalid) command;
+        assertThat(invalid.verb()).isEqualTo("paid");
+        assertThat(invalid.error().field()).isEqualTo(field);
+        assertThat(invalid.error().message()).contains(messagePart);
     }
 
     // ---- Unknown -------------------------------------------------------------------------------------------

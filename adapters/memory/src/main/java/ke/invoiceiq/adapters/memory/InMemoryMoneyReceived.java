@@ -36,7 +36,9 @@ public final class InMemoryMoneyReceived implements MoneyReceived {
         var all = new ArrayList<MoneyIn>();
         for (Invoice invoice : invoices.latest(Optional.empty(), Optional.empty(), Integer.MAX_VALUE)) {
             invoice.payments().stream().filter(Payment::succeeded).map(InMemoryMoneyReceived::of).forEach(all::add);
-            invoice.paidOutside().map(paid -> MoneyIn.outside(invoice.id(), paid)).ifPresent(all::add);
+            for (int i = 0; i < invoice.paidOutside().size(); i++) {
+                all.add(MoneyIn.outside(invoice.id(), i + 1, invoice.paidOutside().get(i)));
+            }
         }
         unmatched.latest(Optional.of(UnmatchedPayment.Status.OPEN), Integer.MAX_VALUE).stream()
                 .map(u -> MoneyIn.unmatched(u.id().value(), u.transactionTime().orElse(u.receivedAt()), u.amount(),

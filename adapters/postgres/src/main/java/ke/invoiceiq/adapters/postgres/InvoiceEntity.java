@@ -86,19 +86,6 @@ public class InvoiceEntity extends PanacheEntityBase {
     @Column(name = "last_reminded_at")
     public Instant lastRemindedAt;
 
-    /** Paid outside M-PESA Express (V10): all four or none. */
-    @Column(name = "paid_outside_method")
-    public String paidOutsideMethod;
-
-    @Column(name = "paid_outside_cents")
-    public Long paidOutsideCents;
-
-    @Column(name = "paid_outside_note")
-    public String paidOutsideNote;
-
-    @Column(name = "paid_outside_at")
-    public Instant paidOutsideAt;
-
     /** The day it is due, in Kenya (V11); null when it has none. */
     @Column(name = "due_date")
     public LocalDate dueDate;

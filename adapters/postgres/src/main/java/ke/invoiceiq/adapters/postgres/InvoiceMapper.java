@@ -11,7 +11,6 @@ import ke.invoiceiq.domain.invoice.Description;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
-import ke.invoiceiq.domain.invoice.Money;
 import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.invoice.PayToken;
 import ke.invoiceiq.domain.messaging.Channel;
@@ -23,8 +22,11 @@ final class InvoiceMapper {
     private InvoiceMapper() {
     }
 
-    /** The invoice with {@code payments}, its attempts in the order they were made. */
-    static Invoice toDomain(InvoiceEntity e, List<Payment> payments) {
+    /**
+     * The invoice with {@code payments}, its attempts in the order they were made, and {@code outside}, the money
+     * recorded outside M-PESA in the order it was recorded.
+     */
+    static Invoice toDomain(InvoiceEntity e, List<Payment> payments, List<PaidOutside> outside) {
         return new Invoice(
                 new InvoiceId(e.id),
                 new Customer(new Msisdn(e.msisdn), Optional.ofNullable(e.customerName).map(CustomerName::new)),
@@ -40,18 +42,10 @@ final class InvoiceMapper {
                 e.reminderCount,
                 Optional.ofNullable(e.lastRemindedAt),
                 payments,
-                paidOutside(e),
+                outside,
                 Optional.ofNullable(e.dueDate),
                 Language.fromTag(e.language).orElseThrow(
                         () -> new IllegalStateException("invoice " + e.id + " has an unknown language")),
                 e.version);
-    }
-
-    private static Optional<PaidOutside> paidOutside(InvoiceEntity e) {
-        if (e.paidOutsideMethod == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new PaidOutside(PaidOutside.Method.valueOf(e.paidOutsideMethod),
-                new Money(e.paidOutsideCents), e.paidOutsideNote, e.paidOutsideAt));
     }
 }

@@ -35,8 +35,9 @@ import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 
 /**
- * Invoices in {@code invoices}, each with its attempts in {@code payments} ({@link AttemptRows}): the aggregate is
- * read and written whole. An update is one {@code UPDATE … WHERE id = ? AND version = ?} of the invoice row, then
+ * Invoices in {@code invoices}, each with its attempts in {@code payments} ({@link AttemptRows}) and the money
+ * recorded outside M-PESA in {@code outside_payments} ({@link OutsidePaymentRows}): the aggregate is read and written
+ * whole. An update is one {@code UPDATE … WHERE id = ? AND version = ?} of the invoice row, then
  * one upsert per attempt: a concurrent writer blocks on the invoice row, then finds the version moved and loses
  * with {@link ConcurrentUpdateException}. Every method joins the caller's transaction or runs in its own.
  */
@@ -46,11 +47,13 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
 
     private final Sql sql;
     private final AttemptRows attempts;
+    private final OutsidePaymentRows outside;
 
     @Inject
     PostgresInvoiceRepository(Sql sql) {
         this.sql = sql;
         this.attempts = new AttemptRows(sql);
+        this.outside = new OutsidePaymentRows(sql);
     }
 
     /**
@@ -64,16 +67,15 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
     @Override
     @Transactional(dontRollbackOn = IllegalStateException.class)
     public void add(Invoice invoice, Optional<IdempotencyKey> creationKey) {
-        if (!invoice.payments().isEmpty()) {
-            throw new IllegalArgumentException("a new invoice has no payment attempts yet: " + invoice.id());
+        if (!invoice.payments().isEmpty() || !invoice.paidOutside().isEmpty()) {
+            throw new IllegalArgumentException("a new invoice has no payments yet: " + invoice.id());
         }
         int inserted = sql.update("""
                 INSERT INTO invoices (id, customer_name, msisdn, amount_cents, currency, description, status,
                                       created_at, pay_token, sent_at, paid_at, cancelled_at, delivery_channel,
                                       mpesa_receipt, reminder_count, last_reminded_at, amount_paid_cents,
-                                      creation_key, paid_outside_method, paid_outside_cents, paid_outside_note,
-                                      paid_outside_at, due_date, language, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      creation_key, due_date, language, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """,
                 invoice.id().value(),
@@ -94,10 +96,6 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 invoice.lastRemindedAt(),
                 invoice.paid().cents(),
                 creationKey.map(IdempotencyKey::value),
-                invoice.paidOutside().map(PaidOutside::method),
-                invoice.paidOutside().map(o -> o.amount().cents()),
-                invoice.paidOutside().map(PaidOutside::note),
-                invoice.paidOutside().map(PaidOutside::at),
                 invoice.dueDate(),
                 invoice.language().tag(),
                 invoice.version());
@@ -129,8 +127,7 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 UPDATE invoices
                    SET customer_name = ?, msisdn = ?, amount_cents = ?, description = ?, status = ?,
                        sent_at = ?, paid_at = ?, cancelled_at = ?, delivery_channel = ?, mpesa_receipt = ?,
-                       reminder_count = ?, last_reminded_at = ?, amount_paid_cents = ?, paid_outside_method = ?,
-                       paid_outside_cents = ?, paid_outside_note = ?, paid_outside_at = ?, due_date = ?, language = ?,
+                       reminder_count = ?, last_reminded_at = ?, amount_paid_cents = ?, due_date = ?, language = ?,
                        updated_at = now(),
                        version = version + 1
                  WHERE id = ? AND version = ? AND pay_token = ?
@@ -148,10 +145,6 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 invoice.reminderCount(),
                 invoice.lastRemindedAt(),
                 invoice.paid().cents(),
-                invoice.paidOutside().map(PaidOutside::method),
-                invoice.paidOutside().map(o -> o.amount().cents()),
-                invoice.paidOutside().map(PaidOutside::note),
-                invoice.paidOutside().map(PaidOutside::at),
                 invoice.dueDate(),
                 invoice.language().tag(),
                 invoice.id().value(),
@@ -159,6 +152,7 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
                 invoice.payToken().value());
         if (updated == 1) {
             attempts.write(invoice);
+            outside.write(invoice);
             return invoice.withVersion(invoice.version() + 1);
         }
         InvoiceEntity stored = sql.detached(InvoiceEntity.<InvoiceEntity>findById(invoice.id().value()));
@@ -211,10 +205,12 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
         List<InvoiceEntity> page = sql.detached(query.range(0, limit - 1).list());
         List<String> ids = page.stream().map(e -> e.id).toList();
         Map<String, List<Payment>> attemptsOf = attempts.of(ids);
+        Map<String, List<PaidOutside>> outsideOf = outside.of(ids);
         Map<String, Long> versions = versionsOf(ids);
         return page.stream()
                 .map(e -> versions.getOrDefault(e.id, e.version) == e.version
-                        ? InvoiceMapper.toDomain(e, attemptsOf.getOrDefault(e.id, List.of()))
+                        ? InvoiceMapper.toDomain(e, attemptsOf.getOrDefault(e.id, List.of()),
+                                outsideOf.getOrDefault(e.id, List.of()))
                         : find(new InvoiceId(e.id)).orElseThrow())
                 .toList();
     }
@@ -270,8 +266,9 @@ public class PostgresInvoiceRepository implements InvoiceRepository, InvoiceStat
             }
             InvoiceEntity e = row.get();
             List<Payment> rows = attempts.of(e.id);
+            List<PaidOutside> outsideRows = outside.of(List.of(e.id)).getOrDefault(e.id, List.of());
             if (versionsOf(List.of(e.id)).getOrDefault(e.id, e.version) == e.version) {
-                return Optional.of(InvoiceMapper.toDomain(e, rows));
+                return Optional.of(InvoiceMapper.toDomain(e, rows, outsideRows));
             }
         }
         throw new ConcurrentUpdateException("invoice read while it kept changing");

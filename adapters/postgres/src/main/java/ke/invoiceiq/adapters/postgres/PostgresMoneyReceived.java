@@ -19,11 +19,12 @@ import ke.invoiceiq.domain.invoice.PaidOutside;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 
 /**
- * The money received, one {@code UNION ALL} over the successful {@code payments}, the {@code invoices} paid outside
- * M-PESA and the {@code unmatched_payments} still open, paged by (received at, key). The key is the kind's letter
- * and the row's id, so it is unique across the three and a page boundary between equal times is exact. A success's
- * own time is not stored: M-PESA's transaction time when it said it, else the attempt's last change (a success
- * ends an attempt's changes but for a late receipt). Every method joins the caller's transaction or runs in its own.
+ * The money received, one {@code UNION ALL} over the successful {@code payments}, the money recorded outside
+ * M-PESA ({@code outside_payments}) and the {@code unmatched_payments} still open, paged by (received at, key). The
+ * key is the kind's letter and the row's id (for money recorded outside M-PESA, its invoice id and its number), so it
+ * is unique across the three and a page boundary between equal times is exact. A success's own time is not stored:
+ * M-PESA's transaction time when it said it, else the attempt's last change (a success ends an attempt's changes but
+ * for a late receipt). Every method joins the caller's transaction or runs in its own.
  */
 @ApplicationScoped
 @Transactional
@@ -50,9 +51,9 @@ public class PostgresMoneyReceived implements MoneyReceived {
                            invoice_id, received_cents AS cents, mpesa_receipt, payer_msisdn, NULL AS method
                       FROM payments WHERE status = 'SUCCESS'
                     UNION ALL
-                    SELECT 'O:' || id, 'OUTSIDE', paid_outside_at, id, paid_outside_cents, NULL, NULL,
-                           paid_outside_method
-                      FROM invoices WHERE paid_outside_at IS NOT NULL
+                    SELECT 'O:' || invoice_id || ':' || seq, 'OUTSIDE', recorded_at, invoice_id, amount_cents,
+                           NULL, NULL, method
+                      FROM outside_payments
                     UNION ALL
                     SELECT 'U:' || id, 'MPESA_UNMATCHED', coalesce(transaction_time, received_at), NULL,
                            amount_cents, mpesa_receipt, payer_msisdn, NULL

@@ -48,8 +48,8 @@ class SchemaTest {
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name
                 """)).containsExactly("admin_audit", "chat_sessions", "customers", "held_delivery_reports",
-                "idempotency_answers", "inbound_events", "invoices", "message_log", "outbox", "payments",
-                "reminder_opt_outs", "reply_cooldowns", "send_slots", "stk_callbacks", "unmatched_payments",
+                "idempotency_answers", "inbound_events", "invoices", "message_log", "outbox", "outside_payments",
+                "payments", "reminder_opt_outs", "reply_cooldowns", "send_slots", "stk_callbacks", "unmatched_payments",
                 "webhook_inbox");
     }
 

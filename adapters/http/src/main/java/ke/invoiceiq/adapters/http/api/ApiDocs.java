@@ -223,9 +223,9 @@ final class ApiDocs {
             "pay_url":"https://pay.example.co.ke/pay/Yc3kq0l2Vt8pQm1sXe4RZw","created_at":"2026-03-02T06:00:00Z",\
             "sent_at":"2026-03-02T06:00:02Z","paid_at":"2026-03-02T09:30:00Z","cancelled_at":null,\
             "delivery_channel":"WHATSAPP","mpesa_receipt":"NLJ7RT61SV","mpesa_receipts":["NLJ7RT61SV"],\
-            "reminder_count":0,"last_reminded_at":null,"paid_outside":{"method":"CASH","amount_cents":150000,\
+            "reminder_count":0,"last_reminded_at":null,"paid_outside":[{"method":"CASH","amount_cents":150000,\
             "amount_display":"KES 1,500","note":"Cash at the shop, counted by Wanjiru",\
-            "at":"2026-03-02T09:30:00Z"}}}""";
+            "at":"2026-03-02T09:30:00Z"}]}}""";
 
     static final String OUTBOX_RETRIED = """
             {"result":"retried","message":{"id":"9b2e4f10-6c3d-4a7e-8f15-2d0c9e8b7a61","status":"PENDING",\

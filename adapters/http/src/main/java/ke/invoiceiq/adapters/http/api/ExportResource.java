@@ -165,7 +165,7 @@ public class ExportResource {
     }
 
     static List<String> row(Invoice invoice) {
-        Optional<PaidOutside> outside = invoice.paidOutside();
+        List<PaidOutside> outside = invoice.paidOutside();
         return List.of(
                 Csv.plain(invoice.id().value()),
                 Csv.plain(invoice.createdAt().toString()),
@@ -176,8 +176,9 @@ public class ExportResource {
                 Csv.plain(Amount.CURRENCY),
                 Csv.plain(decimal(Money.of(invoice.amount()))),
                 Csv.plain(decimal(invoice.paid())),
-                Csv.plain(outside.map(o -> decimal(o.amount())).orElse("0.00")),
-                Csv.plain(outside.map(o -> o.method().name()).orElse(null)),
+                Csv.plain(decimal(invoice.paidOutsideTotal())),
+                Csv.plain(outside.isEmpty() ? null : outside.stream().map(o -> o.method().name()).distinct()
+                        .collect(Collectors.joining(" "))),
                 Csv.plain(decimal(invoice.balance())),
                 Csv.plain(invoice.receipts().stream().map(MpesaReceipt::value).collect(Collectors.joining(" "))),
                 Csv.plain(InvoiceJson.time(invoice.sentAt())),

@@ -41,7 +41,7 @@ public record InvoiceJson(
         long amountPaidCents,
         @JsonProperty("amount_paid_display") @Schema(examples = "KES 1,000") String amountPaidDisplay,
         @JsonProperty("balance_cents") @Schema(description = "What is still to pay: `amount_cents` less "
-                + "`amount_paid_cents`, never below 0. The next M-PESA prompt asks for it (rounded up to whole "
+                + "`amount_paid_cents` and the `paid_outside` amounts, never below 0. The next M-PESA prompt asks for it (rounded up to whole "
                 + "shillings).", examples = "150000")
         long balanceCents,
         @JsonProperty("balance_display") @Schema(examples = "KES 1,500") String balanceDisplay,
@@ -65,21 +65,22 @@ public record InvoiceJson(
         @JsonProperty("reminder_count") @Schema(examples = "0") int reminderCount,
         @JsonProperty("last_reminded_at") @Schema(type = SchemaType.STRING, format = "date-time", nullable = true)
         String lastRemindedAt,
-        @JsonProperty("paid_outside") @Schema(nullable = true, description = "Set when an operator recorded money "
-                + "that came outside M-PESA Express (`POST /invoices/{id}/mark-paid`); null otherwise.")
-        PaidOutsideJson paidOutside,
+        @JsonProperty("paid_outside") @Schema(description = "Every sum recorded as received outside M-PESA Express"
+                + " (`POST /invoices/{id}/mark-paid`, or the merchant's `paid` in chat), oldest first; empty when"
+                + " none.")
+        List<PaidOutsideJson> paidOutside,
         @JsonProperty("due_date") @Schema(type = SchemaType.STRING, format = "date", nullable = true,
                 description = "The day it is due, in Kenya (East Africa Time); null when it has none.",
                 examples = "2026-12-15") String dueDate,
         @Schema(description = "True when the due date has passed (in Nairobi) and the invoice is still open (not "
                 + "paid, not cancelled). Derived at the time of the request.", examples = "false") boolean overdue) {
 
-    /** Money recorded as paid outside M-PESA: how, how much (the balance it settled), the note, when. */
+    /** One sum recorded as paid outside M-PESA: how, how much, the note, when. */
     @RegisterForReflection
     @Schema(name = "PaidOutside", description = "Money the merchant received outside M-PESA Express.")
     public record PaidOutsideJson(
             @Schema(enumeration = {"CASH", "BANK_TRANSFER", "OTHER"}, examples = "CASH") String method,
-            @JsonProperty("amount_cents") @Schema(description = "The balance it settled, in cents.",
+            @JsonProperty("amount_cents") @Schema(description = "What this recording added, in cents.",
                     examples = "150000") long amountCents,
             @JsonProperty("amount_display") @Schema(examples = "KES 1,500") String amountDisplay,
             @Schema(examples = "Cash at the shop, counted by Wanjiru") String note,
@@ -119,7 +120,7 @@ public record InvoiceJson(
                 invoice.receipts().stream().map(MpesaReceipt::value).toList(),
                 invoice.reminderCount(),
                 time(invoice.lastRemindedAt()),
-                invoice.paidOutside().map(PaidOutsideJson::of).orElse(null),
+                invoice.paidOutside().stream().map(PaidOutsideJson::of).toList(),
                 invoice.dueDate().map(java.time.LocalDate::toString).orElse(null),
                 DueDates.isOverdue(invoice, now));
     }

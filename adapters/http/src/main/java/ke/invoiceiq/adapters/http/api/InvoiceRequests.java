@@ -46,12 +46,13 @@ final class InvoiceRequests {
     static final String NOTE = "note";
     static final String LANGUAGE = "language";
     static final String DUE_DATE = "due_date";
+    static final String PAYER_MSISDN = "payer_msisdn";
 
     static final Set<String> CREATE_MEMBERS = members(MSISDN, CUSTOMER_NAME, AMOUNT_CENTS, AMOUNT, DESCRIPTION,
             LANGUAGE, DUE_DATE);
-    static final Set<String> STK_MEMBERS = members(INVOICE_ID);
+    static final Set<String> STK_MEMBERS = members(INVOICE_ID, PAYER_MSISDN);
     static final Set<String> APPLY_MEMBERS = members(INVOICE_ID);
-    static final Set<String> MARK_PAID_MEMBERS = members(METHOD, NOTE);
+    static final Set<String> MARK_PAID_MEMBERS = members(METHOD, NOTE, AMOUNT_CENTS, AMOUNT);
 
     private static final BigInteger HUNDRED = BigInteger.valueOf(100);
     private static final BigInteger MAX_CENTS = BigInteger.valueOf(Amount.MAX * 100);
@@ -126,9 +127,32 @@ final class InvoiceRequests {
         return id.orElseThrow();
     }
 
+    /** The body of {@code POST /payments/stk/initiate}: the invoice, and another number to prompt if any. */
+    record StkPush(InvoiceId invoiceId, Optional<Msisdn> payFrom) {
+    }
+
+    /**
+     * The body of {@code POST /payments/stk/initiate}: {@code invoice_id}, required, and {@code payer_msisdn},
+     * optional: another Kenyan number to send the prompt to instead of the invoiced one, read as the chat reads
+     * numbers ({@link Msisdn#parse}).
+     */
+    static StkPush stkPush(ObjectNode body) {
+        var m = new Members(body);
+        Optional<InvoiceId> id = m.requiredText(INVOICE_ID, "\"INV-7K3Q9X\"")
+                .flatMap(raw -> accept(m, INVOICE_ID, InvoiceId.parse(raw), error -> Rule.FORMAT));
+        Optional<Optional<Msisdn>> payer = !m.has(PAYER_MSISDN)
+                ? Optional.of(Optional.empty())
+                : m.requiredText(PAYER_MSISDN, "\"254722000111\"")
+                        .flatMap(raw -> accept(m, PAYER_MSISDN, Msisdn.parse(raw), error -> Rule.FORMAT))
+                        .map(Optional::of);
+        m.throwIfAny();
+        return new StkPush(id.orElseThrow(), payer.orElseThrow());
+    }
+
     /**
      * The body of {@code POST /invoices/{id}/mark-paid}: {@code method} (CASH, BANK_TRANSFER or OTHER, any case)
-     * and {@code note} (3–200 characters, trimmed, no control characters), both required.
+     * and {@code note} (3–200 characters, trimmed, no control characters), both required, and at most one of
+     * {@code amount_cents} and {@code amount} (as for a new invoice), the whole balance when neither is given.
      */
     static MarkInvoicePaidCommand markPaid(InvoiceId id, ObjectNode body) {
         var m = new Members(body);
@@ -153,8 +177,11 @@ final class InvoiceRequests {
             }
             return Optional.of(raw);
         });
+        Optional<Optional<Amount>> amount = !m.has(AMOUNT_CENTS) && !m.has(AMOUNT)
+                ? Optional.of(Optional.empty())
+                : amount(m).map(Optional::of);
         m.throwIfAny();
-        return new MarkInvoicePaidCommand(id, method.orElseThrow(), note.orElseThrow());
+        return new MarkInvoicePaidCommand(id, method.orElseThrow(), amount.orElseThrow(), note.orElseThrow());
     }
 
     /** An invoice id from a path or query parameter. */

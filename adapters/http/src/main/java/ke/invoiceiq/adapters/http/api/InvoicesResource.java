@@ -346,20 +346,23 @@ public class InvoicesResource {
     @Path("{id}/mark-paid")
     @Operation(summary = "Record a payment made outside M-PESA",
             description = """
-                    For money the merchant received another way (cash, a bank transfer): the invoice's balance is \
-                    recorded as paid outside M-PESA with the method and a note, and the invoice is PAID. A part-paid \
-                    invoice can be marked: only the balance is recorded, its M-PESA payments stay as they are. A \
-                    customer who had the invoice gets the usual receipt ("received by the merchant"); the merchant \
-                    gets no notice (they asked for it). Refused while an M-PESA prompt for it is open (the money may \
-                    still come), once it is PAID, and for a cancelled invoice.
+                    For money the merchant received another way (cash, a bank transfer): `amount_cents` or `amount` \
+                    (the whole balance when neither is given) is recorded as paid outside M-PESA with the method \
+                    and a note. Several recordings add up: the invoice is PAID when M-PESA's payments and the \
+                    recordings reach its amount, else it stays open with the balance left (the next M-PESA prompt \
+                    asks for it). More than the balance is refused (`422 more-than-balance`), nothing recorded. A \
+                    customer who had the invoice gets a receipt naming the method: paid, or the part received and \
+                    the balance. The merchant gets no notice (they asked for it). Refused while an M-PESA prompt \
+                    for it is open (the money may still come), once it is PAID, and for a cancelled invoice. The \
+                    merchant can record the same from chat: `paid INV-7K3Q9X 500 cash`.
 
-                    Body: `{"method":"CASH"|"BANK_TRANSFER"|"OTHER","note":"…"}` (note 3–200 characters, no line \
-                    breaks); unknown members are refused. The note is kept on the invoice (a business record): \
-                    write what the books need, not more.""")
+                    Body: `{"method":"CASH"|"BANK_TRANSFER"|"OTHER","note":"…","amount":500}` (note 3–200 \
+                    characters, no line breaks; the amount optional); unknown members are refused. The note is kept \
+                    on the invoice (a business record): write what the books need, not more.""")
     @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = MarkPaidRequest.class),
             examples = @ExampleObject(name = "cash", value = ApiDocs.MARK_PAID_REQUEST)))
-    @APIResponse(responseCode = "200", description = "Recorded: the invoice is PAID.",
+    @APIResponse(responseCode = "200", description = "Recorded: the invoice is PAID, or still open with its balance.",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ListJson.MarkedPaid.class),
                     examples = @ExampleObject(name = "marked paid", value = ApiDocs.MARKED_PAID)))
     @APIResponse(responseCode = "400", description = "The id or the body is not valid.",
@@ -376,6 +379,8 @@ public class InvoicesResource {
     @APIResponse(responseCode = "415", description = "The body is not sent as JSON.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class),
                     examples = @ExampleObject(name = "unsupported-media-type", value = ApiDocs.UNSUPPORTED)))
+    @APIResponse(responseCode = "422", description = "The amount is more than the balance: nothing was recorded.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemJson.class)))
     @Audited(AdminAction.MARK_INVOICE_PAID)
     public Response markPaid(@Parameter(description = "The invoice id.", example = "INV-7K3Q9X")
             @PathParam("id") String id,
@@ -387,7 +392,8 @@ public class InvoicesResource {
         return switch (markPaid.markPaid(command)) {
             case MarkInvoicePaidOutcome.Marked marked -> {
                 LOG.infof("invoice %s marked paid outside M-PESA (%s) through the API", invoiceId, command.method());
-                yield ok(new ListJson.MarkedPaid("marked_paid", marked.customerTold(),
+                yield ok(new ListJson.MarkedPaid(marked.paidInFull() ? "marked_paid" : "part_paid",
+                        marked.customerTold(),
                         InvoiceJson.of(stored(marked.invoice()), merchant, clock.instant())));
             }
             case MarkInvoicePaidOutcome.Refused refused -> refusal(refused.invoice(), refused.refusal());
@@ -410,6 +416,8 @@ public class InvoicesResource {
                     + " was reminded " + invoice.reminderCount() + " times already.");
             case REMINDED_RECENTLY -> Problems.of(ProblemType.REMINDED_RECENTLY,
                     "The customer was reminded about " + id + " recently.");
+            case MORE_THAN_BALANCE -> Problems.of(ProblemType.MORE_THAN_BALANCE, "The amount is more than the "
+                    + invoice.balance().display() + " still owed on invoice " + id + "; nothing was recorded.");
         };
     }
 

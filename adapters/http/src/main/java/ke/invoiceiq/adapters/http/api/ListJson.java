@@ -46,9 +46,10 @@ final class ListJson {
     }
 
     @RegisterForReflection
-    @Schema(name = "MarkPaidResult", description = "An invoice recorded as paid outside M-PESA.")
+    @Schema(name = "MarkPaidResult", description = "Money recorded as paid outside M-PESA, and the invoice after it.")
     record MarkedPaid(
-            @Schema(enumeration = "marked_paid") String result,
+            @Schema(enumeration = {"marked_paid", "part_paid"}, description = "`marked_paid`: the invoice is PAID;"
+                    + " `part_paid`: it is still open with its `balance`.") String result,
             @JsonProperty("customer_notified") @Schema(description = "Whether a receipt was queued to the customer "
                     + "(only when the invoice had reached them).") boolean customerNotified,
             InvoiceJson invoice) {

@@ -32,6 +32,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used for another request"),
     UNKNOWN_CUSTOMER("unknown-customer", 422, "No such customer"),
     AMBIGUOUS_CUSTOMER("ambiguous-customer", 422, "Several customers have that name"),
+    MORE_THAN_BALANCE("more-than-balance", 422, "The amount is more than the invoice's balance"),
     PAYMENT_AMOUNT_UNKNOWN("payment-amount-unknown", 422, "M-PESA did not report the amount of the payment"),
     REMINDED_RECENTLY("reminded-recently", 429, "The customer was reminded a short while ago"),
     PAYMENT_COOLING_DOWN("payment-cooling-down", 429, "The last M-PESA attempt failed moments ago"),

@@ -149,11 +149,12 @@ public class StkPushResource {
     }
 
     private Response initiate(IdempotencyKey idempotencyKey, String contentType, byte[] body) {
-        InvoiceId invoiceId = InvoiceRequests.invoiceMember(
+        InvoiceRequests.StkPush push = InvoiceRequests.stkPush(
                 ApiJson.object(contentType, body, InvoiceRequests.STK_MEMBERS));
+        InvoiceId invoiceId = push.invoiceId();
         RequestPaymentOutcome outcome = requestPayment.requestPayment(
                 new RequestPaymentCommand(new RequestPaymentCommand.InvoiceRef.ById(invoiceId), Optional.empty(),
-                        idempotencyKey));
+                        idempotencyKey, push.payFrom()));
         LOG.infof("STK push for %s requested through the API: %s", invoiceId, outcome.getClass().getSimpleName());
         Instant now = clock.instant();
         return switch (outcome) {

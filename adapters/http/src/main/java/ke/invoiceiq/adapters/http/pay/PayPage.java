@@ -15,11 +15,15 @@ import ke.invoiceiq.application.payment.ReasonWords;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.copy.PayPagePhrases;
 import ke.invoiceiq.domain.copy.PaymentPhrases;
+import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.CashPhrases;
+import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.PaymentAttemptPolicy;
+import ke.invoiceiq.domain.payment.Payment;
 import ke.invoiceiq.domain.payment.StkReason;
 
 /**
@@ -61,12 +65,17 @@ import ke.invoiceiq.domain.payment.StkReason;
  *                       configured, else empty
  * @param due            {@code Due: 15 Dec 2026} in the invoice's language while it is open and has a due date, else
  *                       empty
+ * @param otherPhone     what was typed in the "pay from another phone" field, kept when it was refused; else empty
+ * @param otherPhoneError why the number typed there was refused; empty when it was not
  */
 public record PayPage(String businessName, String invoiceId, String amountLabel, String amount, String description,
         String status, String statusKind, List<String> notice, String noticeKind, String receipt, String total,
         String received, boolean payable, String payTo, String token, String nonce, int refreshSeconds,
-        PayWords words, String title, String heading, String hint, String paybillLine,
-        String due) {
+        PayWords words, String title, String heading, String hint, String paybillLine, String due,
+        String otherPhone, String otherPhoneError) {
+
+    /** The form field that names another phone to pay from. */
+    static final String OTHER_PHONE_FIELD = "phone";
 
     /** While a prompt is open the page reloads itself this often (no JavaScript: a meta refresh). */
     static final int REFRESH_SECONDS = 5;
@@ -83,6 +92,24 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
 
     public String payButton() {
         return words.payButton();
+    }
+
+    public String otherPhoneLabel() {
+        return CashPhrases.OTHER_PHONE_LABEL.in(words.language()).text();
+    }
+
+    public String otherPhoneHint() {
+        return CashPhrases.OTHER_PHONE_HINT.in(words.language()).with("payTo", payTo).text();
+    }
+
+    public String otherPhoneField() {
+        return OTHER_PHONE_FIELD;
+    }
+
+    /** The same page, with the number typed in the other-phone field refused for {@code why}, kept as typed. */
+    PayPage otherPhoneRefused(String typed, String why) {
+        return new PayPage(businessName, invoiceId, amountLabel, amount, description, status, statusKind, notice,
+                noticeKind, receipt, total, received, payable, payTo, token, nonce, refreshSeconds, typed, why);
     }
 
     static PayPage of(PayLinkView view, PayNotice flag, String businessName, String token, String nonce) {
@@ -112,9 +139,9 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
         return Amount.ofShillings(Math.max(1, (invoice.balance().cents() + 99) / 100));
     }
 
-    /** "Received KES 1,000 — KES 1,500 still to pay." */
+    /** "Received KES 1,000 — KES 1,500 still to pay." (by M-PESA and outside it) */
     static String partPaid(Invoice invoice) {
-        return PayPagePhrases.PART_PAID.in(invoice.language()).with("paid", invoice.paid().formatted())
+        return PayPagePhrases.PART_PAID.in(invoice.language()).with("paid", invoice.settled().formatted())
                 .with("balance", invoice.balance().formatted()).text();
     }
 
@@ -122,15 +149,18 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
         InvoiceId id = invoice.id();
         Amount due = due(invoice);
         Language language = invoice.language();
-        boolean partPaid = !invoice.paid().isZero();
+        boolean partPaid = !invoice.settled().isZero();
         if (partPaid) {
             page.receipt(invoice.receipts().stream().map(MpesaReceipt::value).collect(Collectors.joining(", ")));
         }
         switch (attempt) {
             case Attempt.InFlight inFlight -> page.state(PayPagePhrases.STATE_WAITING.text(language), "progress")
-                    .notice("info", (flag == PayNotice.SENT
-                            ? PayPagePhrases.CHECK_YOUR_PHONE : PayPagePhrases.PROMPT_ALREADY_SENT)
-                            .in(language).with("id", id.value()).with("amount", due.formatted()).text())
+                    .notice("info", otherPayer(invoice)
+                            .map(payer -> CashPhrases.PROMPT_SENT_TO_OTHER.in(language).with("amount",
+                                    due.formatted()).with("id", id.value()).with("payer", payer.masked()).text())
+                            .orElseGet(() -> (flag == PayNotice.SENT
+                                    ? PayPagePhrases.CHECK_YOUR_PHONE : PayPagePhrases.PROMPT_ALREADY_SENT)
+                                    .in(language).with("id", id.value()).with("amount", due.formatted()).text()))
                     .refresh();
             // the latest attempt moved money and the invoice is still open: that payment left a balance
             case Attempt.Succeeded succeeded -> {
@@ -153,6 +183,12 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
                 }
             }
         }
+    }
+
+    /** The number the open prompt went to, when it is not the invoiced one (the link holder chose another). */
+    private static Optional<Msisdn> otherPayer(Invoice invoice) {
+        return invoice.attemptInFlight().map(Payment::payer)
+                .filter(payer -> !payer.equals(invoice.customer().msisdn()));
     }
 
     /**
@@ -268,7 +304,7 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
 
         PayPage build() {
             boolean open = invoice.isPayable();
-            boolean partPaid = open && !invoice.paid().isZero();
+            boolean partPaid = open && !invoice.settled().isZero();
             Language language = invoice.language();
             String amountLabel = (switch (invoice.status()) {
                 case PAID -> PayPagePhrases.AMOUNT_PAID;
@@ -285,11 +321,11 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
                     ? InvoiceMessages.paybillLine(paybill, invoice.id(), language).orElse("") : "";
             return new PayPage(businessName, id, amountLabel, amount,
                     invoice.description().value(), status, statusKind, notice, noticeKind, receipt,
-                    partPaid ? invoice.amount().formatted() : "", partPaid ? invoice.paid().formatted() : "",
+                    partPaid ? invoice.amount().formatted() : "", partPaid ? invoice.settled().formatted() : "",
                     payable, payTo, token, nonce, refreshSeconds, new PayWords(language),
                     PayPagePhrases.TITLE.in(language).with("id", id).with("business", businessName).text(),
                     PayPagePhrases.INVOICE_NUMBER.in(language).with("id", id).text(), hint, paybillLine,
-                    open ? DueLines.forCustomer(invoice).orElse("") : "");
+                    open ? DueLines.forCustomer(invoice).orElse("") : "", "", "");
         }
     }
 }

@@ -19,8 +19,11 @@ import ke.invoiceiq.application.payment.RequestPaymentOutcome;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
 import ke.invoiceiq.application.payment.ViewPayLinkUseCase;
 import ke.invoiceiq.application.settings.MerchantSettings;
+import ke.invoiceiq.domain.copy.CashPhrases;
+import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.PayToken;
+import ke.invoiceiq.domain.shared.Parsed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -38,7 +41,10 @@ import org.jboss.logging.Logger;
  * M-PESA receipt; CANCELLED says there is nothing to pay. A failed attempt is explained in the bot's words, with
  * the cooldown left; one M-PESA never answered about says not to pay again if the money left the account.</li>
  * <li><b>POST</b>: {@link RequestPaymentUseCase} with the invoice named by its token and no payer, so the prompt
- * goes to the invoiced number. The form's hidden nonce, fresh on every render, makes the idempotency key
+ * goes to the invoiced number, or to the number typed in the optional "pay from another phone" field (read by
+ * {@link Msisdn#parse}, every form the chat accepts; a number it refuses gets the page again, 422, with the reason and
+ * the number as typed, and nothing is sent). The invoice's own limits hold whichever number is prompted: one attempt
+ * in flight, the cooldown after a failure. The form's hidden nonce, fresh on every render, makes the idempotency key
  * ({@link PayNonces}): a double-submitted form raises one push. The answer is a 303 to the page with a flag
  * ({@link PayNotice}) that words the outcome (Post/Redirect/Get: a reload never resubmits).</li>
  * <li>An unknown token and a malformed one get the same 404 page, on GET and POST alike; a malformed one is
@@ -61,6 +67,12 @@ public class PayPageResource {
     static final String NONCE = "nonce";
     /** The language of a page that has no invoice to take it from: {@code ?lang=sw}. */
     static final String LANG = "lang";
+
+    /** At most this much of a refused number is shown back in the field. */
+    static final int MAX_TYPED = 40;
+
+    /** 422: the form was understood, but its number is not one M-PESA can prompt (JAX-RS names no constant). */
+    private static final int UNPROCESSABLE = 422;
 
     private static final Logger LOG = Logger.getLogger(PayPageResource.class);
 
@@ -114,15 +126,28 @@ public class PayPageResource {
     @Path("{payToken}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Pay with M-PESA (the pay page's form)",
-            description = "Starts the STK push to the invoiced number, then 303 back to the page. The form's"
-                    + " nonce makes a resubmitted form raise no second push.")
-    public Response pay(@PathParam("payToken") String raw, @FormParam(NONCE) String nonce) {
+            description = "Starts the STK push to the invoiced number, or to another Kenyan number typed in the"
+                    + " form's optional `phone` field, then 303 back to the page. The form's nonce makes a"
+                    + " resubmitted form raise no second push. A number that is not a Kenyan mobile number is"
+                    + " answered with the page again (422), the number kept as typed and nothing sent.")
+    public Response pay(@PathParam("payToken") String raw, @FormParam(NONCE) String nonce,
+            @FormParam(PayPage.OTHER_PHONE_FIELD) String phone) {
         Optional<PayToken> token = token(raw);
         if (token.isEmpty()) {
             return notFound();
         }
+        String formNonce = PayNonces.validOrFresh(nonce);
+        Optional<Msisdn> payFrom = Optional.empty();
+        if (phone != null && !phone.isBlank()) {
+            switch (Msisdn.parse(phone)) {
+                case Parsed.Ok<Msisdn> ok -> payFrom = Optional.of(ok.value());
+                case Parsed.Rejected<Msisdn> rejected -> {
+                    return otherPhoneRefused(token.get(), phone, formNonce);
+                }
+            }
+        }
         var command = new RequestPaymentCommand(new RequestPaymentCommand.InvoiceRef.ByPayToken(token.get()),
-                Optional.empty(), PayNonces.key(token.get(), PayNonces.validOrFresh(nonce)));
+                Optional.empty(), PayNonces.key(token.get(), formNonce), payFrom);
         RequestPaymentOutcome outcome;
         try {
             outcome = payments.requestPayment(command);
@@ -134,7 +159,8 @@ public class PayPageResource {
             return notFound();
         }
         PayNotice flag = PayNotice.of(outcome);
-        LOG.infof("pay page: payment requested for an invoice: %s", describe(outcome));
+        LOG.infof("pay page: payment requested for an invoice%s: %s", payFrom.isPresent() ? " from another phone" : "",
+                describe(outcome));
         // relative to /pay/{token}, so it holds behind a proxy or a path prefix, and keeps the scheme of the page
         return Response.status(Response.Status.SEE_OTHER)
                 .header("Location", token.get().value() + "?" + NOTICE + "=" + flag.code())
@@ -142,6 +168,31 @@ public class PayPageResource {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
+    }
+
+    /**
+     * The page again, as it stands, with the other-phone field refused and kept as typed (at most
+     * {@value #MAX_TYPED} characters of it) and the same nonce: nothing was sent, and pressing again after fixing the
+     * number is the same request. 422: the form was understood, the number is not one M-PESA can prompt.
+     */
+    private Response otherPhoneRefused(PayToken token, String typed, String formNonce) {
+        Optional<PayLinkView> view;
+        try {
+            view = pages.view(token);
+        } catch (RuntimeException e) {
+            return unavailable(e, "showing a pay page");
+        }
+        if (view.isEmpty()) {
+            return notFound();
+        }
+        LOG.info("pay page: another phone was refused as not a Kenyan mobile number");
+        String kept = typed.strip();
+        kept = kept.codePointCount(0, kept.length()) > MAX_TYPED
+                ? kept.substring(0, kept.offsetByCodePoints(0, MAX_TYPED)) : kept;
+        PayPage page = PayPage.of(view.get(), PayNotice.NONE, businessName, paybill, token.value(), formNonce)
+                .otherPhoneRefused(kept, CashPhrases.OTHER_PHONE_INVALID.in(view.get().invoice().language()).text());
+        String cspNonce = PayNonces.fresh();
+        return html(UNPROCESSABLE, PayTemplates.page(page, cspNonce), cspNonce);
     }
 
     private static Optional<PayToken> token(String raw) {
@@ -192,6 +243,10 @@ public class PayPageResource {
     }
 
     private static Response html(Response.Status status, TemplateInstance template, String cspNonce) {
+        return html(status.getStatusCode(), template, cspNonce);
+    }
+
+    private static Response html(int status, TemplateInstance template, String cspNonce) {
         return Response.status(status)
                 .type(HTML)
                 .entity(template.render())

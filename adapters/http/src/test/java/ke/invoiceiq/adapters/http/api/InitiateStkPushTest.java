@@ -127,10 +127,25 @@ class InitiateStkPushTest {
             "{\"invoice_id\":7}                                       | invoice_id | type",
             "{\"invoice_id\":\"nope\"}                                | invoice_id | format",
             "{\"invoice_id\":\"INV-000001\",\"msisdn\":\"254712345678\"} | msisdn     | unknown_field",
+            "{\"invoice_id\":\"INV-000001\",\"payer_msisdn\":\"12345\"}    | payer_msisdn | format",
+            "{\"invoice_id\":\"INV-000001\",\"payer_msisdn\":\"+255712345678\"} | payer_msisdn | format",
+            "{\"invoice_id\":\"INV-000001\",\"payer_msisdn\":712345678}   | payer_msisdn | type",
             "``                                                     | body       | required",
             "[]                                                     | body       | type"})
     void refusesABadBodyNamingTheField(String body, String field, String rule) {
         fieldError(initiate(newKey(), body), "validation-error", field, rule);
+    }
+
+    @Test
+    void givenAnotherPayerNumber_whenInitiated_thenThePromptGoesToThatNumber() {
+        Invoice invoice = Api.in(ports, InvoiceStatus.SENT);
+
+        Response response = initiate(newKey(), "{\"invoice_id\":\"" + invoice.id()
+                + "\",\"payer_msisdn\":\"0722 000 111\"}");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+        assertThat(ports.gateway().lastPush().orElseThrow().payer().value()).isEqualTo("254722000111");
+        assertThat(ports.gateway().lastPush().orElseThrow().accountReference()).isEqualTo(invoice.id());
     }
 
     @Test

@@ -48,8 +48,8 @@ class MarkPaidTest {
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         assertThat(response.jsonPath().getString("invoice.status")).isEqualTo("PAID");
-        assertThat(response.jsonPath().getString("invoice.paid_outside.note")).isEqualTo("Cash at the shop");
-        assertThat(response.jsonPath().getString("invoice.paid_outside.amount_display")).isEqualTo("KES 2,500");
+        assertThat(response.jsonPath().getString("invoice.paid_outside[0].note")).isEqualTo("Cash at the shop");
+        assertThat(response.jsonPath().getString("invoice.paid_outside[0].amount_display")).isEqualTo("KES 2,500");
         assertThat(response.jsonPath().getBoolean("customer_notified")).isTrue();
         assertThat(receiptsQueuedFor(sent.id())).isEqualTo(1);
     }
@@ -73,7 +73,7 @@ class MarkPaidTest {
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         assertThat(response.jsonPath().getLong("invoice.amount_paid_cents")).isEqualTo(100_000);
-        assertThat(response.jsonPath().getLong("invoice.paid_outside.amount_cents")).isEqualTo(150_000);
+        assertThat(response.jsonPath().getLong("invoice.paid_outside[0].amount_cents")).isEqualTo(150_000);
         assertThat(Api.invoice(ports, partPaid.id()).balance()).isEqualTo(Money.ZERO);
     }
 
@@ -109,7 +109,11 @@ class MarkPaidTest {
             "{\"method\":\"CASH\"}                                    | note   | required",
             "{\"method\":\"CASH\",\"note\":\"ab\"}                    | note   | min_length",
             "{\"method\":\"CASH\",\"note\":\"line\\nbreak\"}          | note   | format",
-            "{\"method\":\"CASH\",\"note\":\"Cash\",\"amount\":100}   | amount | unknown_field"})
+            "{\"method\":\"CASH\",\"note\":\"Cash\",\"payer\":1}       | payer  | unknown_field",
+            "{\"method\":\"CASH\",\"note\":\"Cash\",\"amount\":0}     | amount | min",
+            "{\"method\":\"CASH\",\"note\":\"Cash\",\"amount\":\"1.5\"} | amount | whole_shillings",
+            "{\"method\":\"CASH\",\"note\":\"Cash\",\"amount_cents\":50} | amount_cents | whole_shillings",
+            "{\"method\":\"CASH\",\"note\":\"Cash\",\"amount\":5,\"amount_cents\":500} | amount | exactly_one_of"})
     void givenABadBody_whenMarkedPaid_thenA400NamesTheFieldAndNothingChanges(String body, String field, String rule) {
         Invoice sent = Api.in(ports, InvoiceStatus.SENT);
 
@@ -123,5 +127,52 @@ class MarkPaidTest {
 
         fieldError(markPaid(sent.id(), "{\"method\":\"OTHER\",\"note\":\"" + "x".repeat(201) + "\"}"),
                 "validation-error", "note", "max_length");
+    }
+
+    // ---- with an amount: part payments ---------------------------------------------------------------------------
+
+    @Test
+    void givenAnAmountBelowTheBalance_whenMarkedPaid_thenPartPaidWithTheBalanceLeftAndAPartReceipt() {
+        Invoice sent = Api.in(ports, InvoiceStatus.SENT);
+
+        Response response = markPaid(sent.id(), "{\"method\":\"CASH\",\"note\":\"Cash at the shop\",\"amount\":500}");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("result")).isEqualTo("part_paid");
+        assertThat(response.jsonPath().getString("invoice.status")).isEqualTo("SENT");
+        assertThat(response.jsonPath().getLong("invoice.paid_outside[0].amount_cents")).isEqualTo(50_000);
+        assertThat(response.jsonPath().getLong("invoice.balance_cents")).isEqualTo(200_000);
+        assertThat(receiptsQueuedFor(sent.id())).isEqualTo(1);
+        assertThat(ports.outbox().all().stream().filter(m -> m.purpose() == MessagePurpose.RECEIPT
+                        && m.invoiceId().filter(sent.id()::equals).isPresent()).findFirst().orElseThrow()
+                .content().text()).contains("The merchant received KES 500 (cash).").contains("Balance: KES 2,000.");
+    }
+
+    @Test
+    void givenTwoParts_whenTheSecondReachesTheAmount_thenPaidAndBothAreKeptInOrder() {
+        Invoice sent = Api.in(ports, InvoiceStatus.SENT);
+        markPaid(sent.id(), "{\"method\":\"CASH\",\"note\":\"Cash at the shop\",\"amount_cents\":100000}")
+                .then().statusCode(200);
+
+        Response response = markPaid(sent.id(),
+                "{\"method\":\"BANK_TRANSFER\",\"note\":\"Equity ref 88231\",\"amount\":\"1,500\"}");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("result")).isEqualTo("marked_paid");
+        assertThat(response.jsonPath().getString("invoice.status")).isEqualTo("PAID");
+        assertThat(response.jsonPath().getList("invoice.paid_outside.method")).containsExactly("CASH", "BANK_TRANSFER");
+        assertThat(receiptsQueuedFor(sent.id())).isEqualTo(2);
+    }
+
+    @Test
+    void givenMoreThanTheBalance_whenMarkedPaid_thenRefused422AndNothingRecorded() {
+        Invoice partPaid = TestPayments.pay(ports, Api.in(ports, InvoiceStatus.SENT), 1_000);
+
+        Response response = markPaid(partPaid.id(), "{\"method\":\"CASH\",\"note\":\"Cash at the shop\",\"amount\":1501}");
+
+        problem(response, 422, "more-than-balance");
+        assertThat(response.jsonPath().getString("detail")).contains("KES 1,500");
+        assertThat(Api.invoice(ports, partPaid.id()).paidOutside()).isEmpty();
+        assertThat(Api.invoice(ports, partPaid.id()).balance()).isEqualTo(Money.ofShillings(1_500));
     }
 }

@@ -34,7 +34,7 @@ class MoneyInCsvTest {
 
     @Test
     void givenMoneyRecordedOutsideMpesa_whenWritten_thenItsMethodAndNeitherNoteNorPayer() {
-        MoneyIn cash = MoneyIn.outside(new InvoiceId("INV-7K3Q9X"),
+        MoneyIn cash = MoneyIn.outside(new InvoiceId("INV-7K3Q9X"), 1,
                 new PaidOutside(PaidOutside.Method.BANK_TRANSFER, Money.ofShillings(1_500), "=HYPERLINK(\"x\")", AT));
 
         String line = Csv.line(MoneyInCsv.row(cash));

@@ -427,7 +427,7 @@ class PayPageResourceTest {
         }, merchant);
 
         for (jakarta.ws.rs.core.Response answer : new jakarta.ws.rs.core.Response[] {
-                broken.show(invoice.payToken().value(), null, null), broken.pay(invoice.payToken().value(), null)}) {
+                broken.show(invoice.payToken().value(), null, null), broken.pay(invoice.payToken().value(), null, null)}) {
             assertThat(answer.getStatus()).isEqualTo(503);
             assertThat((String) answer.getEntity()).contains("Sorry, something went wrong on our side")
                     .doesNotContain("database down");

@@ -85,7 +85,7 @@ public abstract class InvoiceRepositoryContract {
 
         assertThat(repo.find(invoice.id())).contains(stored);
         assertThat(stored.status()).isEqualTo(InvoiceStatus.PAID);
-        assertThat(stored.paidOutside().orElseThrow().amount()).isEqualTo(Money.of(invoice.amount()));
+        assertThat(stored.paidOutside().getFirst().amount()).isEqualTo(Money.of(invoice.amount()));
         assertThat(repo.find(invoice.id()).orElseThrow().paidOutside()).isEqualTo(paid.paidOutside());
     }
 
@@ -105,6 +105,27 @@ public abstract class InvoiceRepositoryContract {
         assertThat(found.dueDate()).contains(java.time.LocalDate.of(2026, 12, 31));
         assertThat(found.language()).isEqualTo(ke.invoiceiq.domain.copy.Language.SW);
         assertThat(repo.find(invoiceId(1)).orElseThrow().status()).isEqualTo(InvoiceStatus.SENT);
+    }
+
+    @Test
+    void givenSeveralSumsRecordedOutsideMpesa_whenEachIsStored_thenAllAreFoundInOrderAndTheInvoiceIsPaidAtTheEnd() {
+        Invoice invoice = invoice(1, at(0));
+        repo.add(invoice);
+        var cash = ke.invoiceiq.domain.invoice.PaidOutside.Method.CASH;
+        var bank = ke.invoiceiq.domain.invoice.PaidOutside.Method.BANK_TRANSFER;
+        Money part = Money.ofShillings(1);
+        Invoice first = repo.update(((ke.invoiceiq.domain.invoice.InvoiceOutcome.Applied) repo.find(invoice.id())
+                .orElseThrow().markPaidOutside(cash, Optional.of(part), "Cash at the shop", at(10))).invoice());
+        Invoice second = repo.update(((ke.invoiceiq.domain.invoice.InvoiceOutcome.Applied) first
+                .markPaidOutside(bank, "Equity ref 88231", at(20))).invoice());
+
+        assertThat(first.status()).isNotEqualTo(InvoiceStatus.PAID);
+        assertThat(repo.find(invoice.id())).contains(second);
+        assertThat(second.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(second.paidOutside()).extracting(ke.invoiceiq.domain.invoice.PaidOutside::method)
+                .containsExactly(cash, bank);
+        assertThat(second.paidOutsideTotal()).isEqualTo(Money.of(invoice.amount()));
+        assertThat(repo.latest(Optional.empty(), Optional.empty(), 10)).contains(second);
     }
 
     @Test

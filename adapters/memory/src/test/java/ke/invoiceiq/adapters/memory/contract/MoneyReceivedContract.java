@@ -76,8 +76,10 @@ public abstract class MoneyReceivedContract {
                         Optional.of(msisdn(11))),
                 MoneyIn.mpesa("pay-1", at(200), invoiceId(1), Money.ofShillings(1_000), Optional.of(receipt(1)),
                         msisdn(1)),
-                MoneyIn.outside(invoiceId(1), new PaidOutside(PaidOutside.Method.CASH, Money.ofShillings(1_500),
+                MoneyIn.outside(invoiceId(1), 1, new PaidOutside(PaidOutside.Method.CASH, Money.ofShillings(500),
                         "Paid at the shop", at(300))),
+                MoneyIn.outside(invoiceId(1), 2, new PaidOutside(PaidOutside.Method.BANK_TRANSFER,
+                        Money.ofShillings(1_000), "Equity ref 88231", at(350))),
                 MoneyIn.mpesa("pay-2", at(400), invoiceId(2), Money.ofShillings(2_500), Optional.of(receipt(2)),
                         msisdn(2)),
                 MoneyIn.unmatched("u-2", at(500), Optional.empty(), Optional.empty(), Optional.empty()),
@@ -101,7 +103,7 @@ public abstract class MoneyReceivedContract {
             after = page.isEmpty() ? after : Optional.of(MoneyInCursor.after(page.getLast()));
         } while (page.size() == 2);
 
-        assertThat(whole).hasSize(7);
+        assertThat(whole).hasSize(8);
         assertThat(paged).containsExactlyElementsOf(whole);
     }
 
@@ -111,7 +113,7 @@ public abstract class MoneyReceivedContract {
 
         assertThat(money.page(new ExportRange(at(200), at(400)), Optional.empty(), 100))
                 .extracting(MoneyIn::key)
-                .containsExactly("M:pay-1", "O:" + invoiceId(1).value());
+                .containsExactly("M:pay-1", "O:" + invoiceId(1).value() + ":1", "O:" + invoiceId(1).value() + ":2");
     }
 
     @Test
@@ -126,15 +128,17 @@ public abstract class MoneyReceivedContract {
 
     /**
      * Invoice 1 (created before the range) is part-paid by M-PESA at 200 (its transaction time; recorded at 205)
-     * and the rest recorded as cash at 300; invoice 2 is paid at 400, a success a query told of, with no
+     * and the rest recorded outside M-PESA in two sums, cash at 300 and a transfer at 350; invoice 2 is paid at 400, a success a query told of, with no
      * transaction time; invoice 3 was paid before the range (50), invoice 4 at its end (1000), invoice 5's attempt
      * failed. Unmatched: u-1 at 100 (the start), u-2 at 500 with neither amount nor time, u-3 and u-4 at the same
      * instant, u-5 applied to invoice 3 (it is that invoice's money now, or never was).
      */
     private void storeEveryKind() {
         Invoice one = paid(invoice(1, at(0)), 1, 1_000, Optional.of(at(200)), at(205));
-        one = ((InvoiceOutcome.Applied) one.markPaidOutside(PaidOutside.Method.CASH, "Paid at the shop", at(300)))
-                .invoice();
+        one = ((InvoiceOutcome.Applied) one.markPaidOutside(PaidOutside.Method.CASH,
+                Optional.of(Money.ofShillings(500)), "Paid at the shop", at(300))).invoice();
+        one = ((InvoiceOutcome.Applied) one.markPaidOutside(PaidOutside.Method.BANK_TRANSFER, "Equity ref 88231",
+                at(350))).invoice();
         store(invoices, one);
         store(invoices, paid(invoice(2, at(0)), 2, 2_500, Optional.empty(), at(400)));
         store(invoices, paid(invoice(3, at(0)), 3, 2_500, Optional.of(at(50)), at(50)));
