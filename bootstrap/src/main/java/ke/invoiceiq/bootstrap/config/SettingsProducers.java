@@ -6,10 +6,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.retention.RetentionSettings;
+import ke.invoiceiq.application.settings.C2bSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
@@ -17,6 +19,8 @@ import ke.invoiceiq.domain.chat.ChatMachine.ChatTimeouts;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
 import ke.invoiceiq.domain.messaging.Pacing;
+import ke.invoiceiq.domain.payment.C2bRegistration;
+import ke.invoiceiq.domain.payment.TillMatching;
 import ke.invoiceiq.domain.shared.Parsed;
 
 /**
@@ -48,6 +52,37 @@ public class SettingsProducers {
         return build("invoiceiq.payment.*",
                 () -> new PaymentSettings(p.cooldown(), p.queryAfter(), p.expireAfter(), p.reconcileBatch(),
                         PaymentSettings.MAX_QUERY_BACKOFF, p.matchWindow(), p.reconcileLease()));
+    }
+
+    /** The C2B confirmation path; the callback token follows it. */
+    static final String C2B_CONFIRMATION_PATH = "/payments/c2b/confirmation/";
+    /** The C2B validation path; the callback token follows it. */
+    static final String C2B_VALIDATION_PATH = "/payments/c2b/validation/";
+
+    @Produces
+    @Singleton
+    @Startup
+    C2bSettings c2bSettings(InvoiceIqConfig config, MpesaConfig mpesa) {
+        var c = mpesa.c2b();
+        return build("mpesa.c2b.* (MPESA_C2B_*)", () -> {
+            Optional<String> token = mpesa.callbackToken().map(SecretValue::reveal).map(String::strip)
+                    .filter(t -> !t.isEmpty());
+            String base = config.baseUrl().strip().replaceAll("/+$", "");
+            boolean publicUrl = token.isPresent() && !base.isEmpty();
+            return new C2bSettings(c.paybill(), c.till(), c.validation(), new TillMatching(c.tillMatchWindow()),
+                    whenUnreachable(c.responseType()),
+                    token.filter(t -> publicUrl).map(t -> base + C2B_CONFIRMATION_PATH + t),
+                    token.filter(t -> publicUrl).map(t -> base + C2B_VALIDATION_PATH + t),
+                    C2bSettings.OFF.sweepBatch());
+        });
+    }
+
+    static C2bRegistration.WhenUnreachable whenUnreachable(String responseType) {
+        return switch (responseType.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "completed" -> C2bRegistration.WhenUnreachable.COMPLETED;
+            case "cancelled" -> C2bRegistration.WhenUnreachable.CANCELLED;
+            default -> throw new IllegalArgumentException("response-type must be Completed or Cancelled");
+        };
     }
 
     @Produces
