@@ -64,16 +64,23 @@ public class SettingsProducers {
     @Startup
     C2bSettings c2bSettings(InvoiceIqConfig config, MpesaConfig mpesa) {
         var c = mpesa.c2b();
+        return c2b(c.paybill(), c.till(), c.validation(), c.responseType(), c.tillMatchWindow(), config.baseUrl(),
+                mpesa.callbackToken().map(SecretValue::reveal));
+    }
+
+    /**
+     * The C2B settings: off unless a Paybill or Till is set; the public URLs are {@code BASE_URL} followed by the
+     * C2B paths and the M-PESA callback token, when both are known.
+     */
+    static C2bSettings c2b(Optional<String> paybill, Optional<String> till, boolean validation, String responseType,
+            java.time.Duration tillMatchWindow, String baseUrl, Optional<String> callbackToken) {
         return build("mpesa.c2b.* (MPESA_C2B_*)", () -> {
-            Optional<String> token = mpesa.callbackToken().map(SecretValue::reveal).map(String::strip)
-                    .filter(t -> !t.isEmpty());
-            String base = config.baseUrl().strip().replaceAll("/+$", "");
-            boolean publicUrl = token.isPresent() && !base.isEmpty();
-            return new C2bSettings(c.paybill(), c.till(), c.validation(), new TillMatching(c.tillMatchWindow()),
-                    whenUnreachable(c.responseType()),
-                    token.filter(t -> publicUrl).map(t -> base + C2B_CONFIRMATION_PATH + t),
-                    token.filter(t -> publicUrl).map(t -> base + C2B_VALIDATION_PATH + t),
-                    C2bSettings.OFF.sweepBatch());
+            Optional<String> token = callbackToken.map(String::strip).filter(t -> !t.isEmpty());
+            String base = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
+            Optional<String> known = base.isEmpty() ? Optional.empty() : token;
+            return new C2bSettings(paybill, till, validation, new TillMatching(tillMatchWindow),
+                    whenUnreachable(responseType), known.map(t -> base + C2B_CONFIRMATION_PATH + t),
+                    known.map(t -> base + C2B_VALIDATION_PATH + t), C2bSettings.OFF.sweepBatch());
         });
     }
 

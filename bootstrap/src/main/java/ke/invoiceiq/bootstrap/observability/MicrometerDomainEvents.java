@@ -161,7 +161,7 @@ public class MicrometerDomainEvents implements DomainEvents {
                                 + " became of them: applied by account number, matched by amount, unmatched, or"
                                 + " refused at validation")
                         .tag(KIND, kind.name().toLowerCase(java.util.Locale.ROOT))
-                        .tag(OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                        .tag(OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT))
                         .register(registry));
             }
             c2bPayments.put(kind, byOutcome);

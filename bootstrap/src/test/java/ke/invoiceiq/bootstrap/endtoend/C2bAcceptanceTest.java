@@ -60,7 +60,7 @@ class C2bAcceptanceTest extends AcceptanceBase {
         assertThat(invoiceJson(invoice).getString("mpesa_receipt")).isEqualTo(transId);
         assertThat(chat.lastWhatsAppTo(customer).text()).contains(transId);
         assertThat(merchantNotices(invoice)).as("the merchant's receipt").isEqualTo(noticesBefore + 1);
-        assertThat(scrape().value("invoiceiq_c2b_payments_total", "kind", "paybill", "outcome", "by-account"))
+        assertThat(scrape().value("invoiceiq_c2b_payments_total", "kind", "paybill", "outcome", "by_account"))
                 .isPositive();
     }
 
