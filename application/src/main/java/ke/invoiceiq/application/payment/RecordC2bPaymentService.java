@@ -3,18 +3,25 @@ package ke.invoiceiq.application.payment;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import ke.invoiceiq.application.messaging.OutboxWriter;
 import ke.invoiceiq.application.settings.C2bSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.application.shared.RetryingTransactions;
+import ke.invoiceiq.domain.copy.C2bPhrases;
+import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
 import ke.invoiceiq.domain.invoice.Settlement;
+import ke.invoiceiq.domain.messaging.MessagePurpose;
+import ke.invoiceiq.domain.messaging.OutboundContent;
 import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.payment.C2bInbox;
 import ke.invoiceiq.domain.payment.C2bPayment;
@@ -50,6 +57,12 @@ public final class RecordC2bPaymentService implements RecordC2bPaymentUseCase {
 
     private static final System.Logger LOG = System.getLogger(RecordC2bPaymentService.class.getName());
 
+    /** The merchant's language is not known in this slice yet: English until it is wired. */
+    static final Language MERCHANT_LANGUAGE = Language.EN;
+
+    private static final DateTimeFormatter KENYA_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT)
+            .withZone(ZoneId.of("Africa/Nairobi"));
+
     /** How many of the newest sent invoices a payment with no usable account number is matched against. */
     static final int OPEN_INVOICES_SCANNED = 1_000;
 
@@ -58,6 +71,7 @@ public final class RecordC2bPaymentService implements RecordC2bPaymentUseCase {
     private final PaymentRepository payments;
     private final UnmatchedPayments unmatched;
     private final PaymentNotices notices;
+    private final OutboxWriter writer;
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
@@ -72,7 +86,8 @@ public final class RecordC2bPaymentService implements RecordC2bPaymentUseCase {
         this.invoices = invoices;
         this.payments = payments;
         this.unmatched = unmatched;
-        this.notices = new PaymentNotices(new OutboxWriter(outbox, ids, clock, merchant, tracing), payment.cooldown());
+        this.writer = new OutboxWriter(outbox, ids, clock, merchant, tracing);
+        this.notices = new PaymentNotices(writer, payment.cooldown());
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
@@ -174,11 +189,25 @@ public final class RecordC2bPaymentService implements RecordC2bPaymentUseCase {
         if (!unmatched.add(money)) {
             return Done.quietly(new C2bOutcome.Duplicate());
         }
-        notices.unmatched(money);
+        tellMerchant(payment, money);
         LOG.log(Level.WARNING, "C2B payment {0} ({1}) fits no single invoice: raised as unmatched payment {2}",
                 payment.receipt(), payment.kind(), money.id());
         return new Done(new C2bOutcome.Unmatched(money), List.of(new UnmatchedPaymentEvent.Raised(money.id(), now),
                 new C2bPaymentEvent(payment.kind(), C2bPaymentEvent.Outcome.UNMATCHED, now)));
+    }
+
+    /** The merchant hears which product was paid and, for a Paybill, what the customer typed as account. */
+    private void tellMerchant(C2bPayment payment, UnmatchedPayment money) {
+        C2bPhrases phrase = payment.account().isPresent() ? C2bPhrases.UNMATCHED_PAYBILL : C2bPhrases.UNMATCHED_TILL;
+        var text = phrase.in(MERCHANT_LANGUAGE)
+                .with("amount", payment.amount().formatted())
+                .with("receipt", payment.receipt().value())
+                .with("time", KENYA_TIME.format(payment.transactionTime()))
+                .with("id", money.id().value());
+        if (payment.account().isPresent()) {
+            text = text.with("account", payment.account().get());
+        }
+        writer.toMerchant(MessagePurpose.MERCHANT_NOTICE, Optional.empty(), OutboundContent.text(text.text()));
     }
 
     private record Done(C2bOutcome outcome, List<DomainEvent> events) {

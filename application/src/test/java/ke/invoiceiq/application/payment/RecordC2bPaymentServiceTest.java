@@ -121,7 +121,8 @@ class RecordC2bPaymentServiceTest {
         assertThat(world.invoice(first.id()).status()).isEqualTo(InvoiceStatus.SENT);
         assertThat(world.invoice(second.id()).status()).isEqualTo(InvoiceStatus.SENT);
         assertThat(world.outboxTo(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).singleElement()
-                .satisfies(m -> assertThat(m.content().text()).contains("QAB1CD2EF3"));
+                .satisfies(m -> assertThat(m.content().text()).startsWith("Till payment that matches no single invoice:"
+                        + " KES 2,500, receipt QAB1CD2EF3").contains("apply it to the right invoice"));
         assertThat(c2b.confirm(till("QAB1CD2EF3", 2_500))).as("told again").isInstanceOf(C2bOutcome.Duplicate.class);
         assertThat(world.ports.unmatchedPayments().countOpen()).isEqualTo(1);
     }
@@ -182,5 +183,15 @@ class RecordC2bPaymentServiceTest {
 
         assertThat(outcome).isInstanceOfSatisfying(C2bOutcome.Applied.class,
                 applied -> assertThat(applied.settlement().invoice().id()).isEqualTo(invoice.id()));
+    }
+
+    @Test
+    void givenAPaybillAccountNamingNothingAndNoFit_whenConfirmed_thenTheMerchantSeesWhatTheCustomerTyped() {
+        C2bOutcome outcome = c2b.confirm(paybill("QAB1CD2EF3", 777, "house 12"));
+
+        assertThat(outcome).isInstanceOf(C2bOutcome.Unmatched.class);
+        assertThat(world.outboxTo(MERCHANT, MessagePurpose.MERCHANT_NOTICE)).singleElement()
+                .satisfies(m -> assertThat(m.content().text()).startsWith("Paybill payment that matches no invoice:"
+                        + " KES 777, account \"house 12\", receipt QAB1CD2EF3"));
     }
 }

@@ -11,7 +11,8 @@ public final class PhraseBook {
 
     public static List<Phrase> all() {
         return Stream.<Phrase[]>of(
-                        CommonPhrases.values())
+                        CommonPhrases.values(),
+                        C2bPhrases.values())
                 .flatMap(Stream::of)
                 .toList();
     }
