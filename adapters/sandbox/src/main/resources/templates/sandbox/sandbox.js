@@ -323,6 +323,33 @@
     function (text) {
       return { number: view.customer, text: text };
     });
+  // Lipa na M-PESA from the menu: Safaricom's C2B confirmation, played through the real endpoint
+  function payFromMenu(kind, button) {
+    var amount = parseInt($('menu-amount').value, 10);
+    if (!(amount > 0)) {
+      $('menu-amount').focus();
+      return;
+    }
+    var payload = { number: view.customer, amount: amount };
+    if (kind === 'paybill') {
+      payload.account = $('menu-account').value;
+      if (!payload.account.trim()) {
+        $('menu-account').focus();
+        return;
+      }
+    }
+    send(button, '/sandbox/api/c2b/' + kind, payload).then(function () {
+      $('menu-amount').value = '';
+      $('menu-account').value = '';
+    });
+  }
+  $('customer-menu-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    payFromMenu('paybill', $('menu-paybill'));
+  });
+  $('menu-till').addEventListener('click', function () {
+    payFromMenu('till', $('menu-till'));
+  });
   $('stk-ok').addEventListener('click', function () {
     answerPrompt('ok');
   });

@@ -99,7 +99,7 @@ public final class ApplyUnmatchedPaymentService implements ApplyUnmatchedPayment
         if (money.amount().isEmpty()) {
             return new Done(new ApplyUnmatchedPaymentOutcome.AmountUnknown(money), List.of());
         }
-        Optional<Payment> owner = payments.findByCheckoutRequestId(money.checkoutRequestId());
+        Optional<Payment> owner = money.checkoutRequestId().flatMap(payments::findByCheckoutRequestId);
         if (owner.isPresent()) {
             // its own attempt turned up after it was raised: the money belongs there, whatever invoice was named
             return toItsOwnAttempt(money, owner.get(), now);

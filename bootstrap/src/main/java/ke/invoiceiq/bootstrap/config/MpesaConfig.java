@@ -59,8 +59,45 @@ public interface MpesaConfig {
     /** Who may post STK callbacks: the optional source-address check of {@code /payments/stk/callback/{token}}. */
     Callback callback();
 
-    /** Payments customers make from the M-PESA menu ({@code mpesa.c2b.*}). */
+    /**
+     * Payments outside the STK prompt, to the Paybill or Till from the M-PESA menu (Daraja C2B, docs/daraja.md).
+     * Off unless {@code MPESA_C2B_PAYBILL} or {@code MPESA_C2B_TILL} is set; prod starts without either.
+     */
     C2b c2b();
+
+    /** The C2B settings ({@code mpesa.c2b.*}). */
+    interface C2b {
+
+        /**
+         * The Paybill number customers pay with the invoice id as account number ({@code MPESA_C2B_PAYBILL}, 5 to 7
+         * digits); empty for none. When set, every invoice message, SMS and the pay page say so.
+         */
+        Optional<String> paybill();
+
+        /** The Till (Buy Goods) number ({@code MPESA_C2B_TILL}); its payments are matched by amount and time. */
+        Optional<String> till();
+
+        /**
+         * Whether a validation request is answered by looking the account number up ({@code MPESA_C2B_VALIDATION});
+         * Safaricom sends it only once it has switched external validation on for the short code.
+         */
+        @WithDefault("false")
+        boolean validation();
+
+        /**
+         * What M-PESA does with a payment when the validation URL does not answer in time, registered with the URLs
+         * ({@code MPESA_C2B_RESPONSE_TYPE}): {@code Completed} or {@code Cancelled}.
+         */
+        @WithDefault("Completed")
+        String responseType();
+
+        /**
+         * How long after an invoice reached the customer a payment without a usable account number may still be
+         * matched to it by amount ({@code MPESA_C2B_TILL_MATCH_WINDOW}).
+         */
+        @WithDefault("P7D")
+        java.time.Duration tillMatchWindow();
+    }
 
     /** Whether every key a push needs is set: consumer key and secret, shortcode, passkey and callback URL. */
     default boolean configured() {
@@ -120,15 +157,6 @@ public interface MpesaConfig {
     }
 
     /** Payments customers make from the M-PESA menu, without the STK prompt. */
-    interface C2b {
-
-        /**
-         * The Paybill number customers may pay to with the invoice number as the account ({@code MPESA_C2B_PAYBILL},
-         * 5 to 7 digits); empty for none. When set, every invoice message, SMS and the pay page say so.
-         */
-        Optional<String> paybill();
-    }
-
     /** A Daraja environment and its API base URL. */
     enum Environment {
         SANDBOX("https://sandbox.safaricom.co.ke"),

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.time.LocalTime;
@@ -14,6 +15,7 @@ import ke.invoiceiq.application.chat.ChatExpirySettings;
 import ke.invoiceiq.application.due.DueSettings;
 import ke.invoiceiq.domain.due.ReminderSchedule;
 import ke.invoiceiq.application.retention.RetentionSettings;
+import ke.invoiceiq.application.settings.C2bSettings;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.LanguageSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
@@ -23,6 +25,8 @@ import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.ReminderPolicy;
 import ke.invoiceiq.domain.messaging.Pacing;
+import ke.invoiceiq.domain.payment.C2bRegistration;
+import ke.invoiceiq.domain.payment.TillMatching;
 import ke.invoiceiq.domain.shared.Parsed;
 
 /**
@@ -84,6 +88,44 @@ public class SettingsProducers {
         return build("invoiceiq.payment.*",
                 () -> new PaymentSettings(p.cooldown(), p.queryAfter(), p.expireAfter(), p.reconcileBatch(),
                         PaymentSettings.MAX_QUERY_BACKOFF, p.matchWindow(), p.reconcileLease()));
+    }
+
+    /** The C2B confirmation path; the callback token follows it. */
+    static final String C2B_CONFIRMATION_PATH = "/payments/c2b/confirmation/";
+    /** The C2B validation path; the callback token follows it. */
+    static final String C2B_VALIDATION_PATH = "/payments/c2b/validation/";
+
+    @Produces
+    @Singleton
+    @Startup
+    C2bSettings c2bSettings(InvoiceIqConfig config, MpesaConfig mpesa) {
+        var c = mpesa.c2b();
+        return c2b(c.paybill(), c.till(), c.validation(), c.responseType(), c.tillMatchWindow(), config.baseUrl(),
+                mpesa.callbackToken().map(SecretValue::reveal));
+    }
+
+    /**
+     * The C2B settings: off unless a Paybill or Till is set; the public URLs are {@code BASE_URL} followed by the
+     * C2B paths and the M-PESA callback token, when both are known.
+     */
+    static C2bSettings c2b(Optional<String> paybill, Optional<String> till, boolean validation, String responseType,
+            java.time.Duration tillMatchWindow, String baseUrl, Optional<String> callbackToken) {
+        return build("mpesa.c2b.* (MPESA_C2B_*)", () -> {
+            Optional<String> token = callbackToken.map(String::strip).filter(t -> !t.isEmpty());
+            String base = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
+            Optional<String> known = base.isEmpty() ? Optional.empty() : token;
+            return new C2bSettings(paybill, till, validation, new TillMatching(tillMatchWindow),
+                    whenUnreachable(responseType), known.map(t -> base + C2B_CONFIRMATION_PATH + t),
+                    known.map(t -> base + C2B_VALIDATION_PATH + t), C2bSettings.OFF.sweepBatch());
+        });
+    }
+
+    static C2bRegistration.WhenUnreachable whenUnreachable(String responseType) {
+        return switch (responseType.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "completed" -> C2bRegistration.WhenUnreachable.COMPLETED;
+            case "cancelled" -> C2bRegistration.WhenUnreachable.CANCELLED;
+            default -> throw new IllegalArgumentException("response-type must be Completed or Cancelled");
+        };
     }
 
     @Produces

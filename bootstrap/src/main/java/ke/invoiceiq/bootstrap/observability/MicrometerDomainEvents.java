@@ -18,6 +18,8 @@ import ke.invoiceiq.domain.invoice.InvoiceEvent;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.messaging.InboundMessageEvent;
 import ke.invoiceiq.domain.messaging.MessageEvent;
+import ke.invoiceiq.domain.payment.C2bPayment;
+import ke.invoiceiq.domain.payment.C2bPaymentEvent;
 import ke.invoiceiq.domain.payment.PaymentEvent;
 import ke.invoiceiq.domain.payment.StkReason;
 import ke.invoiceiq.domain.payment.UnmatchedPaymentEvent;
@@ -56,6 +58,8 @@ public class MicrometerDomainEvents implements DomainEvents {
     static final String PART_PAYMENTS = "invoiceiq.part.payments";
     /** Prometheus: {@code invoiceiq_time_to_pay_seconds_bucket{le}}, {@code _count}, {@code _sum}, {@code _max}. */
     static final String TIME_TO_PAY = "invoiceiq.time.to.pay";
+    /** Prometheus: {@code invoiceiq_c2b_payments_total{kind,outcome}}. */
+    static final String C2B_PAYMENTS = "invoiceiq.c2b.payments";
     /** Prometheus: {@code invoiceiq_inbound_given_up_total{channel}}. */
     static final String INBOUND_GIVEN_UP = "invoiceiq.inbound.given.up";
     /** Prometheus: {@code invoiceiq_inbound_too_old_total{channel}}. */
@@ -64,6 +68,7 @@ public class MicrometerDomainEvents implements DomainEvents {
     static final String CHANNEL = "channel";
     static final String OUTCOME = "outcome";
     static final String RESULT = "result";
+    static final String KIND = "kind";
 
     static final String SUCCESS = "success";
     static final String EXPIRED = "expired";
@@ -89,6 +94,8 @@ public class MicrometerDomainEvents implements DomainEvents {
     private final Counter partPayments;
     private final Map<Channel, Counter> inboundGivenUp = new EnumMap<>(Channel.class);
     private final Map<Channel, Counter> inboundTooOld = new EnumMap<>(Channel.class);
+    private final Map<C2bPayment.Kind, Map<C2bPaymentEvent.Outcome, Counter>> c2bPayments =
+            new EnumMap<>(C2bPayment.Kind.class);
 
     @Inject
     public MicrometerDomainEvents(MeterRegistry registry) {
@@ -146,6 +153,19 @@ public class MicrometerDomainEvents implements DomainEvents {
                     .tag(CHANNEL, label(channel))
                     .register(registry));
         }
+        for (C2bPayment.Kind kind : C2bPayment.Kind.values()) {
+            Map<C2bPaymentEvent.Outcome, Counter> byOutcome = new EnumMap<>(C2bPaymentEvent.Outcome.class);
+            for (C2bPaymentEvent.Outcome outcome : C2bPaymentEvent.Outcome.values()) {
+                byOutcome.put(outcome, Counter.builder(C2B_PAYMENTS)
+                        .description("Payments to the Paybill or Till from the M-PESA menu (C2B) by kind and what"
+                                + " became of them: applied by account number, matched by amount, unmatched, or"
+                                + " refused at validation")
+                        .tag(KIND, kind.name().toLowerCase(java.util.Locale.ROOT))
+                        .tag(OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT))
+                        .register(registry));
+            }
+            c2bPayments.put(kind, byOutcome);
+        }
         timeToPay = Timer.builder(TIME_TO_PAY)
                 .description("From the invoice being sent (or created, if never sent) to its payment")
                 .serviceLevelObjectives(TIME_TO_PAY_BUCKETS)
@@ -161,6 +181,7 @@ public class MicrometerDomainEvents implements DomainEvents {
                 case PaymentEvent e -> count(e);
                 case UnmatchedPaymentEvent e -> count(e);
                 case MessageEvent e -> count(e);
+                case C2bPaymentEvent e -> c2bPayments.get(e.kind()).get(e.outcome()).increment();
                 case InboundMessageEvent.GaveUp e -> inboundGivenUp.get(e.channel()).increment();
                 case InboundMessageEvent.TooOld e -> inboundTooOld.get(e.channel()).increment();
                 default -> {

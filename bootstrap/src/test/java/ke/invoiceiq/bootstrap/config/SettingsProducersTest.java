@@ -52,4 +52,34 @@ class SettingsProducersTest {
                 .isInstanceOf(SettingsProducers.InvalidSettingException.class)
                 .hasMessageContaining("MERCHANT_LANGUAGE");
     }
+
+    @Test
+    void givenNoPaybillNorTill_whenC2bIsRead_thenItIsOffAndStartupGoesOn() {
+        var c2b = SettingsProducers.c2b(java.util.Optional.empty(), java.util.Optional.of(" "), false, "Completed",
+                java.time.Duration.ofDays(7), "https://pay.example", java.util.Optional.empty());
+
+        assertThat(c2b.enabled()).isFalse();
+        assertThat(c2b.confirmationUrl()).isEmpty();
+    }
+
+    @Test
+    void givenAPaybillABaseUrlAndTheCallbackToken_whenC2bIsRead_thenTheUrlsEndInTheToken() {
+        var c2b = SettingsProducers.c2b(java.util.Optional.of("600100"), java.util.Optional.empty(), true,
+                "cancelled", java.time.Duration.ofDays(3), "https://pay.example/", java.util.Optional.of("t0k3n"));
+
+        assertThat(c2b.enabled()).isTrue();
+        assertThat(c2b.confirmationUrl()).contains("https://pay.example/payments/c2b/confirmation/t0k3n");
+        assertThat(c2b.validationUrl()).contains("https://pay.example/payments/c2b/validation/t0k3n");
+        assertThat(c2b.whenUnreachable()).isEqualTo(ke.invoiceiq.domain.payment.C2bRegistration.WhenUnreachable.CANCELLED);
+    }
+
+    @Test
+    void givenABadShortCodeOrResponseType_whenC2bIsRead_thenStartupFailsNamingTheKeys() {
+        assertThatThrownBy(() -> SettingsProducers.c2b(java.util.Optional.of("12"), java.util.Optional.empty(), false,
+                "Completed", java.time.Duration.ofDays(7), "https://pay.example", java.util.Optional.empty()))
+                .isInstanceOf(SettingsProducers.InvalidSettingException.class).hasMessageContaining("MPESA_C2B_");
+        assertThatThrownBy(() -> SettingsProducers.c2b(java.util.Optional.of("600100"), java.util.Optional.empty(),
+                false, "Maybe", java.time.Duration.ofDays(7), "https://pay.example", java.util.Optional.empty()))
+                .isInstanceOf(SettingsProducers.InvalidSettingException.class).hasMessageContaining("response-type");
+    }
 }

@@ -118,6 +118,47 @@ class SandboxEndToEndTest {
         });
     }
 
+    /**
+     * Issue 17: the customer pays from the M-PESA menu instead of the prompt. Paybill with the invoice number typed
+     * loosely, then a Till payment of another invoice's exact amount; both through Safaricom's C2B confirmation on
+     * the real endpoint.
+     */
+    @Test
+    void givenAnInvoice_whenTheCustomerPaysItByPaybillOrTillFromTheMenu_thenPaidAndTheReceiptArrives() {
+        Msisdn customer = new Msisdn("254712" + (100_000 + java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(900_000)));
+        String typed = "0" + customer.value().substring(3);
+        long paybillAmount = 10_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(80_000);
+        List<String> before = invoiceIds(customer);
+        merchantSays("invoice " + typed + " " + paybillAmount + " Paybill test");
+        String invoice = awaitNewInvoice(customer, before);
+        dispatchUntil(customer, "the invoice", state -> hasButton(state, "customer", "pay_" + invoice));
+
+        JsonPath paid = given().contentType("application/json").body(Map.of("number", customer.value(),
+                "amount", paybillAmount, "account", invoice.toLowerCase(java.util.Locale.ROOT).replace('-', ' ')))
+                .when().post("/sandbox/api/c2b/paybill").then().statusCode(200).extract().jsonPath();
+        assertThat(paid.getInt("status")).isEqualTo(200);
+        String transId = paid.getString("transId");
+
+        eventually("the invoice paid by Paybill", () -> db.column("SELECT status FROM invoices WHERE id = ?", invoice)
+                .equals(List.of("PAID")));
+        assertThat(db.column("SELECT mpesa_receipt FROM invoices WHERE id = ?", invoice)).containsExactly(transId);
+        dispatchUntil(customer, "the Paybill receipt", state -> anyText(state, "customer",
+                text -> text.contains(invoice) && text.contains(transId)));
+
+        long tillAmount = paybillAmount + 1;
+        List<String> beforeTill = invoiceIds(customer);
+        merchantSays("invoice " + typed + " " + tillAmount + " Till test");
+        String second = awaitNewInvoice(customer, beforeTill);
+        dispatchUntil(customer, "the second invoice", state -> hasButton(state, "customer", "pay_" + second));
+
+        given().contentType("application/json").body(Map.of("number", customer.value(), "amount", tillAmount))
+                .when().post("/sandbox/api/c2b/till").then().statusCode(200);
+
+        eventually("the invoice paid by Till", () -> db.column("SELECT status FROM invoices WHERE id = ?", second)
+                .equals(List.of("PAID")));
+    }
+
     /** An amount ending in 1032: the customer cancels on the phone; the payment fails and both are told. */
     @Test
     void givenAnAmountEndingIn1032_whenTheCustomerAnswersThePrompt_thenThePaymentFailsAndBothAreTold() {

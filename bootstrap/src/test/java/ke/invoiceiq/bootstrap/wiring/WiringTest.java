@@ -36,6 +36,8 @@ import ke.invoiceiq.domain.messaging.ReplyCooldowns;
 import ke.invoiceiq.domain.messaging.SendSlots;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.messaging.WebhookInbox;
+import ke.invoiceiq.domain.payment.C2bInbox;
+import ke.invoiceiq.domain.payment.C2bUrlRegistry;
 import ke.invoiceiq.domain.payment.PaymentGateway;
 import ke.invoiceiq.domain.payment.PaymentRepository;
 import ke.invoiceiq.domain.payment.PaymentResultInbox;
@@ -81,7 +83,7 @@ class WiringTest {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, UnmatchedPayments.class, IdempotentAnswers.class, ChatSessionRepository.class,
                 CustomerDirectory.class, Outbox.class, MessageLog.class, InboundEventLog.class, WebhookInbox.class,
-                ReplyCooldowns.class, SendSlots.class, ChatMessenger.class,
+                ReplyCooldowns.class, SendSlots.class, C2bInbox.class, C2bUrlRegistry.class, ChatMessenger.class,
                 SmsMessenger.class, PaymentGateway.class, Transactions.class, DomainEvents.class, IdGenerator.class, Clock.class,
                 Tracing.class)) {
             var candidates = beans.select(port);
@@ -96,7 +98,7 @@ class WiringTest {
         for (Class<?> port : List.of(InvoiceRepository.class, InvoiceStatistics.class, PaymentRepository.class,
                 PaymentResultInbox.class, UnmatchedPayments.class, IdempotentAnswers.class, ChatSessionRepository.class,
                 CustomerDirectory.class, Outbox.class, MessageLog.class, InboundEventLog.class, WebhookInbox.class,
-                ReplyCooldowns.class, SendSlots.class, Transactions.class)) {
+                ReplyCooldowns.class, SendSlots.class, C2bInbox.class, Transactions.class)) {
             Object bean = ClientProxy.unwrap(beans.select(port).get());
             assertThat(bean.getClass().getName()).as("the bean serving %s", port.getSimpleName())
                     .startsWith("ke.invoiceiq.adapters.postgres.");

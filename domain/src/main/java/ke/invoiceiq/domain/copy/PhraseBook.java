@@ -22,7 +22,8 @@ public final class PhraseBook {
                         PayPagePhrases.values(),
                         SandboxPhrases.values(),
                         DuePhrases.values(),
-                        CashPhrases.values())
+                        CashPhrases.values(),
+                        C2bPhrases.values())
                 .flatMap(Stream::of)
                 .toList();
     }

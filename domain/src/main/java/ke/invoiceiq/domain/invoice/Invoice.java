@@ -20,6 +20,7 @@ import ke.invoiceiq.domain.customer.Customer;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.Channel;
 import ke.invoiceiq.domain.payment.AttemptDecision;
+import ke.invoiceiq.domain.payment.C2bPayment;
 import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.IdempotencyKey;
 import ke.invoiceiq.domain.payment.MerchantRequestId;
@@ -483,11 +484,29 @@ public record Invoice(
         }
         Amount asked = received.asAmount().orElse(amount);
         // its CheckoutRequestID names it only when no attempt of ours holds that name already
-        Optional<CheckoutRequestId> checkout = Optional.of(money.checkoutRequestId())
+        Optional<CheckoutRequestId> checkout = money.checkoutRequestId()
                 .filter(c -> payments.stream().noneMatch(p -> p.checkoutRequestId().equals(Optional.of(c))));
         Payment paid = Payment.receivedWithoutAttempt(newId, id, money.payer().orElse(customer.msisdn()), asked, key,
                 money.merchantRequestId(), checkout, money.receipt(), money.transactionTime(), received, now);
         return received(paid, received, now, true);
+    }
+
+    /**
+     * Money paid to the merchant's Paybill or Till from the M-PESA menu (Daraja C2B) for this invoice: a successful
+     * payment of its own under {@code newId} and {@code key}, with the same money rules as an STK result (paid,
+     * partly paid, overpaid, paid after cancellation, double payment). The same receipt ({@code TransID}) is never
+     * counted twice.
+     */
+    public Settlement receivedOutsidePrompt(C2bPayment money, PaymentId newId, IdempotencyKey key, Instant now) {
+        if (receipts().contains(money.receipt())
+                || payments.stream().anyMatch(p -> p.idempotencyKey().equals(key))) {
+            return new Settlement.Unchanged(this);
+        }
+        Amount asked = money.amount().asAmount().orElse(amount);
+        Payment paid = Payment.receivedWithoutAttempt(newId, id, customer.msisdn(), asked, key, Optional.empty(),
+                Optional.empty(), Optional.of(money.receipt()), Optional.of(money.transactionTime()), money.amount(),
+                now);
+        return received(paid, money.amount(), now, true);
     }
 
     private Settlement failed(Payment attempt, StkResult result, PaymentAttemptPolicy policy, Instant now) {

@@ -477,9 +477,9 @@ class InvoicePaymentModelTest {
                 assertThat(added.status()).isEqualTo(PaymentStatus.SUCCESS);
                 assertThat(added.received()).isEqualTo(money.amount());
                 boolean held = before.payments().stream()
-                        .anyMatch(p -> p.checkoutRequestId().equals(Optional.of(money.checkoutRequestId())));
+                        .anyMatch(p -> p.checkoutRequestId().equals(money.checkoutRequestId()));
                 assertThat(added.checkoutRequestId()).as("a name an attempt holds is not repeated")
-                        .isEqualTo(held ? Optional.empty() : Optional.of(money.checkoutRequestId()));
+                        .isEqualTo(held ? Optional.empty() : money.checkoutRequestId());
                 if (held) {
                     count("applyUnmatched.checkoutHeldByAnAttempt");
                 }

@@ -54,7 +54,7 @@ class UnmatchedPaymentTest {
 
         assertThat(raised.isOpen()).isTrue();
         assertThat(raised.status()).isEqualTo(UnmatchedPayment.Status.OPEN);
-        assertThat(raised.checkoutRequestId()).isEqualTo(STRAY);
+        assertThat(raised.checkoutRequestId()).contains(STRAY);
         assertThat(raised.merchantRequestId()).isEqualTo(result.merchantRequestId());
         assertThat(raised.receipt()).isEqualTo(result.receipt());
         assertThat(raised.amount()).isEqualTo(result.money());
@@ -122,13 +122,13 @@ class UnmatchedPaymentTest {
     void givenStatusAndResolution_whenTheyDisagree_thenRejected() {
         UnmatchedPayment open = UnmatchedPayment.raise(ID, successes().getFirst());
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new UnmatchedPayment(ID, STRAY, Optional.empty(),
+        assertThatIllegalArgumentException().isThrownBy(() -> new UnmatchedPayment(ID, Optional.of(STRAY), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), HEARD_AT,
                 UnmatchedPayment.Status.APPLIED, Optional.empty(), Optional.empty(), 0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new UnmatchedPayment(ID, STRAY, Optional.empty(),
+        assertThatIllegalArgumentException().isThrownBy(() -> new UnmatchedPayment(ID, Optional.of(STRAY), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), HEARD_AT,
                 UnmatchedPayment.Status.OPEN, Optional.of(INVOICE), Optional.of(T0), 0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new UnmatchedPayment(ID, STRAY, Optional.empty(),
+        assertThatIllegalArgumentException().isThrownBy(() -> new UnmatchedPayment(ID, Optional.of(STRAY), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), HEARD_AT,
                 UnmatchedPayment.Status.APPLIED, Optional.of(INVOICE), Optional.empty(), 0));
         assertThat(open.withVersion(4).version()).isEqualTo(4);
@@ -140,5 +140,29 @@ class UnmatchedPaymentTest {
         UnmatchedPayment raised = UnmatchedPayment.raise(ID, successes().get(1));
 
         assertThat(raised.amount()).contains(new Money(149_950));
+    }
+
+    @Test
+    void givenAC2bPaymentThatFitsNoInvoice_whenRaised_thenItIsOpenUnderItsTransIdWithNoPromptAndNoPayer() {
+        var c2b = new C2bPayment(new MpesaReceipt("QAB1CD2EF3"), C2bPayment.Kind.TILL,
+                ke.invoiceiq.domain.invoice.Money.ofShillings(700), T0, "600100", Optional.empty(), HEARD_AT);
+
+        UnmatchedPayment raised = UnmatchedPayment.raise(ID, c2b);
+
+        assertThat(raised.isOpen()).isTrue();
+        assertThat(raised.outsidePrompt()).isTrue();
+        assertThat(raised.checkoutRequestId()).isEmpty();
+        assertThat(raised.receipt()).contains(c2b.receipt());
+        assertThat(raised.amount()).contains(c2b.amount());
+        assertThat(raised.payer()).as("Safaricom masks the number: nothing to keep").isEmpty();
+        assertThat(raised.transactionTime()).contains(T0);
+        assertThatIllegalStateException().isThrownBy(raised::asResult);
+    }
+
+    @Test
+    void givenNeitherACheckoutIdNorAReceipt_whenBuilt_thenRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new UnmatchedPayment(ID, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), HEARD_AT,
+                UnmatchedPayment.Status.OPEN, Optional.empty(), Optional.empty(), 0));
     }
 }

@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.http;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.Set;
 import ke.invoiceiq.adapters.memory.InMemoryPorts;
 import ke.invoiceiq.adapters.memory.InMemoryWebhookInbox;
@@ -21,7 +22,12 @@ import ke.invoiceiq.application.payment.ApplyUnmatchedPaymentUseCase;
 import ke.invoiceiq.application.payment.FindPaymentsUseCase;
 import ke.invoiceiq.application.payment.FindUnmatchedPaymentsUseCase;
 import ke.invoiceiq.application.payment.RecordPaymentResultUseCase;
+import ke.invoiceiq.application.payment.RegisterC2bUrlsService;
+import ke.invoiceiq.application.payment.RegisterC2bUrlsUseCase;
 import ke.invoiceiq.application.payment.RequeryPaymentUseCase;
+import ke.invoiceiq.application.settings.C2bSettings;
+import ke.invoiceiq.domain.payment.C2bRegistration;
+import ke.invoiceiq.domain.payment.TillMatching;
 import ke.invoiceiq.application.payment.RequestPaymentUseCase;
 import ke.invoiceiq.application.payment.ViewPayLinkUseCase;
 import ke.invoiceiq.application.settings.MerchantSettings;
@@ -187,6 +193,22 @@ public class TestWiring {
     @Singleton
     AbandonOutboxMessageUseCase abandonOutboxMessage() {
         return core.abandonOutboxMessage();
+    }
+
+    /**
+     * The C2B URL registration over a scripted M-PESA: the Paybill 600100 is registered, the Till 5123456 refused
+     * (URLs already registered).
+     */
+    @Produces
+    @Singleton
+    RegisterC2bUrlsUseCase registerC2bUrls() {
+        var c2b = new C2bSettings(Optional.of("600100"), Optional.of("5123456"), false,
+                new TillMatching(TillMatching.DEFAULT_WINDOW), C2bRegistration.WhenUnreachable.COMPLETED,
+                Optional.of("https://pay.example/payments/c2b/confirmation/t"),
+                Optional.of("https://pay.example/payments/c2b/validation/t"), 10);
+        return new RegisterC2bUrlsService(registration -> registration.shortCode().equals("600100")
+                ? new C2bRegistration.Outcome.Registered("success")
+                : new C2bRegistration.Outcome.Refused("http-400", "Duplicate notification info"), c2b);
     }
 
     @Produces

@@ -19,7 +19,8 @@ import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
  */
 public final class InMemoryUnmatchedPayments implements UnmatchedPayments {
 
-    private record Reported(CheckoutRequestId checkoutRequestId, Optional<MpesaReceipt> receipt) {
+    /** A C2B payment has no CheckoutRequestID: its receipt (TransID) alone is the key. */
+    private record Reported(Optional<CheckoutRequestId> checkoutRequestId, Optional<MpesaReceipt> receipt) {
         static Reported of(UnmatchedPayment p) {
             return new Reported(p.checkoutRequestId(), p.receipt());
         }
@@ -56,7 +57,7 @@ public final class InMemoryUnmatchedPayments implements UnmatchedPayments {
     @Override
     public synchronized Optional<UnmatchedPayment> findOpen(CheckoutRequestId id) {
         return byId.values().stream()
-                .filter(p -> p.isOpen() && p.checkoutRequestId().equals(id))
+                .filter(p -> p.isOpen() && p.checkoutRequestId().equals(Optional.of(id)))
                 .min(OLDEST_FIRST);
     }
 

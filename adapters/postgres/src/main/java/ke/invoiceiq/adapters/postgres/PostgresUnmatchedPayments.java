@@ -20,8 +20,9 @@ import ke.invoiceiq.domain.payment.UnmatchedPayments;
 import ke.invoiceiq.domain.shared.ConcurrentUpdateException;
 
 /**
- * Unmatched payments in {@code unmatched_payments}. The same money (CheckoutRequestID and receipt) is raised once:
- * {@code INSERT … ON CONFLICT DO NOTHING} on {@code unmatched_payments_money_uq}, so a repeated report neither fails
+ * Unmatched payments in {@code unmatched_payments}. The same money (CheckoutRequestID and receipt; for C2B money,
+ * which has no CheckoutRequestID, the receipt alone) is raised once: {@code INSERT … ON CONFLICT DO NOTHING} on
+ * {@code unmatched_payments_money_uq} (or {@code unmatched_payments_c2b_uq}, V12), so a repeated report neither fails
  * nor poisons the transaction. An update is one {@code UPDATE … WHERE id = ? AND version = ?}; no row written
  * means someone else wrote first ({@link ConcurrentUpdateException}). Every method joins the caller's transaction or
  * runs in its own.
@@ -41,15 +42,19 @@ public class PostgresUnmatchedPayments implements UnmatchedPayments {
     @Override
     public boolean add(UnmatchedPayment payment) {
         try {
+            // STK money is one per CheckoutRequestID and receipt; C2B money (no CheckoutRequestID) one per receipt
+            String conflict = payment.checkoutRequestId().isPresent()
+                    ? "(checkout_request_id, (coalesce(mpesa_receipt, '')))"
+                    : "(mpesa_receipt) WHERE checkout_request_id IS NULL";
             return sql.update("""
                     INSERT INTO unmatched_payments (id, checkout_request_id, merchant_request_id, mpesa_receipt,
                                                     amount_cents, payer_msisdn, transaction_time, received_at, status,
                                                     applied_invoice_id, resolved_at, version)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (checkout_request_id, (coalesce(mpesa_receipt, ''))) DO NOTHING
-                    """,
+                    ON CONFLICT %s DO NOTHING
+                    """.formatted(conflict),
                     payment.id().value(),
-                    payment.checkoutRequestId().value(),
+                    payment.checkoutRequestId().map(CheckoutRequestId::value),
                     payment.merchantRequestId().map(MerchantRequestId::value),
                     payment.receipt().map(MpesaReceipt::value),
                     payment.amount().map(Money::cents),
@@ -119,7 +124,7 @@ public class PostgresUnmatchedPayments implements UnmatchedPayments {
                        resolved_at = ?, version = version + 1
                  WHERE id = ? AND version = ?
                 """,
-                payment.checkoutRequestId().value(),
+                payment.checkoutRequestId().map(CheckoutRequestId::value),
                 payment.merchantRequestId().map(MerchantRequestId::value),
                 payment.receipt().map(MpesaReceipt::value),
                 payment.amount().map(Money::cents),
@@ -163,7 +168,7 @@ public class PostgresUnmatchedPayments implements UnmatchedPayments {
         Optional<Money> amount = rs.wasNull() ? Optional.empty() : Optional.of(new Money(cents));
         return new UnmatchedPayment(
                 new UnmatchedPaymentId(rs.getString("id")),
-                new CheckoutRequestId(rs.getString("checkout_request_id")),
+                Optional.ofNullable(rs.getString("checkout_request_id")).map(CheckoutRequestId::new),
                 Optional.ofNullable(rs.getString("merchant_request_id")).map(MerchantRequestId::new),
                 Optional.ofNullable(rs.getString("mpesa_receipt")).map(MpesaReceipt::new),
                 amount,

@@ -47,10 +47,10 @@ class SchemaTest {
         assertThat(strings("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name
-                """)).containsExactly("admin_audit", "chat_sessions", "customers", "held_delivery_reports",
-                "idempotency_answers", "inbound_events", "invoices", "message_log", "outbox", "outside_payments",
-                "payments", "reminder_opt_outs", "reply_cooldowns", "send_slots", "stk_callbacks", "unmatched_payments",
-                "webhook_inbox");
+                """)).containsExactly("admin_audit", "c2b_payments", "chat_sessions", "customers",
+                "held_delivery_reports", "idempotency_answers", "inbound_events", "invoices", "message_log", "outbox",
+                "outside_payments", "payments", "reminder_opt_outs", "reply_cooldowns", "send_slots", "stk_callbacks",
+                "unmatched_payments", "webhook_inbox");
     }
 
     @Test
@@ -254,6 +254,36 @@ class SchemaTest {
         assertRejected(payment.formatted("u-2", "NULL", "NULL", "NULL", "APPLIED", "'INV-000009'", "now()"),
                 "23503", "unmatched_payments_applied_invoice_id_fkey");
         database.execute(payment.formatted("u-2", "NULL", "NULL", "NULL", "APPLIED", "'INV-000001'", "now()"));
+    }
+
+    @Test
+    void givenC2bMoney_whenItBreaksItsRules_thenTheDatabaseRefusesIt() {
+        String unmatched = """
+                INSERT INTO unmatched_payments (id, checkout_request_id, mpesa_receipt, amount_cents, received_at,
+                                                status, version)
+                VALUES ('%s', NULL, %s, 70000, now(), 'OPEN', 0)
+                """;
+        database.execute(unmatched.formatted("u-1", "'QAB1CD2EF3'"));
+
+        assertRejected(unmatched.formatted("u-2", "'QAB1CD2EF3'"), UNIQUE_VIOLATION, "unmatched_payments_c2b_uq");
+        assertRejected(unmatched.formatted("u-2", "NULL"), CHECK_VIOLATION, "unmatched_payments_named_ck");
+
+        String kept = """
+                INSERT INTO c2b_payments (trans_id, kind, amount_cents, transaction_time, short_code, account,
+                                          received_at)
+                VALUES ('%s', '%s', %s, now(), '%s', %s, now())
+                """;
+        database.execute(kept.formatted("QAB1CD2EF3", "PAYBILL", "250000", "600100", "'INV-7K3Q9X'"));
+        assertRejected(kept.formatted("QAB1CD2EF3", "TILL", "100", "600100", "NULL"), UNIQUE_VIOLATION,
+                "c2b_payments_pkey");
+        assertRejected(kept.formatted("QAB1CD2EF4", "CASH", "100", "600100", "NULL"), CHECK_VIOLATION,
+                "c2b_payments_kind_ck");
+        assertRejected(kept.formatted("QAB1CD2EF4", "TILL", "0", "600100", "NULL"), CHECK_VIOLATION,
+                "c2b_payments_amount_ck");
+        assertRejected(kept.formatted("QAB1CD2EF4", "TILL", "100", "60", "NULL"), CHECK_VIOLATION,
+                "c2b_payments_short_code_ck");
+        assertRejected(kept.formatted("QAB1CD2EF4", "PAYBILL", "100", "600100", "'" + "X".repeat(21) + "'"),
+                CHECK_VIOLATION, "c2b_payments_account_ck");
     }
 
     @Test

@@ -17,7 +17,7 @@ public class TestDatabase {
     private static final String TABLES =
             "invoices, payments, stk_callbacks, customers, chat_sessions, outbox, message_log, inbound_events,"
                     + " webhook_inbox, reply_cooldowns, unmatched_payments, idempotency_answers, send_slots,"
-                    + " held_delivery_reports, admin_audit, reminder_opt_outs";
+                    + " held_delivery_reports, admin_audit, reminder_opt_outs, c2b_payments";
 
     @Inject
     AgroalDataSource dataSource;

@@ -76,6 +76,7 @@ public class SandboxResource {
     private final SandboxPhones phones;
     private final PhoneActions actions;
     private final SandboxPaymentGateway mpesa;
+    private final SelfCalls calls;
     private final String script;
     private final String styles;
 
@@ -86,8 +87,9 @@ public class SandboxResource {
      */
     @Inject
     public SandboxResource(SandboxSettings settings, SandboxPhones phones, PhoneActions actions,
-            SandboxPaymentGateway mpesa, @Location("sandbox/sandbox.js") Template script,
+            SandboxPaymentGateway mpesa, SelfCalls calls, @Location("sandbox/sandbox.js") Template script,
             @Location("sandbox/sandbox.css") Template styles) {
+        this.calls = calls;
         this.settings = settings;
         this.phones = phones;
         this.actions = actions;
@@ -98,6 +100,14 @@ public class SandboxResource {
 
     /** A message body from the merchant. */
     public record Text(String text) {
+    }
+
+    /** The customer pays from the M-PESA menu: Paybill with an account number, or Till without one. */
+    public record MenuPayment(String number, Long amount, String account) {
+    }
+
+    /** What the simulated M-PESA told the service. */
+    public record MenuPaid(String transId, String shortCode, int status) {
     }
 
     /** A button tap of the merchant. */
@@ -240,6 +250,50 @@ public class SandboxResource {
                     .orElseGet(() -> problem(Response.Status.NOT_FOUND,
                             "No M-PESA prompt is open with that CheckoutRequestID (answered already?)."));
         });
+    }
+
+    /**
+     * The customer pays invoice X from the M-PESA menu (Lipa na M-PESA, Paybill, account number {@code account}):
+     * Safaricom's C2B confirmation goes to the service's real confirmation endpoint, at once.
+     */
+    @POST
+    @Path("api/c2b/paybill")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response paybill(MenuPayment body) {
+        return act(() -> {
+            String account = Optional.ofNullable(required(body).account()).orElse("").strip();
+            if (account.isEmpty() || account.length() > 20) {
+                throw new IllegalArgumentException("Type an account number of 1 to 20 characters, e.g. INV-7K3Q9X.");
+            }
+            String transId = SandboxIds.receipt();
+            int status = calls.postC2bConfirmation(C2bConfirmations.paybill(transId, shillings(body), account,
+                    Instant.now(), number(body.number())));
+            return Response.ok(new MenuPaid(transId, C2bConfirmations.PAYBILL, status)).build();
+        });
+    }
+
+    /** The customer pays the Till (Buy Goods) from the M-PESA menu: no account number, the amount alone. */
+    @POST
+    @Path("api/c2b/till")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response till(MenuPayment body) {
+        return act(() -> {
+            String transId = SandboxIds.receipt();
+            int status = calls.postC2bConfirmation(C2bConfirmations.till(transId, shillings(required(body)),
+                    Instant.now(), number(body.number())));
+            return Response.ok(new MenuPaid(transId, C2bConfirmations.TILL, status)).build();
+        });
+    }
+
+    private static long shillings(MenuPayment body) {
+        if (body.amount() == null || body.amount() < 1 || body.amount() > 250_000) {
+            throw new IllegalArgumentException("Type an amount of KES 1 to 250,000.");
+        }
+        return body.amount();
     }
 
     private static Response accepted(Object message) {

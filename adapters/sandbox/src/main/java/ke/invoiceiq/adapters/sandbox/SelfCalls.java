@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  * The simulated providers' HTTP calls to this very service, on its real driving endpoints, each with the credential
  * the endpoint checks: Meta's signed webhook ({@code POST /whatsapp/webhook}, {@code X-Hub-Signature-256} with
  * {@code waba.app-secret}), Africa's Talking's form posts ({@code POST /sms/inbound/{sms.callback-token}},
- * {@code POST /sms/status/{sms.callback-token}}) and Daraja's callback
- * ({@code POST /payments/stk/callback/{mpesa.callback-token}}). The address is {@link LocalEndpoint}'s.
+ * {@code POST /sms/status/{sms.callback-token}}) and Daraja's callbacks
+ * ({@code POST /payments/stk/callback/{mpesa.callback-token}}, and the C2B confirmation
+ * {@code POST /payments/c2b/confirmation/{mpesa.callback-token}}). The address is {@link LocalEndpoint}'s.
  *
  * <p>Blocking; called on worker threads only (the sandbox's own scheduler, and the sandbox API's requests). Nothing
  * about the body is ever logged.
@@ -33,6 +34,7 @@ public class SelfCalls {
     static final String SMS_INBOUND = "/sms/inbound/";
     static final String SMS_STATUS = "/sms/status/";
     static final String STK_CALLBACK = "/payments/stk/callback/";
+    static final String C2B_CONFIRMATION = "/payments/c2b/confirmation/";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -74,6 +76,12 @@ public class SelfCalls {
     public int postStkCallback(byte[] body) {
         String token = required(settings.stkCallbackToken(), "mpesa.callback-token (MPESA_CALLBACK_TOKEN)");
         return post(STK_CALLBACK + segment(token), "application/json", body, Map.of());
+    }
+
+    /** Posts a C2B confirmation body (docs/daraja.md) to the C2B confirmation endpoint, with the same token. */
+    public int postC2bConfirmation(byte[] body) {
+        String token = required(settings.stkCallbackToken(), "mpesa.callback-token (MPESA_CALLBACK_TOKEN)");
+        return post(C2B_CONFIRMATION + segment(token), "application/json", body, Map.of());
     }
 
     private int postForm(String path, Map<String, String> form) {

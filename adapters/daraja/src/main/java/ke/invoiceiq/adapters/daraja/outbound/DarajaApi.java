@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Daraja's three calls used here (docs/daraja.md). Answers are read as {@link JsonNode} because
+ * Daraja's calls used here (docs/daraja.md). Answers are read as {@link JsonNode} because
  * Daraja is loose with types ({@code expires_in} and {@code ResultCode} arrive as strings or numbers). Built by
  * {@link DarajaClient} with the configured base URL; nothing else calls it.
  */
@@ -42,6 +42,13 @@ interface DarajaApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     JsonNode stkQuery(@HeaderParam("Authorization") String bearer, Map<String, Object> body);
+
+    /** C2B register URL, version 2: where M-PESA sends a short code's validation and confirmation requests. */
+    @POST
+    @Path("/mpesa/c2b/v2/registerurl")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonNode c2bRegisterUrl(@HeaderParam("Authorization") String bearer, Map<String, Object> body);
 
     /** Every answer of 400 or more: the status and Daraja's error envelope ({@code errorCode}, {@code errorMessage}). */
     @ClientExceptionMapper

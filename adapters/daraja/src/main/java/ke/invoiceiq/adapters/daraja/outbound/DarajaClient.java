@@ -105,4 +105,20 @@ class DarajaClient {
             throw DarajaErrors.classify(e.status, e.code, e.message);
         }
     }
+
+    /**
+     * An operator's request, so never retried here: they see the answer and ask again. Registering the same URLs
+     * twice is refused by Daraja with an error, not done twice.
+     */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = {DarajaFailure.Throttled.class, DarajaFailure.Rejected.class, DarajaFailure.InvalidToken.class,
+                    DarajaFailure.SubscriberLocked.class})
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    JsonNode c2bRegisterUrl(String bearer, Map<String, Object> body) {
+        try {
+            return api.c2bRegisterUrl(bearer, body);
+        } catch (DarajaApi.DarajaHttpError e) {
+            throw DarajaErrors.classify(e.status, e.code, e.message);
+        }
+    }
 }

@@ -41,7 +41,7 @@ public class DarajaStub implements QuarkusTestResourceLifecycleManager {
         }
         // shorter than production's 10-20 s so the slow-Daraja tests (a 5 s delay) end soon, yet long enough that a
         // first call on a cold, busy JVM (a loaded CI machine, the coverage agent) is not taken for a slow Daraja
-        for (String method : new String[] {"token", "stkQuery", "stkPush"}) {
+        for (String method : new String[] {"token", "stkQuery", "stkPush", "c2bRegisterUrl"}) {
             config.put("quarkus.fault-tolerance.\"" + CLIENT + method + "\".timeout.value", "2500");
             config.put("quarkus.fault-tolerance.\"" + CLIENT + method + "\".timeout.unit", "millis");
         }

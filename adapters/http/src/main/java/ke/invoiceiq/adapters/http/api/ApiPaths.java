@@ -24,6 +24,7 @@ final class ApiPaths {
             Map.entry(Pattern.compile("/admin/audit/?"), "GET, HEAD, OPTIONS"),
             Map.entry(Pattern.compile("/admin/outbox/[^/]+/(retry|abandon)/?"), "POST, OPTIONS"),
             Map.entry(Pattern.compile("/admin/payments/[^/]+/requery/?"), "POST, OPTIONS"),
+            Map.entry(Pattern.compile("/admin/c2b/register-urls/?"), "POST, OPTIONS"),
             Map.entry(Pattern.compile("/admin/export/(invoices|payments)\\.csv/?"), "GET, HEAD, OPTIONS"));
 
     private static final Pattern API = Pattern.compile(

@@ -26,6 +26,7 @@ public enum ProblemType {
     UNMATCHED_PAYMENT_APPLIED("unmatched-payment-applied", 409, "The unmatched payment was applied already"),
     PAYMENT_ALREADY_RECORDED("payment-already-recorded", 409, "The payment is recorded on an invoice already"),
     PAYMENT_NOT_QUERYABLE("payment-not-queryable", 409, "M-PESA cannot be asked about this payment attempt"),
+    C2B_NOT_CONFIGURED("c2b-not-configured", 409, "No Paybill or Till is configured, or no public URL for C2B"),
     OUTBOX_MESSAGE_NOT_FAILED("outbox-message-not-failed", 409, "Only a FAILED outbox message can be retried or abandoned"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The body must be JSON"),

@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.InvoiceId;
 import ke.invoiceiq.domain.invoice.Money;
+import ke.invoiceiq.domain.payment.CheckoutRequestId;
 import ke.invoiceiq.domain.payment.MerchantRequestId;
 import ke.invoiceiq.domain.payment.MpesaReceipt;
 import ke.invoiceiq.domain.payment.UnmatchedPayment;
@@ -20,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "OPEN until it is applied to an invoice. Absent values are null.")
 public record UnmatchedPaymentJson(
         @Schema(examples = "3c1e8a2f-0b7d-4e59-a6c4-9d2f1e0b7a35") String id,
-        @JsonProperty("checkout_request_id") @Schema(description = "The CheckoutRequestID M-PESA reported; no attempt "
-                + "of ours has it.", examples = "ws_CO_020320260611223344") String checkoutRequestId,
+        @JsonProperty("checkout_request_id") @Schema(nullable = true, description = "The CheckoutRequestID M-PESA "
+                + "reported; no attempt of ours has it. Null for money paid to the Paybill or Till from the M-PESA "
+                + "menu (C2B), which the receipt alone names.", examples = "ws_CO_020320260611223344") String checkoutRequestId,
         @JsonProperty("merchant_request_id") @Schema(nullable = true, examples = "29115-34620561-9")
         String merchantRequestId,
         @JsonProperty("mpesa_receipt") @Schema(nullable = true, examples = "NLK2XY81QZ") String mpesaReceipt,
@@ -42,7 +44,7 @@ public record UnmatchedPaymentJson(
     static UnmatchedPaymentJson of(UnmatchedPayment payment) {
         return new UnmatchedPaymentJson(
                 payment.id().value(),
-                payment.checkoutRequestId().value(),
+                payment.checkoutRequestId().map(CheckoutRequestId::value).orElse(null),
                 payment.merchantRequestId().map(MerchantRequestId::value).orElse(null),
                 payment.receipt().map(MpesaReceipt::value).orElse(null),
                 payment.amount().map(Money::cents).orElse(null),

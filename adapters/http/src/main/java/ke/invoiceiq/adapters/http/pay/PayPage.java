@@ -109,7 +109,8 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
     /** The same page, with the number typed in the other-phone field refused for {@code why}, kept as typed. */
     PayPage otherPhoneRefused(String typed, String why) {
         return new PayPage(businessName, invoiceId, amountLabel, amount, description, status, statusKind, notice,
-                noticeKind, receipt, total, received, payable, payTo, token, nonce, refreshSeconds, typed, why);
+                noticeKind, receipt, total, received, payable, payTo, token, nonce, refreshSeconds, words, title,
+                heading, hint, paybillLine, due, typed, why);
     }
 
     static PayPage of(PayLinkView view, PayNotice flag, String businessName, String token, String nonce) {

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.Optional;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
+import ke.invoiceiq.domain.invoice.Money;
+import ke.invoiceiq.domain.payment.C2bPayment;
 import ke.invoiceiq.domain.payment.PaymentResult;
 import ke.invoiceiq.domain.payment.StkResult;
 import ke.invoiceiq.domain.payment.UnmatchedPayment;
@@ -92,6 +94,28 @@ public abstract class UnmatchedPaymentsContract {
 
         assertThat(payments.add(raised("u-2", noReceipt))).isFalse();
         assertThat(payments.latest(Optional.empty(), 10)).extracting(UnmatchedPayment::id).containsExactly(id("u-1"));
+    }
+
+    @Test
+    void givenAC2bPaymentWithoutACheckoutRequest_whenAddedTwice_thenItIsKeptOnceByItsReceiptAndReadBackWhole() {
+        UnmatchedPayment till = UnmatchedPayment.raise(id("u-1"), c2b(receipt(5), 700));
+
+        assertThat(payments.add(till)).isTrue();
+        assertThat(payments.add(UnmatchedPayment.raise(id("u-2"), c2b(receipt(5), 700))))
+                .as("the same TransID told again").isFalse();
+        assertThat(payments.add(UnmatchedPayment.raise(id("u-3"), c2b(receipt(6), 700))))
+                .as("another TransID").isTrue();
+
+        assertThat(payments.find(id("u-1"))).contains(till);
+        assertThat(payments.find(id("u-2"))).isEmpty();
+        UnmatchedPayment applied = payments.update(till.appliedTo(invoiceId(1), at(40)));
+        assertThat(payments.find(id("u-1"))).contains(applied);
+        assertThat(applied.checkoutRequestId()).isEmpty();
+    }
+
+    private static C2bPayment c2b(ke.invoiceiq.domain.payment.MpesaReceipt transId, long shillings) {
+        return new C2bPayment(transId, C2bPayment.Kind.TILL, Money.ofShillings(shillings), at(5), "600100",
+                Optional.empty(), at(6));
     }
 
     @Test
