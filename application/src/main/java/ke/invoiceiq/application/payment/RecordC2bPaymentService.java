@@ -15,7 +15,6 @@ import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.application.settings.PaymentSettings;
 import ke.invoiceiq.application.shared.RetryingTransactions;
 import ke.invoiceiq.domain.copy.C2bPhrases;
-import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.invoice.Invoice;
 import ke.invoiceiq.domain.invoice.InvoiceRepository;
 import ke.invoiceiq.domain.invoice.InvoiceStatus;
@@ -57,9 +56,6 @@ public final class RecordC2bPaymentService implements RecordC2bPaymentUseCase {
 
     private static final System.Logger LOG = System.getLogger(RecordC2bPaymentService.class.getName());
 
-    /** The merchant's language is not known in this slice yet: English until it is wired. */
-    static final Language MERCHANT_LANGUAGE = Language.EN;
-
     private static final DateTimeFormatter KENYA_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT)
             .withZone(ZoneId.of("Africa/Nairobi"));
 
@@ -77,6 +73,7 @@ public final class RecordC2bPaymentService implements RecordC2bPaymentUseCase {
     private final Clock clock;
     private final DomainEvents events;
     private final C2bSettings settings;
+    private final MerchantSettings merchant;
 
     public RecordC2bPaymentService(C2bInbox inbox, InvoiceRepository invoices, PaymentRepository payments,
             UnmatchedPayments unmatched, Outbox outbox, Transactions transactions, IdGenerator ids, Clock clock,
@@ -87,7 +84,8 @@ public final class RecordC2bPaymentService implements RecordC2bPaymentUseCase {
         this.payments = payments;
         this.unmatched = unmatched;
         this.writer = new OutboxWriter(outbox, ids, clock, merchant, tracing);
-        this.notices = new PaymentNotices(writer, payment.cooldown());
+        this.notices = new PaymentNotices(writer, payment.cooldown(), merchant);
+        this.merchant = merchant;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
@@ -199,7 +197,7 @@ public final class RecordC2bPaymentService implements RecordC2bPaymentUseCase {
     /** The merchant hears which product was paid and, for a Paybill, what the customer typed as account. */
     private void tellMerchant(C2bPayment payment, UnmatchedPayment money) {
         C2bPhrases phrase = payment.account().isPresent() ? C2bPhrases.UNMATCHED_PAYBILL : C2bPhrases.UNMATCHED_TILL;
-        var text = phrase.in(MERCHANT_LANGUAGE)
+        var text = phrase.in(merchant.language())
                 .with("amount", payment.amount().formatted())
                 .with("receipt", payment.receipt().value())
                 .with("time", KENYA_TIME.format(payment.transactionTime()))
