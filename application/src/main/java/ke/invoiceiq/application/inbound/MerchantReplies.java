@@ -10,6 +10,7 @@ import ke.invoiceiq.application.invoice.CancelInvoiceOutcome;
 import ke.invoiceiq.application.invoice.CreateInvoiceOutcome;
 import ke.invoiceiq.application.invoice.RemindInvoiceOutcome;
 import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.InvoicePhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.copy.MerchantChatPhrases;
 import ke.invoiceiq.domain.customer.Msisdn;
@@ -162,7 +163,7 @@ final class MerchantReplies {
 
     private static String receipts(Invoice invoice, Language lang) {
         List<MpesaReceipt> all = invoice.receipts();
-        return all.isEmpty() ? MerchantChatPhrases.RECEIPT_CONFIRMED.text(lang)
+        return all.isEmpty() ? InvoicePhrases.RECEIPT_CONFIRMED.text(lang)
                 : all.stream().map(MpesaReceipt::value).collect(Collectors.joining(", "));
     }
 
@@ -179,7 +180,7 @@ final class MerchantReplies {
         return switch (refusal) {
             case NOT_SENT_YET -> MerchantChatPhrases.REFUSED_NOT_SENT_YET.text(lang);
             case ALREADY_PAID -> MerchantChatPhrases.REFUSED_ALREADY_PAID.in(lang).with("receipt", invoice.receipt()
-                    .map(MpesaReceipt::value).orElse(MerchantChatPhrases.RECEIPT_CONFIRMED.text(lang))).text();
+                    .map(MpesaReceipt::value).orElse(InvoicePhrases.RECEIPT_CONFIRMED.text(lang))).text();
             case CANCELLED -> MerchantChatPhrases.REFUSED_CANCELLED.text(lang);
             case PAYMENT_IN_FLIGHT -> MerchantChatPhrases.REFUSED_PAYMENT_IN_FLIGHT.text(lang);
             case REMINDED_RECENTLY -> MerchantChatPhrases.REFUSED_REMINDED_RECENTLY.text(lang);

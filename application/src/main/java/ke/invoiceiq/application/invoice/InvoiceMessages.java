@@ -6,6 +6,9 @@ import java.util.Optional;
 import ke.invoiceiq.application.due.DueLines;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.chat.BotCopy;
+import ke.invoiceiq.domain.copy.ButtonPhrases;
+import ke.invoiceiq.domain.copy.CommonPhrases;
+import ke.invoiceiq.domain.copy.CustomerChatPhrases;
 import ke.invoiceiq.domain.copy.InvoicePhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.customer.CustomerName;
@@ -57,12 +60,12 @@ public final class InvoiceMessages {
     private static List<Button> buttons(Invoice invoice) {
         Button view = BotCopy.viewButton(invoice.id());
         return List.of(payButton(invoice.id(), invoice.language()),
-                new Button(view.id(), InvoicePhrases.VIEW_BUTTON.text(invoice.language())));
+                new Button(view.id(), ButtonPhrases.VIEW_DETAILS.text(invoice.language())));
     }
 
     /** "Pay with M-PESA" in {@code language}; its id ({@code pay_<id>}) is the chat's, whatever the language. */
     public static Button payButton(InvoiceId id, Language language) {
-        return new Button(BotCopy.payButton(id).id(), InvoicePhrases.PAY_BUTTON.text(language));
+        return new Button(BotCopy.payButton(id).id(), CommonPhrases.PAY_WITH_MPESA.text(language));
     }
 
     public String payLink(Invoice invoice) {
@@ -188,7 +191,7 @@ public final class InvoiceMessages {
 
     /** To the customer when the merchant cancels a sent invoice. */
     public static String cancelled(Language language, InvoiceId id, Amount amount) {
-        return InvoicePhrases.CANCELLED.in(language).with("id", id.value()).with("amount", amount.formatted()).text();
+        return CustomerChatPhrases.INVOICE_CANCELLED.in(language).with("id", id.value()).with("amount", amount.formatted()).text();
     }
 
     private TemplateParameters template(Invoice invoice) {

@@ -6,6 +6,7 @@ import ke.invoiceiq.domain.copy.ButtonPhrases;
 import ke.invoiceiq.domain.copy.CommonPhrases;
 import ke.invoiceiq.domain.copy.CustomerChatPhrases;
 import ke.invoiceiq.domain.copy.DuePhrases;
+import ke.invoiceiq.domain.copy.InvoicePhrases;
 import ke.invoiceiq.domain.copy.Language;
 import ke.invoiceiq.domain.copy.MerchantChatPhrases;
 import ke.invoiceiq.domain.copy.Phrase;
@@ -289,7 +290,7 @@ public final class BotCopy {
 
     public static String invoiceMessage(Language language, String businessName, InvoiceId id, Amount amount,
             Optional<CustomerName> name, String item) {
-        return CustomerChatPhrases.INVOICE_MESSAGE.in(language).with("business", businessName)
+        return InvoicePhrases.INVOICE.in(language).with("business", businessName)
                 .with("id", id.value()).with("amount", amount.formatted())
                 .with("name", name.map(CustomerName::value).orElse(CustomerChatPhrases.NO_NAME.text(language)))
                 .with("item", item).text();

@@ -5,8 +5,6 @@ package ke.invoiceiq.domain.copy;
  * message about an invoice keeps its number (and its amount where the English has it).
  */
 public enum CustomerChatPhrases implements Phrase {
-    INVOICE_MESSAGE("{business} — Invoice #{id}\nAmount: KES {amount}\nFor: {name}\nItem: {item}",
-            "{business} — Ankara #{id}\nKiasi: KES {amount}\nKwa: {name}\nBidhaa: {item}"),
     NO_NAME("Customer", "Mteja"),
     CHECK_YOUR_PHONE("Check your phone for the M-PESA payment prompt! (Invoice #{id}, KES {amount})\n"
             + "You'll receive a receipt once payment is complete.",

@@ -44,13 +44,6 @@ public enum InvoicePhrases implements Phrase {
             "Imelipwa ✔ — Ankara #{id} (KES {amount})\nMalipo yamepokelewa na mfanyabiashara. Asante!"),
     RECEIPT_OUTSIDE_MPESA_SMS("Paid: Invoice {id} KES {amount}. Received by the merchant. Thank you!",
             "Imelipwa: Ankara {id} KES {amount}. Imepokelewa na mfanyabiashara. Asante!"),
-    /** The buttons under an invoice; their ids are the chat's ({@code pay_<id>}, {@code view_<id>}). */
-    PAY_BUTTON("Pay with M-PESA",
-            "Lipa kwa M-PESA"),
-    VIEW_BUTTON("View details",
-            "Angalia maelezo"),
-    CANCELLED("Invoice #{id} (KES {amount}) was cancelled by the merchant. Nothing to pay.",
-            "Ankara #{id} (KES {amount}) imefutwa na mfanyabiashara. Hakuna cha kulipa."),
     ;
 
     private final String en;

@@ -105,7 +105,6 @@ public enum MerchantChatPhrases implements Phrase {
     STATE_PARTLY_PAID("KES {paid} paid (receipt {receipts}), KES {balance} still to pay.",
             "KES {paid} zimelipwa (risiti {receipts}), KES {balance} bado kulipwa."),
     STATE_PAYMENT_IN_PROGRESS("A payment is in progress.", "Malipo yanaendelea."),
-    RECEIPT_CONFIRMED("confirmed by M-PESA", "imethibitishwa na M-PESA"),
 
     // ---- a customer named by a name (invoice Mama Njeri 1200 …) that the directory does not settle
     UNKNOWN_CUSTOMER("I don't know a customer called {name}.\nUse their phone number: invoice 07XXXXXXXX 2500 Cleaning",

@@ -36,6 +36,17 @@ class PhraseBookTest {
         assertThat(PhraseBook.all()).doesNotHaveDuplicates();
     }
 
+    /** One entry per message: a sentence said in two places is one entry used twice, so it cannot drift apart. */
+    @Test
+    void givenEverySentence_whenCompared_thenNoTwoEntriesSayTheSameInEnglish() {
+        var sentences = PhraseBook.all().stream().filter(p -> p.en().strip().split("\\s+").length >= 4)
+                .collect(java.util.stream.Collectors.groupingBy(Phrase::en,
+                        java.util.stream.Collectors.mapping(p -> p.getClass().getSimpleName() + "." + p.name(),
+                                java.util.stream.Collectors.toList())));
+        assertThat(sentences.values()).as("entries saying the same sentence").allSatisfy(
+                entries -> assertThat(entries).hasSize(1));
+    }
+
     @Test
     void givenAValueThatLooksLikeAPlaceholder_whenFilled_thenItIsKeptAsTyped() {
         Phrase p = new Phrase() {

@@ -17,6 +17,7 @@ import ke.invoiceiq.domain.copy.PayPagePhrases;
 import ke.invoiceiq.domain.copy.PaymentPhrases;
 import ke.invoiceiq.domain.chat.BotCopy;
 import ke.invoiceiq.domain.copy.CashPhrases;
+import ke.invoiceiq.domain.copy.CustomerChatPhrases;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.invoice.Amount;
 import ke.invoiceiq.domain.invoice.Invoice;
@@ -160,7 +161,7 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
                             .map(payer -> CashPhrases.PROMPT_SENT_TO_OTHER.in(language).with("amount",
                                     due.formatted()).with("id", id.value()).with("payer", payer.masked()).text())
                             .orElseGet(() -> (flag == PayNotice.SENT
-                                    ? PayPagePhrases.CHECK_YOUR_PHONE : PayPagePhrases.PROMPT_ALREADY_SENT)
+                                    ? CustomerChatPhrases.CHECK_YOUR_PHONE : CustomerChatPhrases.PROMPT_ALREADY_SENT)
                                     .in(language).with("id", id.value()).with("amount", due.formatted()).text()))
                     .refresh();
             // the latest attempt moved money and the invoice is still open: that payment left a balance
@@ -234,9 +235,9 @@ public record PayPage(String businessName, String invoiceId, String amountLabel,
     /** The words for a press M-PESA turned away before any prompt; false when the flag adds nothing. */
     private static boolean flagged(Builder page, PayNotice flag, InvoiceId id, Amount amount, Language language) {
         switch (flag) {
-            case BUSY -> page.notice("warning", PayPagePhrases.PROMPT_OPEN.in(language).with("id", id.value())
+            case BUSY -> page.notice("warning", CustomerChatPhrases.PAYER_BUSY.in(language).with("id", id.value())
                     .with("amount", amount.formatted()).text());
-            case UNAVAILABLE -> page.notice("warning", PayPagePhrases.MPESA_UNAVAILABLE.in(language)
+            case UNAVAILABLE -> page.notice("warning", CustomerChatPhrases.MPESA_UNAVAILABLE.in(language)
                     .with("id", id.value()).with("amount", amount.formatted()).text());
             case AGAIN -> page.notice("warning", PayPagePhrases.NOT_MATCHED.in(language).with("id", id.value())
                     .text());
