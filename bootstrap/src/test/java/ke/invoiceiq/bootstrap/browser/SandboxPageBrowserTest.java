@@ -123,6 +123,32 @@ class SandboxPageBrowserTest {
         chromium.screenshot(SCREENSHOTS.resolve("sandbox-paid.png"));
     }
 
+    /** Issue 17: Lipa na M-PESA from the menu, Paybill with the invoice number as account, on the page. */
+    @Test
+    void givenAnInvoice_whenTheCustomerPaysItByPaybillFromTheMenu_thenTheReceiptShows() {
+        Msisdn customer = Customers.fresh();
+        WebDriver browser = chromium.driver();
+        browser.get(app + "sandbox?customer=" + customer.value());
+        browser.findElement(By.id("merchant-input"))
+                .sendKeys("invoice " + Customers.typed(customer) + " 1800 Ironing");
+        browser.findElement(By.id("merchant-send")).click();
+        String payButton = "li.msg[data-pane='customer'] button.reply[data-button-id^='pay_']";
+        String invoice = chromium.await(WAIT, "the invoice on the customer's phone", b -> {
+            WebElement button = first(b, payButton);
+            return button == null ? null : button.getAttribute("data-button-id").substring("pay_".length());
+        });
+
+        browser.findElement(By.id("menu-amount")).sendKeys("1800");
+        browser.findElement(By.id("menu-account")).sendKeys(invoice.toLowerCase(java.util.Locale.ROOT));
+        browser.findElement(By.id("menu-paybill")).click();
+
+        String receipt = "Paid ✔ — Invoice #" + invoice;
+        String toCustomer = chromium.await(WAIT, "the receipt on the customer's phone",
+                b -> textOf(withText(b, "li.msg[data-pane='customer']", receipt)));
+        assertThat(toCustomer).containsPattern("Receipt: SBX[A-Z0-9]{7}");
+        assertThat(db.column("SELECT status FROM invoices WHERE id = ?", invoice)).containsExactly("PAID");
+    }
+
     @Test
     void givenACustomerWithoutWhatsApp_whenInvoiced_thenTheInvoiceArrivesBySmsWithThePayLink() {
         Msisdn customer = new Msisdn("25479" + Customers.fresh().value().substring(5));
