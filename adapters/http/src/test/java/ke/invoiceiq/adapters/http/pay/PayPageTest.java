@@ -127,7 +127,7 @@ class PayPageTest {
         assertThat(page.amountLabel()).isEqualTo("Kiasi cha kulipa");
         assertThat(page.status()).isEqualTo("Tunasubiri PIN yako ya M-PESA");
         assertThat(page.notice()).containsExactly(
-                "Angalia simu yako, ombi la malipo la M-PESA limetumwa! (Ankara #INV-7K3Q9X, KES 1,200)",
+                "Angalia simu yako, ombi la malipo la M-PESA linakuja! (Ankara #INV-7K3Q9X, KES 1,200)",
                 "Utapokea risiti malipo yakikamilika.");
         assertThat(page.payButton()).isEqualTo("Lipa kwa M-PESA");
     }
