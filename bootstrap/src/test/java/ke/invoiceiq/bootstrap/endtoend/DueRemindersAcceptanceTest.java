@@ -50,7 +50,7 @@ class DueRemindersAcceptanceTest extends AcceptanceBase {
 
     @BeforeEach
     void noSummaryClaimedYet() {
-        db.column("DELETE FROM send_slots WHERE key LIKE 'daily-summary:%' RETURNING key");
+        db.column("DELETE FROM send_slots WHERE key LIKE 'once:daily-summary:%' RETURNING key");
     }
 
     @Test
