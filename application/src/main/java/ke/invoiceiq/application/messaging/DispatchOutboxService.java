@@ -8,11 +8,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import ke.invoiceiq.application.settings.DispatchSettings;
 import ke.invoiceiq.application.settings.MerchantSettings;
 import ke.invoiceiq.domain.customer.CustomerDirectory;
@@ -33,6 +43,7 @@ import ke.invoiceiq.domain.messaging.Outbox;
 import ke.invoiceiq.domain.messaging.OutboxMessage;
 import ke.invoiceiq.domain.messaging.SendResult;
 import ke.invoiceiq.domain.messaging.SendSlots;
+import ke.invoiceiq.domain.messaging.SendTurn;
 import ke.invoiceiq.domain.messaging.SmsMessenger;
 import ke.invoiceiq.domain.messaging.SmsText;
 import ke.invoiceiq.domain.shared.DomainEvents;
@@ -45,6 +56,10 @@ import ke.invoiceiq.domain.shared.Transactions;
  * a unit of work of its own, conditional on the claim. The lease is renewed just before each send, so a long batch
  * never outlives it; a message whose claim was lost meanwhile (its lease ran out and another dispatcher took it) is
  * left to that dispatcher, and a late answer to it changes nothing.
+ *
+ * <p>Sends go side by side, up to {@link DispatchSettings#concurrency()} at once, one lane per recipient: a person's
+ * messages go one after the other in the order they were queued, so the provider's latency, not the number's
+ * throughput, would otherwise set the pace. A run keeps claiming while its claims come back full.
  *
  * <p>WhatsApp's limits (one message per person per pair interval, the number's throughput) hold across instances: a
  * turn is taken in {@link SendSlots} before each WhatsApp send, and a message without one waits, as does one the
@@ -63,6 +78,15 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
     /** Why a notice the digest had no room for waits (for the staff number's next turn). */
     private static final String DIGEST_FULL = "digest-full";
     private static final int HELD_REPORTS_PER_RUN = 100;
+    /**
+     * A run claims again while its claims come back full, the sends of the last claim still in flight, so the
+     * provider is never left idle between two claims; it stops claiming after this many, or this long, so held
+     * reports and ended slots are looked after between runs.
+     */
+    static final int MAX_CLAIMS_PER_RUN = 100;
+    private static final Duration MAX_CLAIMING = Duration.ofSeconds(20);
+    /** Asks for the number's turn, waiting in between, before a message waits in the outbox instead. */
+    private static final int THROTTLED_ASKS = 3;
     private static final int SLOTS_FORGOTTEN_PER_RUN = 500;
 
     private static final System.Logger LOG = System.getLogger(DispatchOutboxService.class.getName());
@@ -84,6 +108,7 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
     private final MessageTrail trail;
     private final DeliveryNews news;
     private final Tracing tracing;
+    private volatile ThreadPoolExecutor senders;
 
     public DispatchOutboxService(Outbox outbox, ChatMessenger chat, SmsMessenger sms, SendSlots slots,
             CustomerDirectory customers, InvoiceRepository invoices, MessageLog messageLog, Transactions transactions,
@@ -144,15 +169,15 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         private final Map<Fate, Integer> counts = new EnumMap<>(Fate.class);
         private int claimed;
 
-        void claimed(int n) {
+        synchronized void claimed(int n) {
             claimed += n;
         }
 
-        void add(Fate fate) {
+        synchronized void add(Fate fate) {
             counts.merge(fate, 1, Integer::sum);
         }
 
-        DispatchReport report() {
+        synchronized DispatchReport report() {
             return new DispatchReport(claimed, n(Fate.SENT), n(Fate.RETRIED), n(Fate.DEFERRED), n(Fate.FELL_BACK),
                     n(Fate.FAILED), n(Fate.SKIPPED), n(Fate.COALESCED), n(Fate.LOST), n(Fate.ERROR));
         }
@@ -165,15 +190,46 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
     @Override
     public DispatchReport dispatch() {
         applyHeldReports();
-        Instant now = clock.instant();
-        String claim = ids.nextId();
-        List<OutboxMessage> claimed = transactions.inTransaction(
-                () -> outbox.claimDue(claim, now, settings.lease(), settings.batchSize()));
         Tally tally = new Tally();
-        tally.claimed(claimed.size());
-        for (List<OutboxMessage> group : groups(claimed)) {
-            OutboxMessage lead = group.getFirst();
-            tracing.withCorrelationId(lead.correlationId(), () -> {
+        Optional<String> runsUnder = tracing.currentCorrelationId();
+        Semaphore inFlight = new Semaphore(settings.concurrency());
+        Map<Msisdn, CompletableFuture<Void>> lanes = new HashMap<>();
+        long started = System.nanoTime();
+        for (int batch = 0; batch < MAX_CLAIMS_PER_RUN; batch++) {
+            String claim = ids.nextId();
+            Instant now = clock.instant();
+            List<OutboxMessage> claimed = transactions.inTransaction(
+                    () -> outbox.claimDue(claim, now, settings.lease(), settings.batchSize()));
+            tally.claimed(claimed.size());
+            for (Map.Entry<Msisdn, List<List<OutboxMessage>>> lane : lanes(claimed).entrySet()) {
+                inFlight.acquireUninterruptibly();
+                Runnable work = () -> {
+                    try {
+                        lane.getValue().forEach(group -> dispatchGroup(claim, group, runsUnder, tally));
+                    } finally {
+                        inFlight.release();
+                    }
+                };
+                // one recipient's messages go in the order they were queued, never two at once
+                CompletableFuture<Void> earlier = lanes.get(lane.getKey());
+                lanes.put(lane.getKey(), earlier == null
+                        ? CompletableFuture.runAsync(work, senders())
+                        : earlier.exceptionally(failure -> null).thenRunAsync(work, senders()));
+            }
+            if (claimed.size() < settings.batchSize() || System.nanoTime() - started > MAX_CLAIMING.toNanos()) {
+                break;
+            }
+        }
+        CompletableFuture.allOf(lanes.values().toArray(CompletableFuture[]::new)).join();
+        forgetEndedSlots();
+        return tally.report();
+    }
+
+    /** A message queued under no correlation id is sent under the run's (a job's), as if it ran on its thread. */
+    private void dispatchGroup(String claim, List<OutboxMessage> group, Optional<String> runsUnder, Tally tally) {
+        OutboxMessage lead = group.getFirst();
+        try {
+            tracing.withCorrelationId(lead.correlationId().or(() -> runsUnder), () -> {
                 if (lead.purpose() == MessagePurpose.MERCHANT_NOTICE) {
                     dispatchNotices(claim, group, tally);
                 } else {
@@ -181,9 +237,47 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
                 }
                 return null;
             });
+        } catch (RuntimeException e) {
+            // the claim runs out and the message is taken again; the other lanes go on
+            LOG.log(Level.ERROR, "dispatching outbox message {0} failed: {1}", lead.id(),
+                    e.getClass().getSimpleName());
+            group.forEach(message -> tally.add(Fate.ERROR));
         }
-        forgetEndedSlots();
-        return tally.report();
+    }
+
+    /**
+     * The claimed messages by recipient, each recipient's groups in the order claimed: the sends of one lane go one
+     * after the other, the lanes side by side.
+     */
+    private static Map<Msisdn, List<List<OutboxMessage>>> lanes(List<OutboxMessage> claimed) {
+        Map<Msisdn, List<List<OutboxMessage>>> lanes = new LinkedHashMap<>();
+        for (List<OutboxMessage> group : groups(claimed)) {
+            lanes.computeIfAbsent(group.getFirst().recipient(), k -> new ArrayList<>()).add(group);
+        }
+        return lanes;
+    }
+
+    /** The threads the sends run on: as many as the concurrency, made when first needed, gone when idle. */
+    private Executor senders() {
+        ThreadPoolExecutor pool = senders;
+        if (pool == null) {
+            synchronized (this) {
+                if (senders == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    ThreadFactory factory = task -> {
+                        Thread thread = new Thread(task, "outbox-send-" + n.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    };
+                    ThreadPoolExecutor created = new ThreadPoolExecutor(settings.concurrency(),
+                            settings.concurrency(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+                    created.allowCoreThreadTimeOut(true);
+                    senders = created;
+                }
+                pool = senders;
+            }
+        }
+        return pool;
     }
 
     /** One group per message, except merchant notices: one group per staff number and channel, for a digest. */
@@ -228,9 +322,9 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         }
         Route route = route(message);
         if (route instanceof Route.Chat && !turnTaken) {
-            Optional<Duration> wait = slots.tryTake(message.recipient(), now, settings.pacing());
+            Optional<SendResult.Deferred> wait = takeTurn(message.recipient());
             if (wait.isPresent()) {
-                return deferred(claim, message, route.channel(), new SendResult.Deferred("paced", wait.get()), now);
+                return deferred(claim, message, route.channel(), wait.get(), now);
             }
         }
         SendResult result = send(route);
@@ -260,6 +354,38 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
             LOG.log(Level.ERROR, "recording the send of outbox message {0} failed: {1}", message.id(),
                     e.getClass().getSimpleName());
             return Fate.ERROR;
+        }
+    }
+
+    /**
+     * The recipient's turn and the number's, waited for here when the number's starts within a moment: empty when
+     * the send may go now. A recipient messaged too recently waits in the outbox ({@code paced}); so does a message
+     * when the number's turns stay taken (other instances' sends), after a few asks ({@code throughput}).
+     */
+    private Optional<SendResult.Deferred> takeTurn(Msisdn recipient) {
+        for (int ask = 1; ; ask++) {
+            SendTurn turn = slots.tryTake(recipient, clock.instant(), settings.pacing());
+            switch (turn) {
+                case SendTurn.Taken taken -> {
+                    pause(taken.after());
+                    return Optional.empty();
+                }
+                case SendTurn.Paced paced -> {
+                    return Optional.of(new SendResult.Deferred("paced", paced.after()));
+                }
+                case SendTurn.Throttled throttled -> {
+                    if (ask >= THROTTLED_ASKS || throttled.after().compareTo(SendSlots.NUMBER_TURNS_AHEAD) > 0) {
+                        return Optional.of(new SendResult.Deferred("throughput", throttled.after()));
+                    }
+                    pause(throttled.after().plus(settings.pacing().numberSpacing()));
+                }
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        if (!wait.isZero()) {
+            LockSupport.parkNanos(wait.toNanos());
         }
     }
 
@@ -333,10 +459,9 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         Route route = route(lead);
         boolean whatsApp = route instanceof Route.Chat;
         if (whatsApp) {
-            Optional<Duration> wait = slots.tryTake(lead.recipient(), now, settings.pacing());
+            Optional<SendResult.Deferred> wait = takeTurn(lead.recipient());
             if (wait.isPresent()) {
-                var paced = new SendResult.Deferred("paced", wait.get());
-                held.forEach(notice -> tally.add(deferred(claim, notice, route.channel(), paced, now)));
+                held.forEach(notice -> tally.add(deferred(claim, notice, route.channel(), wait.get(), now)));
                 return;
             }
         }

@@ -5,33 +5,44 @@ import java.util.Objects;
 import ke.invoiceiq.domain.messaging.Pacing;
 
 /**
- * How the outbox dispatcher works: how many messages per run, how long a claim holds (renewed before each send),
- * how often a message is tried before it is given up, the exponential backoff between tries, and WhatsApp's limits
- * it keeps to (per recipient and per second, across every instance).
+ * How the outbox dispatcher works: how many messages one claim takes, how long a claim holds (renewed before each
+ * send), how often a message is tried before it is given up, the exponential backoff between tries, WhatsApp's
+ * limits it keeps to (per recipient and per second, across every instance), and how many sends one instance has in
+ * flight at once ({@code concurrency}: a provider answering in 300 ms allows about three sends a second each, so the
+ * number's throughput of 80 a second needs at least 24 of them).
  */
 public record DispatchSettings(int batchSize, Duration lease, int maxAttempts, Duration initialBackoff,
-        Duration maxBackoff, Pacing pacing) {
+        Duration maxBackoff, Pacing pacing, int concurrency) {
+
+    /** Sends in flight at once on one instance; enough for 80 a second at a provider latency of up to 400 ms. */
+    public static final int DEFAULT_CONCURRENCY = 32;
 
     /** Meta's own numbers: one message per person every 6 s (131056), 80 a second for the number (130429). */
     public static final Pacing META_LIMITS = new Pacing(Duration.ofSeconds(6), 80);
 
     public static final DispatchSettings DEFAULT = new DispatchSettings(50, Duration.ofSeconds(60), 8,
-            Duration.ofSeconds(5), Duration.ofMinutes(30), META_LIMITS);
+            Duration.ofSeconds(5), Duration.ofMinutes(30), META_LIMITS, DEFAULT_CONCURRENCY);
 
     public DispatchSettings {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         Objects.requireNonNull(pacing, "pacing");
-        if (batchSize < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("batchSize and maxAttempts must be at least 1");
+        if (batchSize < 1 || maxAttempts < 1 || concurrency < 1) {
+            throw new IllegalArgumentException("batchSize, maxAttempts and concurrency must be at least 1");
         }
     }
 
-    /** Settings that keep to Meta's own limits. */
+    /** Settings with the default concurrency. */
+    public DispatchSettings(int batchSize, Duration lease, int maxAttempts, Duration initialBackoff,
+            Duration maxBackoff, Pacing pacing) {
+        this(batchSize, lease, maxAttempts, initialBackoff, maxBackoff, pacing, DEFAULT_CONCURRENCY);
+    }
+
+    /** Settings that keep to Meta's own limits, with the default concurrency. */
     public DispatchSettings(int batchSize, Duration lease, int maxAttempts, Duration initialBackoff,
             Duration maxBackoff) {
-        this(batchSize, lease, maxAttempts, initialBackoff, maxBackoff, META_LIMITS);
+        this(batchSize, lease, maxAttempts, initialBackoff, maxBackoff, META_LIMITS, DEFAULT_CONCURRENCY);
     }
 
     /** Backoff before attempt {@code attempt + 1}: initial × 2^(attempt−1), capped. */

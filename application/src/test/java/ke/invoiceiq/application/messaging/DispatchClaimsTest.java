@@ -35,7 +35,10 @@ class DispatchClaimsTest {
                     OutboundContent.text("Answer " + i));
         }
         var phones = new ArrayList<Msisdn>();
-        var settings = new DispatchSettings(50, LEASE, 8, Duration.ofSeconds(5), Duration.ofMinutes(30));
+        // one send at a time, so the batch's later messages wait past their first lease: the shared test clock
+        // cannot play sends side by side (each would move it for all); DispatchConcurrencyTest covers those
+        var settings = new DispatchSettings(50, LEASE, 8, Duration.ofSeconds(5), Duration.ofMinutes(30),
+                DispatchSettings.META_LIMITS, 1);
         var fast = world.dispatcher(world.ports.outbox(), recorded(world, phones, Duration.ZERO, null),
                 world.ports.sms(), settings);
         // each send takes 50 s, during which the other instance runs once

@@ -108,13 +108,13 @@ class DispatchPacingTest {
     void givenTwoInstancesOnOneStore_whenBothDispatchToOnePerson_thenOnlyOneSendsWithinThePairInterval() {
         var world = new MessagingWorld();
         world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(), OutboundContent.text("one"));
-        world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(), OutboundContent.text("two"));
         var one = world.dispatcher(world.ports.outbox(), world.ports.chat(), world.ports.sms(),
                 smallBatches(world, 1));
         var other = world.dispatcher(world.ports.outbox(), world.ports.chat(), world.ports.sms(),
                 smallBatches(world, 1));
 
         DispatchReport first = one.dispatch();
+        world.writer.toCustomer(CUSTOMER, MessagePurpose.REPLY, Optional.empty(), OutboundContent.text("two"));
         DispatchReport second = other.dispatch();
 
         assertThat(first.sent()).isEqualTo(1);
@@ -242,7 +242,7 @@ class DispatchPacingTest {
         }
 
         @Override
-        public SendResult send(ChatMessage message) {
+        public synchronized SendResult send(ChatMessage message) {
             sentAt.add(world.now());
             to.add(message.to());
             if (!takes.isZero()) {

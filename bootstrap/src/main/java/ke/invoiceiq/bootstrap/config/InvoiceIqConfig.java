@@ -116,12 +116,19 @@ public interface InvoiceIqConfig {
         Duration reconcileLease();
     }
 
-    /** The outbox dispatcher: batching, claims, retries. */
+    /** The outbox dispatcher: batching, claims, retries, sends in flight. */
     interface Dispatch {
 
-        /** How many queued messages one dispatch run claims. */
+        /** How many queued messages one claim takes; a run claims again while a claim comes back full. */
         @WithDefault("50")
         int batchSize();
+
+        /**
+         * How many sends one instance has in flight at once ({@code INVOICEIQ_DISPATCH_CONCURRENCY}): with the
+         * provider answering in 300 ms, the number's 80 a second need at least 24.
+         */
+        @WithDefault("32")
+        int concurrency();
 
         /**
          * How long a claim holds before another instance may take the message over; renewed just before each send,

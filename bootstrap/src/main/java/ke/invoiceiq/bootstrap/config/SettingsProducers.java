@@ -135,7 +135,8 @@ public class SettingsProducers {
         var d = config.dispatch();
         return build("invoiceiq.dispatch.* / waba.pair-interval (WABA_PAIR_INTERVAL) / waba.throughput"
                 + " (WABA_THROUGHPUT)", () -> new DispatchSettings(d.batchSize(), d.lease(), d.maxAttempts(),
-                d.initialBackoff(), d.maxBackoff(), new Pacing(whatsApp.pairInterval(), whatsApp.throughput())));
+                d.initialBackoff(), d.maxBackoff(), new Pacing(whatsApp.pairInterval(), whatsApp.throughput()),
+                d.concurrency()));
     }
 
     @Produces

@@ -2,7 +2,6 @@ package ke.invoiceiq.domain.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import ke.invoiceiq.domain.customer.Msisdn;
 
 /**
@@ -18,13 +17,21 @@ public interface SendSlots {
     Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     /**
-     * Atomically takes a WhatsApp send to {@code recipient} at {@code now}: a turn of the recipient (none taken in
-     * the last {@code pacing.pairInterval()}) and a turn of the number (fewer than {@code pacing.perSecond()} taken
-     * in the current second). Empty when both were free and are now taken; otherwise nothing is taken (at most a turn
-     * of the number, when another instance took the recipient's at the same moment) and the answer is how long to
-     * wait before asking again.
+     * How far ahead the number's turns may be handed out. A caller given a turn ahead waits for it (so the sends are
+     * spread evenly however many callers ask at once); one that would be given a turn further ahead is refused, so a
+     * backlog shared by several instances is never promised more than a second of sends.
      */
-    Optional<Duration> tryTake(Msisdn recipient, Instant now, Pacing pacing);
+    Duration NUMBER_TURNS_AHEAD = Duration.ofSeconds(1);
+
+    /**
+     * Atomically takes a WhatsApp send to {@code recipient} at {@code now}: a turn of the recipient (none taken in
+     * the last {@code pacing.pairInterval()}) and the number's next turn (one every {@link Pacing#numberSpacing()},
+     * at most {@link #NUMBER_TURNS_AHEAD} from now). {@link SendTurn.Taken} when both are now the caller's, with when
+     * the number's turn starts; otherwise nothing is taken (at most a turn of the number, when another instance took
+     * the recipient's at the same moment) and the answer says why and how long to wait before asking again. The
+     * recipient's turn runs from the number's.
+     */
+    SendTurn tryTake(Msisdn recipient, Instant now, Pacing pacing);
 
     /**
      * The recipient's turn runs from when the provider accepted the message, not from when the turn was taken: a

@@ -2,17 +2,16 @@ package ke.invoiceiq.adapters.memory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import ke.invoiceiq.domain.customer.Msisdn;
 import ke.invoiceiq.domain.messaging.Pacing;
 import ke.invoiceiq.domain.messaging.SendSlots;
+import ke.invoiceiq.domain.messaging.SendTurn;
 
 /**
- * Send slots as a map from key to the end of the slot (and, for the number's second, the sends taken in it). The
+ * Send slots as a map from key to the end of the slot (for the number: when its next turn starts). The
  * keys are those of the PostgreSQL adapter: {@code to:<number>} per recipient, {@code number} for the throughput,
  * {@code once:<key>} for the once-per-period claims.
  */
@@ -26,23 +25,23 @@ public final class InMemorySendSlots implements SendSlots {
     private final Map<String, Slot> slots = new HashMap<>();
 
     @Override
-    public synchronized Optional<Duration> tryTake(Msisdn recipient, Instant now, Pacing pacing) {
+    public synchronized SendTurn tryTake(Msisdn recipient, Instant now, Pacing pacing) {
         Objects.requireNonNull(now, "now");
         String pair = "to:" + recipient.value();
-        Instant pairUntil = now.plus(pacing.pairInterval());
+        Duration spacing = pacing.numberSpacing();
         Slot recipientSlot = slots.get(pair);
-        if (busy(recipientSlot, now, pairUntil)) {
-            return Optional.of(Duration.between(now, recipientSlot.busyUntil()));
+        if (busy(recipientSlot, now, now.plus(pacing.pairInterval()).plus(NUMBER_TURNS_AHEAD))) {
+            return new SendTurn.Paced(Duration.between(now, recipientSlot.busyUntil()));
         }
-        Instant windowEnd = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Slot second = slots.get(NUMBER);
-        boolean sameSecond = busy(second, now, windowEnd);
-        if (sameSecond && second.taken() >= pacing.perSecond()) {
-            return Optional.of(Duration.between(now, second.busyUntil()));
+        Slot number = slots.get(NUMBER);
+        boolean queued = busy(number, now, now.plus(NUMBER_TURNS_AHEAD));
+        Instant turn = queued ? number.busyUntil() : now;
+        if (queued && turn.isAfter(now.plus(NUMBER_TURNS_AHEAD))) {
+            return new SendTurn.Throttled(Duration.between(now.plus(NUMBER_TURNS_AHEAD), turn));
         }
-        slots.put(NUMBER, sameSecond ? new Slot(second.busyUntil(), second.taken() + 1) : new Slot(windowEnd, 1));
-        slots.put(pair, new Slot(pairUntil, 1));
-        return Optional.empty();
+        slots.put(NUMBER, new Slot(turn.plus(spacing), 1));
+        slots.put(pair, new Slot(turn.plus(pacing.pairInterval()), 1));
+        return new SendTurn.Taken(Duration.between(now, turn));
     }
 
     @Override

@@ -7,21 +7,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import ke.invoiceiq.domain.messaging.Pacing;
 import ke.invoiceiq.domain.messaging.SendSlots;
+import ke.invoiceiq.domain.messaging.SendTurn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link SendSlots} must do: one WhatsApp send per recipient per pair interval and at most the
- * throughput per second for the number, taken atomically however many callers ask at once; a refused ask takes
+ * What every {@link SendSlots} must do: one WhatsApp send per recipient per pair interval and the number's turns
+ * spread one {@link Pacing#numberSpacing()} apart, at most a second ahead, taken atomically however many callers ask
+ * at once; a refused ask takes
  * nothing of the recipient's and says how long to wait; a slot further ahead than its period and the clock skew is
  * free (a clock far ahead took it), but one just ahead holds; a once-per-period key is taken by one caller only.
  */
 public abstract class SendSlotsContract {
 
     private static final Pacing PACING = new Pacing(Duration.ofSeconds(6), 3);
+    /** 1.04 s / 3, to the microsecond. */
+    private static final Duration SPACING = Duration.ofNanos(346_667_000);
+    private static final SendTurn NOW = new SendTurn.Taken(Duration.ZERO);
 
     /** No slot taken; called once before each test. */
     protected abstract SendSlots slots();
@@ -35,42 +39,56 @@ public abstract class SendSlotsContract {
 
     @Test
     void givenARecipientJustMessaged_whenAskedAgainWithinThePairInterval_thenToldToWaitForTheRestOfIt() {
-        assertThat(slots.tryTake(msisdn(1), at(0), PACING)).isEmpty();
+        assertThat(slots.tryTake(msisdn(1), at(0), PACING)).isEqualTo(NOW);
 
-        assertThat(slots.tryTake(msisdn(1), at(2), PACING)).contains(Duration.ofSeconds(4));
-        assertThat(slots.tryTake(msisdn(1), at(5).plusMillis(500), PACING)).contains(Duration.ofMillis(500));
-        assertThat(slots.tryTake(msisdn(2), at(2), PACING)).as("someone else").isEmpty();
-        assertThat(slots.tryTake(msisdn(1), at(6), PACING)).as("exactly one interval later").isEmpty();
-        assertThat(slots.tryTake(msisdn(1), at(7), PACING)).as("taken again at 6 s").contains(Duration.ofSeconds(5));
+        assertThat(slots.tryTake(msisdn(1), at(2), PACING)).isEqualTo(new SendTurn.Paced(Duration.ofSeconds(4)));
+        assertThat(slots.tryTake(msisdn(1), at(5).plusMillis(500), PACING))
+                .isEqualTo(new SendTurn.Paced(Duration.ofMillis(500)));
+        assertThat(slots.tryTake(msisdn(2), at(2), PACING)).as("someone else").isEqualTo(NOW);
+        assertThat(slots.tryTake(msisdn(1), at(6), PACING)).as("exactly one interval later").isEqualTo(NOW);
+        assertThat(slots.tryTake(msisdn(1), at(7), PACING)).as("taken again at 6 s")
+                .isEqualTo(new SendTurn.Paced(Duration.ofSeconds(5)));
     }
 
     @Test
     void givenAMessageAcceptedLaterThanItsTurnWasTaken_whenTheRecipientIsAskedForAgain_thenTheTurnRunsFromTheAcceptance() {
-        assertThat(slots.tryTake(msisdn(1), at(0), PACING)).isEmpty();
+        assertThat(slots.tryTake(msisdn(1), at(0), PACING)).isEqualTo(NOW);
         slots.sentAt(msisdn(1), at(0).plusMillis(700), PACING);
 
-        assertThat(slots.tryTake(msisdn(1), at(6), PACING)).contains(Duration.ofMillis(700));
-        assertThat(slots.tryTake(msisdn(1), at(6).plusMillis(700), PACING)).isEmpty();
+        assertThat(slots.tryTake(msisdn(1), at(6), PACING)).isEqualTo(new SendTurn.Paced(Duration.ofMillis(700)));
+        assertThat(slots.tryTake(msisdn(1), at(6).plusMillis(700), PACING)).isEqualTo(NOW);
     }
 
     @Test
     void givenATurnTakenLaterThanAnEarlierAcceptance_whenTheAcceptanceIsRecorded_thenTheTurnIsNotBroughtForward() {
-        assertThat(slots.tryTake(msisdn(1), at(10), PACING)).isEmpty();
+        assertThat(slots.tryTake(msisdn(1), at(10), PACING)).isEqualTo(NOW);
 
         slots.sentAt(msisdn(1), at(9), PACING);
 
-        assertThat(slots.tryTake(msisdn(1), at(15).plusMillis(500), PACING)).contains(Duration.ofMillis(500));
+        assertThat(slots.tryTake(msisdn(1), at(15).plusMillis(500), PACING))
+                .isEqualTo(new SendTurn.Paced(Duration.ofMillis(500)));
     }
 
     @Test
-    void givenTheNumbersThroughputUsedUpThisSecond_whenAnotherRecipientAsks_thenToldToWaitForTheNextSecond() {
-        Instant second = at(10);
-        assertThat(slots.tryTake(msisdn(1), second, PACING)).isEmpty();
-        assertThat(slots.tryTake(msisdn(2), second.plusMillis(100), PACING)).isEmpty();
-        assertThat(slots.tryTake(msisdn(3), second.plusMillis(200), PACING)).isEmpty();
+    void givenSeveralAsksAtOnce_whenTheNumbersTurnsAreTaken_thenTheyAreSpreadOneSpacingApartAtMostASecondAhead() {
+        Instant now = at(10);
 
-        assertThat(slots.tryTake(msisdn(4), second.plusMillis(750), PACING)).contains(Duration.ofMillis(250));
-        assertThat(slots.tryTake(msisdn(4), second.plusSeconds(1), PACING)).as("a new second").isEmpty();
+        assertThat(slots.tryTake(msisdn(1), now, PACING)).isEqualTo(NOW);
+        assertThat(slots.tryTake(msisdn(2), now, PACING)).isEqualTo(new SendTurn.Taken(SPACING));
+        assertThat(slots.tryTake(msisdn(3), now, PACING)).isEqualTo(new SendTurn.Taken(SPACING.multipliedBy(2)));
+        assertThat(slots.tryTake(msisdn(4), now, PACING)).as("its turn would start 1.04 s from now")
+                .isEqualTo(new SendTurn.Throttled(SPACING.multipliedBy(3).minus(SendSlots.NUMBER_TURNS_AHEAD)));
+        assertThat(slots.tryTake(msisdn(4), now.plusMillis(41), PACING)).as("less than a second before its turn")
+                .isEqualTo(new SendTurn.Taken(SPACING.multipliedBy(3).minusMillis(41)));
+    }
+
+    @Test
+    void givenTheNumberIdleForAWhile_whenAsked_thenItsTurnIsNowNotOwedFromThePast() {
+        assertThat(slots.tryTake(msisdn(1), at(10), PACING)).isEqualTo(NOW);
+
+        assertThat(slots.tryTake(msisdn(2), at(20), PACING)).isEqualTo(NOW);
+        assertThat(slots.tryTake(msisdn(3), at(20), PACING)).as("no burst saved up while idle")
+                .isEqualTo(new SendTurn.Taken(SPACING));
     }
 
     @Test
@@ -79,9 +97,10 @@ public abstract class SendSlotsContract {
         slots.tryTake(msisdn(2), at(10), PACING);
         slots.tryTake(msisdn(3), at(10), PACING);
 
-        assertThat(slots.tryTake(msisdn(4), at(10), PACING)).isPresent();
+        assertThat(slots.tryTake(msisdn(4), at(10), PACING)).isInstanceOf(SendTurn.Throttled.class);
 
-        assertThat(slots.tryTake(msisdn(4), at(11), PACING)).as("no pair interval was started for it").isEmpty();
+        assertThat(slots.tryTake(msisdn(4), at(11), PACING)).as("no pair interval was started for it")
+                .isInstanceOf(SendTurn.Taken.class);
     }
 
     @Test
@@ -90,26 +109,35 @@ public abstract class SendSlotsContract {
         slots.tryTake(msisdn(1), at(10).plusMillis(100), PACING);
         slots.tryTake(msisdn(1), at(10).plusMillis(200), PACING);
 
-        assertThat(slots.tryTake(msisdn(2), at(10).plusMillis(300), PACING)).isEmpty();
-        assertThat(slots.tryTake(msisdn(3), at(10).plusMillis(400), PACING)).isEmpty();
+        assertThat(slots.tryTake(msisdn(2), at(10).plusMillis(400), PACING)).isInstanceOf(SendTurn.Taken.class);
+        assertThat(slots.tryTake(msisdn(3), at(10).plusMillis(400), PACING)).isInstanceOf(SendTurn.Taken.class);
+    }
+
+    @Test
+    void givenATurnOfTheNumberAhead_whenTheRecipientIsAskedForAgain_thenItsIntervalRunsFromThatTurn() {
+        slots.tryTake(msisdn(1), at(10), PACING);
+        assertThat(slots.tryTake(msisdn(2), at(10), PACING)).isEqualTo(new SendTurn.Taken(SPACING));
+
+        assertThat(slots.tryTake(msisdn(2), at(16), PACING)).isEqualTo(new SendTurn.Paced(SPACING));
     }
 
     @Test
     void givenASlotTakenByAClockFarAhead_whenAskedNow_thenItIsFree() {
-        assertThat(slots.tryTake(msisdn(1), at(3_600), PACING)).isEmpty();
+        assertThat(slots.tryTake(msisdn(1), at(3_600), PACING)).isEqualTo(NOW);
         assertThat(slots.tryOnce("told:WHATSAPP:190", at(3 * 86_400), Duration.ofDays(1))).isTrue();
 
-        assertThat(slots.tryTake(msisdn(1), at(0), PACING)).isEmpty();
+        assertThat(slots.tryTake(msisdn(1), at(0), PACING)).as("the recipient's and the number's turn")
+                .isEqualTo(NOW);
         assertThat(slots.tryOnce("told:WHATSAPP:190", at(0), Duration.ofDays(1))).isTrue();
-        assertThat(slots.tryTake(msisdn(1), at(1), PACING)).as("taken again at 0").isPresent();
+        assertThat(slots.tryTake(msisdn(1), at(1), PACING)).as("taken again at 0").isInstanceOf(SendTurn.Paced.class);
     }
 
     @Test
     void givenTwoCallersThatReadTheTimeAMomentApart_whenTheLaterOneComesFirst_thenTheOtherIsStillRefused() {
-        assertThat(slots.tryTake(msisdn(1), at(10).plusMillis(3), PACING)).isEmpty();
+        assertThat(slots.tryTake(msisdn(1), at(10).plusMillis(3), PACING)).isEqualTo(NOW);
         assertThat(slots.tryOnce("told:SMS:401", at(10).plusMillis(3), Duration.ofHours(1))).isTrue();
 
-        assertThat(slots.tryTake(msisdn(1), at(10), PACING)).isPresent();
+        assertThat(slots.tryTake(msisdn(1), at(10), PACING)).isInstanceOf(SendTurn.Paced.class);
         assertThat(slots.tryOnce("told:SMS:401", at(10), Duration.ofHours(1))).isFalse();
     }
 
@@ -118,17 +146,20 @@ public abstract class SendSlotsContract {
             throws InterruptedException {
         Pacing wide = new Pacing(Duration.ofSeconds(6), 1_000);
 
-        List<Optional<Duration>> answers = Concurrently.run(8, i -> slots.tryTake(msisdn(1), at(20), wide));
+        List<SendTurn> answers = Concurrently.run(8, i -> slots.tryTake(msisdn(1), at(20), wide));
 
-        assertThat(answers).filteredOn(Optional::isEmpty).hasSize(1);
+        assertThat(answers).filteredOn(SendTurn.Taken.class::isInstance).hasSize(1);
     }
 
     @Test
-    void givenManyInstancesMessagingDistinctRecipientsInOneSecond_whenTheyRace_thenAtMostTheThroughputGoOut()
+    void givenManyInstancesMessagingDistinctRecipientsAtOnce_whenTheyRace_thenEachTurnOfTheNumberGoesToOne()
             throws InterruptedException {
-        List<Optional<Duration>> answers = Concurrently.run(8, i -> slots.tryTake(msisdn(10 + i), at(30), PACING));
+        List<SendTurn> answers = Concurrently.run(8, i -> slots.tryTake(msisdn(10 + i), at(30), PACING));
 
-        assertThat(answers).filteredOn(Optional::isEmpty).hasSize(PACING.perSecond());
+        assertThat(answers).filteredOn(SendTurn.Taken.class::isInstance)
+                .extracting(SendTurn::after)
+                .containsExactlyInAnyOrder(Duration.ZERO, SPACING, SPACING.multipliedBy(2));
+        assertThat(answers).filteredOn(SendTurn.Throttled.class::isInstance).hasSize(5);
     }
 
     @Test
@@ -148,8 +179,8 @@ public abstract class SendSlotsContract {
         slots.tryTake(msisdn(3), at(10), PACING);
 
         assertThat(slots.purgeExpired(at(12), 1)).isEqualTo(1);
-        assertThat(slots.purgeExpired(at(12), 10)).as("the other pair, the number's second").isEqualTo(2);
+        assertThat(slots.purgeExpired(at(12), 10)).as("the other pair, the number's turn").isEqualTo(2);
         assertThat(slots.purgeExpired(at(12), 10)).isZero();
-        assertThat(slots.tryTake(msisdn(3), at(12), PACING)).as("still running").isPresent();
+        assertThat(slots.tryTake(msisdn(3), at(12), PACING)).as("still running").isInstanceOf(SendTurn.Paced.class);
     }
 }
