@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import ke.invoiceiq.application.chat.ExpireChatSessionsReport;
 import ke.invoiceiq.application.chat.ExpireChatSessionsUseCase;
@@ -37,6 +38,8 @@ public class ScheduledJobs {
     static final int MAX_BATCHES_PER_TICK = 10;
 
     private final DispatchOutboxUseCase dispatch;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean drainAgain = new AtomicBoolean();
     private final ExpireChatSessionsUseCase chatExpiry;
     private final ReconcilePaymentsUseCase reconcile;
     private final PurgeExpiredDataUseCase purge;
@@ -67,12 +70,25 @@ public class ScheduledJobs {
         });
     }
 
-    /** Retries and their backoff live in the outbox rows ({@code next_attempt_at}); a tick only takes what is due. */
+    /**
+     * Retries and their backoff live in the outbox rows ({@code next_attempt_at}); a tick only takes what is due.
+     * Besides this poll, {@link OutboxWakeUp} calls it when a unit of work that queued a message commits. One drain
+     * runs at a time on an instance: a call while one runs asks it to drain once more and returns, so a message
+     * queued after that drain's last claim is not left for the next poll.
+     */
     @Scheduled(identity = "outbox-dispatch", every = "${invoiceiq.jobs.dispatch-every}",
             concurrentExecution = ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchOutbox() {
-        tick("dispatch", this::drainOutbox);
+        drainAgain.set(true);
+        while (drainAgain.get() && draining.compareAndSet(false, true)) {
+            try {
+                drainAgain.set(false);
+                tick("dispatch", this::drainOutbox);
+            } finally {
+                draining.set(false);
+            }
+        }
     }
 
     private void drainOutbox() {

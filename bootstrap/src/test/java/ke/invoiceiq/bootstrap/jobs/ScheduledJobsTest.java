@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A dispatch tick drains a backlog batch by batch, but never without end. */
+/** A dispatch tick drains a backlog batch by batch, but never without end, and one drain runs at a time. */
 class ScheduledJobsTest {
 
     private static final int BATCH = DispatchSettings.DEFAULT.batchSize();
@@ -59,6 +59,41 @@ class ScheduledJobsTest {
         jobs.dispatchOutbox();
 
         assertThat(calls).hasValue(ScheduledJobs.MAX_BATCHES_PER_TICK);
+    }
+
+    @Test
+    void givenADrainRunning_whenAWakeUpComes_thenItReturnsAtOnceAndTheRunningOneDrainsOnceMore()
+            throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        var wakeUpReturned = new java.util.concurrent.CountDownLatch(1);
+        var holder = new java.util.concurrent.atomic.AtomicReference<ScheduledJobs>();
+        var jobs = jobs(() -> {
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                if (calls.incrementAndGet() == 1) {
+                    // a message queued while the first drain runs: its wake-up must not wait for it
+                    Thread wakeUp = Thread.ofPlatform().start(() -> {
+                        holder.get().dispatchOutbox();
+                        wakeUpReturned.countDown();
+                    });
+                    wakeUp.join(10_000);
+                }
+                return new DispatchReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                inside.decrementAndGet();
+            }
+        });
+        holder.set(jobs);
+
+        jobs.dispatchOutbox();
+
+        assertThat(wakeUpReturned.getCount()).as("the wake-up returned while the drain ran").isZero();
+        assertThat(calls).as("the running drain ran once more for it").hasValue(2);
+        assertThat(mostInside).as("never two drains at once").hasValue(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package ke.invoiceiq.adapters.postgres;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -44,10 +45,12 @@ public class PostgresOutbox implements Outbox {
     private static final List<String> CLAIMABLE = List.of(OutboxStatus.PENDING.name(), OutboxStatus.SENDING.name());
 
     private final Sql sql;
+    private final Event<OutboxRowQueued> queued;
 
     @Inject
-    PostgresOutbox(Sql sql) {
+    PostgresOutbox(Sql sql, Event<OutboxRowQueued> queued) {
         this.sql = sql;
+        this.queued = queued;
     }
 
     /** @throws IllegalStateException when a message with the same id is queued already */
@@ -64,6 +67,7 @@ public class PostgresOutbox implements Outbox {
             }
             throw e;
         }
+        queued.fire(new OutboxRowQueued());
     }
 
     /** Oldest due first (due time, then creation, then id). */
