@@ -126,7 +126,7 @@ for f in "${DOCKERFILES[@]}"; do
 done
 jvm="$DOCKER_DIR/Dockerfile.jvm"
 if [[ -f "$jvm" ]]; then
-  has "$jvm" "FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:" "UBI 9 OpenJDK 21 runtime base"
+  has "$jvm" "FROM registry.access.redhat.com/ubi9/openjdk-25-runtime:" "UBI 9 OpenJDK 25 runtime base (the AOT cache)"
   has "$jvm" "USER 185" "runs as user 185"
   has "$jvm" "EXPOSE 8080" "exposes 8080"
   for layer in lib/boot/ 'lib/main/[^k]*' 'lib/main/k*' '*.jar' app/ quarkus/; do
@@ -140,9 +140,14 @@ if [[ -f "$jvm" ]]; then
   else
     fail "$jvm: copy lib/main/[^k]* (third-party libraries) before lib/main/k* (the project's ke.invoiceiq.* jars)"
   fi
-  has "$jvm" "-Dquarkus.http.host=0.0.0.0" "JAVA_OPTS_APPEND binds 0.0.0.0"
-  has "$jvm" "-Djava.util.logging.manager=org.jboss.logmanager.LogManager" "JAVA_OPTS_APPEND sets the log manager"
-  has "$jvm" "-XX:MaxRAMPercentage=" "JAVA_OPTS_APPEND caps the heap"
+  has "$jvm" "-Dquarkus.http.host=0.0.0.0" "the java command binds 0.0.0.0"
+  has "$jvm" "-Djava.util.logging.manager=org.jboss.logmanager.LogManager" "the java command sets the log manager"
+  # The JVM flags live in one file that bench/start-bench.sh measures with (docs/benchmarks.md, "Start and memory").
+  has "$jvm" "@/deployments/jvm-options" "the java command reads src/main/docker/jvm-options"
+  has "$jvm" "RUN bash /deployments/aot-training.sh" "the image trains its AOT cache with its own JVM"
+  has "$jvm" "-XX:AOTCache=/deployments/app.aot" "the java command uses the AOT cache"
+  has "$DOCKER_DIR/jvm-options" "-XX:MaxRAMPercentage=" "jvm-options caps the heap"
+  has "$DOCKER_DIR/jvm-options" "-XX:+ExitOnOutOfMemoryError" "jvm-options ends the process on OutOfMemoryError"
 fi
 # The Maven modules of the reactor: each must reach the native build stage (the whole module, or at least its pom).
 mapfile -t modules < <(sed -n 's#.*<module>\(.*\)</module>.*#\1#p' pom.xml)
