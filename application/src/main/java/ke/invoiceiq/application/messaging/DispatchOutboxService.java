@@ -322,9 +322,9 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         }
         Route route = route(message);
         if (route instanceof Route.Chat && !turnTaken) {
-            Optional<SendResult.Deferred> wait = takeTurn(message.recipient());
+            Optional<Wait> wait = takeTurn(message.recipient());
             if (wait.isPresent()) {
-                return deferred(claim, message, route.channel(), wait.get(), now);
+                return deferred(claim, message, route.channel(), wait.get().deferral(), wait.get().askedAt());
             }
         }
         SendResult result = send(route);
@@ -357,25 +357,31 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         }
     }
 
+    /** A send that waits in the outbox: for how long, counted from when the turn was asked for. */
+    private record Wait(SendResult.Deferred deferral, Instant askedAt) {
+    }
+
     /**
      * The recipient's turn and the number's, waited for here when the number's starts within a moment: empty when
      * the send may go now. A recipient messaged too recently waits in the outbox ({@code paced}); so does a message
-     * when the number's turns stay taken (other instances' sends), after a few asks ({@code throughput}).
+     * when the number's turns stay taken (other instances' sends), after a few asks ({@code throughput}). The wait
+     * counts from the ask, so messages to one person waiting for the same turn keep the order they were queued in.
      */
-    private Optional<SendResult.Deferred> takeTurn(Msisdn recipient) {
+    private Optional<Wait> takeTurn(Msisdn recipient) {
         for (int ask = 1; ; ask++) {
-            SendTurn turn = slots.tryTake(recipient, clock.instant(), settings.pacing());
+            Instant now = clock.instant();
+            SendTurn turn = slots.tryTake(recipient, now, settings.pacing());
             switch (turn) {
                 case SendTurn.Taken taken -> {
                     pause(taken.after());
                     return Optional.empty();
                 }
                 case SendTurn.Paced paced -> {
-                    return Optional.of(new SendResult.Deferred("paced", paced.after()));
+                    return Optional.of(new Wait(new SendResult.Deferred("paced", paced.after()), now));
                 }
                 case SendTurn.Throttled throttled -> {
                     if (ask >= THROTTLED_ASKS || throttled.after().compareTo(SendSlots.NUMBER_TURNS_AHEAD) > 0) {
-                        return Optional.of(new SendResult.Deferred("throughput", throttled.after()));
+                        return Optional.of(new Wait(new SendResult.Deferred("throughput", throttled.after()), now));
                     }
                     pause(throttled.after().plus(settings.pacing().numberSpacing()));
                 }
@@ -459,9 +465,10 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         Route route = route(lead);
         boolean whatsApp = route instanceof Route.Chat;
         if (whatsApp) {
-            Optional<SendResult.Deferred> wait = takeTurn(lead.recipient());
+            Optional<Wait> wait = takeTurn(lead.recipient());
             if (wait.isPresent()) {
-                held.forEach(notice -> tally.add(deferred(claim, notice, route.channel(), wait.get(), now)));
+                held.forEach(notice -> tally.add(deferred(claim, notice, route.channel(), wait.get().deferral(),
+                        wait.get().askedAt())));
                 return;
             }
         }
