@@ -349,7 +349,13 @@ public final class LatencyBench {
     /** The first Graph call after each callback was due: to the customer, or to the merchant naming the invoice. */
     private static List<Long> receipts(Providers providers, List<String> customers, long[] due,
             Map<String, String> idOf, boolean merchant) {
-        List<Providers.Send> sends = providers.sendsSnapshot();
+        // by recipient, once per call: this runs every 200 ms while the service is measured, on the same cores
+        Map<String, List<Providers.Send>> byRecipient = new HashMap<>();
+        for (Providers.Send s : providers.sendsSnapshot()) {
+            if (s.channel.equals("WHATSAPP")) {
+                byRecipient.computeIfAbsent(s.to, k -> new ArrayList<>()).add(s);
+            }
+        }
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {
             if (due[i] == 0) {
@@ -358,12 +364,8 @@ public final class LatencyBench {
             String customer = customers.get(i);
             String id = idOf.get(customer);
             long best = Long.MAX_VALUE;
-            for (Providers.Send s : sends) {
-                if (!s.channel.equals("WHATSAPP") || s.arrivedNanos < due[i]) {
-                    continue;
-                }
-                boolean match = merchant ? s.to.equals(STAFF) && s.invoiceIds.contains(id) : s.to.equals(customer);
-                if (match) {
+            for (Providers.Send s : byRecipient.getOrDefault(merchant ? STAFF : customer, List.of())) {
+                if (s.arrivedNanos >= due[i] && (!merchant || s.invoiceIds.contains(id))) {
                     best = Math.min(best, s.arrivedNanos - due[i]);
                 }
             }
