@@ -60,6 +60,8 @@ public final class DispatchBench {
     private final String heap;
     private final boolean keepDb;
     private final StringBuilder report = new StringBuilder();
+    /** The checkout's commit when the run started. */
+    private String commit = "?";
 
     DispatchBench(Args args) {
         smoke = args.flag("smoke");
@@ -151,6 +153,7 @@ public final class DispatchBench {
         }
         Files.createDirectories(out);
         String started = ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        commit = Ceiling.commit();
         Log.info("dispatch-bench: scenarios %s%s; output %s", scenarios, smoke ? " (smoke)" : "", out);
         String machine = Ceiling.machine();
         List<Ceiling.Pgbench> pgbench = Ceiling.pgbench(pgUrl, pgUser, out, pgbenchSeconds);
@@ -439,7 +442,7 @@ public final class DispatchBench {
             List<Result> results) throws Exception {
         line("# Dispatch throughput benchmark, %s%s", started, smoke ? " (smoke)" : "");
         line("");
-        line("commit %s; machine: %s", Ceiling.commit(), machine);
+        line("commit %s; machine: %s", commit, machine);
         line("PostgreSQL: %s", server);
         line("service: packaged jar (prod profile, -Xmx%s), dispatcher at production settings; WABA_THROUGHPUT per "
                 + "scenario%s", heap, concurrency.isBlank() ? "; INVOICEIQ_DISPATCH_CONCURRENCY not set (the "
@@ -478,7 +481,7 @@ public final class DispatchBench {
         json.put("benchmark", "dispatch");
         json.put("started", started);
         json.put("smoke", smoke);
-        json.put("commit", Ceiling.commit());
+        json.put("commit", commit);
         json.put("machine", Ceiling.machineJson());
         json.put("postgresql", server);
         json.put("pgbench_single_insert", pgbench.stream().map(Ceiling.Pgbench::json).toList());

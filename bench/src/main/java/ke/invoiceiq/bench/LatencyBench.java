@@ -65,7 +65,11 @@ public final class LatencyBench {
     private final String heap;
     private final boolean keepDb;
     private final StringBuilder report = new StringBuilder();
+    /** The checkout's commit when the run started. */
+    private String commit = "?";
     private final List<String> failures = new ArrayList<>();
+    /** Per phase: whether everything was sent before the next phase began. */
+    private final Map<String, String> settled = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
@@ -141,6 +145,7 @@ public final class LatencyBench {
         }
         Files.createDirectories(out);
         String started = ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        commit = Ceiling.commit();
         String machine = Ceiling.machine();
         List<Ceiling.Pgbench> pgbench = Ceiling.pgbench(pgUrl, pgUser, out, pgbenchSeconds);
         Log.info("pgbench: %s", Ceiling.summary(pgbench));
@@ -227,7 +232,7 @@ public final class LatencyBench {
             }
         });
         Map<String, Providers.Send> invoiceSend = new HashMap<>();
-        awaitQuiet(db, providers, () -> {
+        awaitQuiet("invoices", db, () -> {
             invoiceSend.clear();
             for (Providers.Send s : providers.sendsSnapshot()) {
                 if (!Population.isStaff(s.to) && s.accepted() && !s.invoiceIds.isEmpty()) {
@@ -273,7 +278,7 @@ public final class LatencyBench {
                     "Pay with M-PESA"));
         }, null);
         Map<String, Providers.Push> pushes = new HashMap<>();
-        awaitQuiet(db, providers, () -> {
+        awaitQuiet("taps and prompts", db, () -> {
             pushes.clear();
             for (Providers.Push p : providers.pushesSnapshot()) {
                 pushes.putIfAbsent(p.phone, p);
@@ -305,7 +310,7 @@ public final class LatencyBench {
             idOf.put(c, invoiceSend.get(c).invoiceIds.iterator().next());
         }
         // the merchant's notices are done when the outbox is quiet
-        awaitQuiet(db, providers, () -> receipts(providers, fast, callbackDue, idOf, false).size() >= fast.size());
+        awaitQuiet("callbacks", db, () -> receipts(providers, fast, callbackDue, idOf, false).size() >= fast.size());
         List<Long> receipt = receipts(providers, fast, callbackDue, idOf, false);
         List<Long> notice = receipts(providers, fast, callbackDue, idOf, true);
         counts.put("callbacks_answered_200", callbacksOk.get());
@@ -337,7 +342,7 @@ public final class LatencyBench {
                 }
                 Thread.sleep(pacedEverySeconds * 1000L);
             }
-            awaitQuiet(db, providers, () -> receipts(providers, slow, slowDue, idOf, false).size() >= slow.size());
+            awaitQuiet("paced callbacks", db, () -> receipts(providers, slow, slowDue, idOf, false).size() >= slow.size());
             figures.add(new Figure("success callback → the customer's receipt Graph call", "one per "
                     + pacedEverySeconds + " s", slow.size(), DispatchBench.sorted(receipts(providers, slow, slowDue,
                             idOf, false)), 300));
@@ -386,18 +391,24 @@ public final class LatencyBench {
         return first;
     }
 
-    /** Waits until {@code done} and nothing is open in the outbox, or the settle time passed. */
-    private void awaitQuiet(Db db, Providers providers, java.util.function.BooleanSupplier done) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settleSeconds);
+    /**
+     * Waits until {@code done} and nothing is open in the outbox, or the settle time passed; records which in
+     * {@code settled} under {@code phase} (a phase that did not settle leaves a backlog that the next one measures).
+     */
+    private void awaitQuiet(String phase, Db db, java.util.function.BooleanSupplier done) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(settleSeconds);
         while (System.nanoTime() < deadline) {
             if (done.getAsBoolean()
                     && db.count("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')") == 0) {
+                settled.put(phase, String.format("after %.1f s", (System.nanoTime() - start) / 1e9));
                 return;
             }
             Thread.sleep(200);
         }
-        Log.info("not quiet within %d s (%d outbox rows open)", settleSeconds,
-                db.count("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')"));
+        long open = db.count("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')");
+        Log.info("%s: not quiet within %d s (%d outbox rows open)", phase, settleSeconds, open);
+        settled.put(phase, String.format("NOT within %d s (%d outbox rows open)", settleSeconds, open));
     }
 
     private static String phone(long n) {
@@ -473,7 +484,7 @@ public final class LatencyBench {
             List<Figure> figures, Map<String, Object> counts) throws Exception {
         line("# End-to-end latency benchmark, %s%s", started, smoke ? " (smoke)" : "");
         line("");
-        line("commit %s; machine: %s", Ceiling.commit(), machine);
+        line("commit %s; machine: %s", commit, machine);
         line("PostgreSQL: %s", server);
         line("service: packaged jar (prod profile, -Xmx%s), one instance, production settings, WABA_THROUGHPUT=%d%s; "
                 + "Graph stand-in answering after %d ms", heap, throughput, concurrency.isBlank() ? ""
@@ -494,6 +505,7 @@ public final class LatencyBench {
         }
         line("");
         line("counts: %s", counts);
+        line("outbox quiet (everything sent) after each phase: %s", settled);
         for (String f : failures) {
             line("- **FAIL** %s", f);
         }
@@ -502,7 +514,7 @@ public final class LatencyBench {
         json.put("benchmark", "latency");
         json.put("started", started);
         json.put("smoke", smoke);
-        json.put("commit", Ceiling.commit());
+        json.put("commit", commit);
         json.put("machine", Ceiling.machineJson());
         json.put("postgresql", server);
         json.put("pgbench_single_insert", pgbench.stream().map(Ceiling.Pgbench::json).toList());
@@ -513,6 +525,7 @@ public final class LatencyBench {
         json.put("concurrency_env", concurrency.isBlank() ? null : concurrency);
         json.put("figures", figures.stream().map(Figure::json).toList());
         json.put("counts", counts);
+        json.put("settled", settled);
         json.put("failures", failures);
         json.put("pass", failures.isEmpty());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(),
