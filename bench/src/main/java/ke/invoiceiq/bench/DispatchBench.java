@@ -76,7 +76,7 @@ public final class DispatchBench {
         for (String name : chosen.split(",")) {
             Scenario base = switch (name.strip().toUpperCase()) {
                 case "A" -> new Scenario("A", 300, 80, smoke ? 40 : 2000, 1, 75);
-                case "B" -> new Scenario("B", 300, 80, smoke ? 40 : 2000, 2, 75);
+                case "B" -> new Scenario("B", 300, 80, smoke ? 60 : 2000, 2, 75); // more than one claim (50 rows)
                 case "C" -> new Scenario("C", 5, 1000, smoke ? 200 : 10000, 1, 900);
                 default -> throw new IllegalArgumentException("unknown scenario " + name + " (A, B or C)");
             };

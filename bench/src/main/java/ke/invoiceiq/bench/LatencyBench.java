@@ -48,6 +48,12 @@ public final class LatencyBench {
     private static final String STAFF = Population.STAFF_ACTIVE;
 
     private final int rate;
+    /**
+     * The merchant's staff numbers the commands come from, in turn; the first is the one whose paid notices are
+     * measured. One by default, as the issue's figure; more spreads the commands over the service's per-sender lanes
+     * (one sender's webhooks are handled one at a time, in order).
+     */
+    private final List<String> staff = new ArrayList<>();
     private final int durationSeconds;
     private final int warmupSeconds;
     private final long graphLatencyMs;
@@ -76,6 +82,10 @@ public final class LatencyBench {
     LatencyBench(Args args) {
         smoke = args.flag("smoke");
         rate = args.integer("rate", 20);
+        int staffNumbers = args.integer("staff", 1);
+        for (int i = 0; i < staffNumbers; i++) {
+            staff.add(i == 0 ? STAFF : "2547110000" + (11 + i));
+        }
         durationSeconds = args.integer("duration", smoke ? 5 : 60);
         warmupSeconds = args.integer("warmup", smoke ? 2 : 10);
         graphLatencyMs = args.number("graph-latency-ms", 0);
@@ -166,7 +176,7 @@ public final class LatencyBench {
                 settings.put("INVOICEIQ_DISPATCH_CONCURRENCY", concurrency.strip());
             }
             ServiceInstance service = new ServiceInstance("bench", app, out,
-                    ServiceEnv.of(db, providers.baseUrl("a"), STAFF, settings), List.of("-Xmx" + heap));
+                    ServiceEnv.of(db, providers.baseUrl("a"), String.join(",", staff), settings), List.of("-Xmx" + heap));
             service.start();
             try {
                 if (!service.awaitReady(Duration.ofSeconds(180))) {
@@ -193,7 +203,7 @@ public final class LatencyBench {
             // the same text to the same customer twice is a message sent twice
             Map<String, Integer> texts = new HashMap<>();
             for (Providers.Send s : graph) {
-                if (s.accepted() && !Population.isStaff(s.to)) {
+                if (s.accepted() && !staff.contains(s.to)) {
                     texts.merge(s.to + "\n" + s.mainText, 1, Integer::sum);
                 }
             }
@@ -214,7 +224,7 @@ public final class LatencyBench {
 
     private void measure(ServiceInstance service, Db db, Providers providers, List<Figure> figures,
             Map<String, Object> counts) throws Exception {
-        providers.noteInbound(STAFF); // the merchant writes to us: inside WhatsApp's 24-hour window all along
+        staff.forEach(providers::noteInbound); // the merchant writes to us: inside WhatsApp's 24-hour window
         URI webhook = URI.create(service.baseUrl() + "/whatsapp/webhook");
         URI callback = URI.create(service.baseUrl() + "/payments/stk/callback/" + ServiceEnv.STK_TOKEN);
 
@@ -235,7 +245,7 @@ public final class LatencyBench {
         awaitQuiet("invoices", db, () -> {
             invoiceSend.clear();
             for (Providers.Send s : providers.sendsSnapshot()) {
-                if (!Population.isStaff(s.to) && s.accepted() && !s.invoiceIds.isEmpty()) {
+                if (!staff.contains(s.to) && s.accepted() && !s.invoiceIds.isEmpty()) {
                     invoiceSend.putIfAbsent(s.to, s);
                 }
             }
@@ -417,7 +427,8 @@ public final class LatencyBench {
 
     private HttpRequest command(URI webhook, long customer, String series, int i) {
         String description = String.format("Bench %s%05d cleaning", series, i);
-        String body = Bodies.whatsAppText(ServiceEnv.PHONE_ID, STAFF, "wamid.lbench-" + series + "-" + i,
+        String body = Bodies.whatsAppText(ServiceEnv.PHONE_ID, staff.get(i % staff.size()),
+                "wamid.lbench-" + series + "-" + i,
                 "invoice " + phone(customer) + " " + (100 + i % 4900) + " " + description);
         return signed(webhook, body);
     }
@@ -487,8 +498,9 @@ public final class LatencyBench {
         line("commit %s; machine: %s", commit, machine);
         line("PostgreSQL: %s", server);
         line("service: packaged jar (prod profile, -Xmx%s), one instance, production settings, WABA_THROUGHPUT=%d%s; "
-                + "Graph stand-in answering after %d ms", heap, throughput, concurrency.isBlank() ? ""
-                        : ", INVOICEIQ_DISPATCH_CONCURRENCY=" + concurrency, graphLatencyMs);
+                + "Graph stand-in answering after %d ms; commands from %d staff number(s) of the merchant", heap,
+                throughput, concurrency.isBlank() ? "" : ", INVOICEIQ_DISPATCH_CONCURRENCY=" + concurrency,
+                graphLatencyMs, staff.size());
         line("load: open loop, %d invoices/s for %d s after a %d s warm-up; latency from the moment each request was "
                 + "due to the moment the stand-in received the Graph call", rate, durationSeconds, warmupSeconds);
         line("machine's ceiling (pgbench, `%s`, same run): %s", Ceiling.INSERT, Ceiling.summary(pgbench));
@@ -522,6 +534,7 @@ public final class LatencyBench {
         json.put("duration_s", durationSeconds);
         json.put("graph_latency_ms", graphLatencyMs);
         json.put("throughput", throughput);
+        json.put("staff_numbers", staff.size());
         json.put("concurrency_env", concurrency.isBlank() ? null : concurrency);
         json.put("figures", figures.stream().map(Figure::json).toList());
         json.put("counts", counts);
