@@ -133,6 +133,8 @@ public final class DispatchBench {
         int lost;
         int unfinished;
         Map<String, Integer> outcomes = new TreeMap<>();
+        /** Customer messages Graph accepted, by the instance that sent them: how the work was split. */
+        Map<String, Integer> byInstance = new TreeMap<>();
         Map<Long, Integer> perSecond = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         List<String> examples = new ArrayList<>();
@@ -372,6 +374,7 @@ public final class DispatchBench {
                 if (n == 1) {
                     customerTimes.add(send.arrivedNanos);
                 }
+                r.byInstance.merge(send.instance, 1, Integer::sum);
             }
         }
         r.delivered = acceptedPerCustomer.size();
@@ -467,8 +470,9 @@ public final class DispatchBench {
         line("");
         for (Result r : results) {
             line("- %s: first customer message %s s after the instance(s) were started, last %s s; %d sends reached "
-                    + "Graph while the backlog was made (should be 0); Graph answers %s", r.scenario.name(),
-                    f(r.startToFirstSend, "%.1f"), f(r.startToLastSend, "%.1f"), r.sentWhileCreating, r.outcomes);
+                    + "Graph while the backlog was made (should be 0); Graph answers %s; customer messages by "
+                    + "instance %s", r.scenario.name(), f(r.startToFirstSend, "%.1f"), f(r.startToLastSend, "%.1f"),
+                    r.sentWhileCreating, r.outcomes, r.byInstance);
             for (String failure : r.failures) {
                 line("  - **FAIL** %s", failure);
             }
@@ -514,6 +518,7 @@ public final class DispatchBench {
             m.put("duplicates", r.duplicates);
             m.put("lost", r.lost);
             m.put("graph_outcomes", r.outcomes);
+            m.put("customer_messages_by_instance", r.byInstance);
             m.put("customer_messages_per_second", r.perSecond);
             m.put("failures", r.failures);
             m.put("pass", r.pass());
