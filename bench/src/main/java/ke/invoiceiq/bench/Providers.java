@@ -78,7 +78,9 @@ final class Providers implements AutoCloseable {
         final long seq;
         final String channel;
         final String instance;
+        /** Wall clock (epoch ms) and {@link System#nanoTime()} when the request reached the stand-in. */
         final long arrivedAt;
+        final long arrivedNanos;
         volatile long answeredAt;
         final String to;
         final String kind;
@@ -96,6 +98,7 @@ final class Providers implements AutoCloseable {
             this.channel = channel;
             this.instance = instance;
             this.arrivedAt = arrivedAt;
+            this.arrivedNanos = System.nanoTime();
             this.to = to;
             this.kind = kind;
             this.mainText = mainText;
@@ -171,6 +174,8 @@ final class Providers implements AutoCloseable {
 
     private final HttpServer server;
     private volatile Faults faults;
+    /** How long Graph takes to answer a send (0: at once); the benchmarks set it, the soak leaves it at 0. */
+    private volatile long graphLatencyMs;
     private final Predicate<String> onWhatsApp;
     private final SplittableRandom random;
     private volatile Listener listener;
@@ -198,6 +203,10 @@ final class Providers implements AutoCloseable {
 
     void faults(Faults faults) {
         this.faults = faults;
+    }
+
+    void graphLatencyMs(long millis) {
+        this.graphLatencyMs = millis;
     }
 
     void listener(Listener listener) {
@@ -302,32 +311,32 @@ final class Providers implements AutoCloseable {
         Send send = new Send(sequence.incrementAndGet(), "WHATSAPP", instance, now, to, type, text, buttons, template);
         sends.add(send);
         if (to.isEmpty() || text.isEmpty()) {
-            finish(exchange, send, Outcome.BAD_REQUEST, 400, graphError(100, "Invalid parameter"));
+            graphAnswer(exchange, send, Outcome.BAD_REQUEST, 400, graphError(100, "Invalid parameter"));
             return;
         }
         if (faults.outage(now)) {
             if (roll() < faults.outageHang()) {
                 Thread.sleep(12_000);
-                finish(exchange, send, Outcome.OUTAGE_HANG, 503, "Service Unavailable");
+                graphAnswer(exchange, send, Outcome.OUTAGE_HANG, 503, "Service Unavailable");
             } else {
-                finish(exchange, send, Outcome.OUTAGE, 503, "Service Unavailable");
+                graphAnswer(exchange, send, Outcome.OUTAGE, 503, "Service Unavailable");
             }
             return;
         }
         if (roll() < faults.graph5xx()) {
-            finish(exchange, send, Outcome.SERVER_ERROR, 500, """
+            graphAnswer(exchange, send, Outcome.SERVER_ERROR, 500, """
                     {"error":{"message":"(#131000) Something went wrong","type":"OAuthException","code":131000,\
                     "is_transient":true,"fbtrace_id":"soak"}}""");
             return;
         }
         if (!onWhatsApp.test(to)) {
-            finish(exchange, send, Outcome.NOT_ON_WHATSAPP, 400, graphError(131026, "Message undeliverable"));
+            graphAnswer(exchange, send, Outcome.NOT_ON_WHATSAPP, 400, graphError(131026, "Message undeliverable"));
             return;
         }
         if (template == null) {
             Long wrote = lastInbound.get(to);
             if (wrote == null || now - wrote > 24L * 3600 * 1000) {
-                finish(exchange, send, Outcome.WINDOW_CLOSED, 400,
+                graphAnswer(exchange, send, Outcome.WINDOW_CLOSED, 400,
                         graphError(131047, "Re-engagement message"));
                 return;
             }
@@ -352,15 +361,15 @@ final class Providers implements AutoCloseable {
             }
         }
         switch (send.outcome) {
-            case PACED -> finish(exchange, send, Outcome.PACED, 400,
+            case PACED -> graphAnswer(exchange, send, Outcome.PACED, 400,
                     graphError(131056, "(Business Account, Consumer Account) pair rate limit hit"));
-            case THROUGHPUT -> finish(exchange, send, Outcome.THROUGHPUT, 400,
+            case THROUGHPUT -> graphAnswer(exchange, send, Outcome.THROUGHPUT, 400,
                     graphError(130429, "Rate limit hit"));
             default -> {
                 if (send.outcome == Outcome.ACCEPTED_TIMEOUT) {
                     Thread.sleep(12_000); // the Graph sender's @Timeout is 10 s
                 }
-                finish(exchange, send, send.outcome, 200, """
+                graphAnswer(exchange, send, send.outcome, 200, """
                         {"messaging_product":"whatsapp","contacts":[{"input":"%s","wa_id":"%s"}],\
                         "messages":[{"id":"%s"}]}""".formatted(to, to, send.providerId));
             }
@@ -375,6 +384,23 @@ final class Providers implements AutoCloseable {
         if (outcome.accepted() && l != null) {
             l.accepted(send);
         }
+    }
+
+    /**
+     * Graph's answer after the injected latency ({@link #graphLatency}). The request was counted (throughput, pacing)
+     * when it arrived, as Meta counts it; the wait is a sleep on the request's own virtual thread, so a thousand
+     * delayed answers at once cost the stand-in nothing and never limit its own throughput.
+     */
+    private void graphAnswer(HttpExchange exchange, Send send, Outcome outcome, int status, String body)
+            throws InterruptedException {
+        long latency = graphLatencyMs;
+        if (latency > 0) {
+            long wait = send.arrivedNanos + latency * 1_000_000 - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        finish(exchange, send, outcome, status, body);
     }
 
     private static String graphError(int code, String message) {

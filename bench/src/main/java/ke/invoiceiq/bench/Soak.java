@@ -59,6 +59,8 @@ public final class Soak implements Providers.Listener {
     final boolean keepDb;
     final String heap;
     final Map<String, String> serviceOverrides = new LinkedHashMap<>();
+    /** The number's throughput: the stand-in refuses more (130429), and the service is told it when given. */
+    private final int throughput;
     final double graph5xx;
     final double graphTimeout;
     final double push5xx;
@@ -157,6 +159,10 @@ public final class Soak implements Providers.Listener {
         pgPassword = args.string("pg-password", "");
         keepDb = args.flag("keep-db");
         heap = args.string("heap", "512m");
+        throughput = args.integer("throughput", 80);
+        if (args.has("throughput")) {
+            serviceOverrides.put("WABA_THROUGHPUT", Integer.toString(throughput));
+        }
         graph5xx = args.decimal("graph-5xx", 0.03);
         graphTimeout = args.decimal("graph-timeout", 0.01);
         push5xx = args.decimal("push-5xx", 0.04);
@@ -270,7 +276,7 @@ public final class Soak implements Providers.Listener {
     }
 
     Providers.Faults faults(long outageFrom, long outageUntil) {
-        return new Providers.Faults(6000, 80, graph5xx, graphTimeout, outageFrom, outageUntil, 0.1, push5xx, 0.5,
+        return new Providers.Faults(6000, throughput, graph5xx, graphTimeout, outageFrom, outageUntil, 0.1, push5xx, 0.5,
                 pushTimeout, sms5xx, smsTimeout);
     }
 

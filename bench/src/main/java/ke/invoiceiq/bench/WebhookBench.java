@@ -297,7 +297,7 @@ public final class WebhookBench {
         return m.find() ? m.group(1) : "?";
     }
 
-    private static String serverSettings(Db db) throws java.sql.SQLException {
+    static String serverSettings(Db db) throws java.sql.SQLException {
         Map<String, Object> row = db.rows("SELECT version() AS v, current_setting('synchronous_commit') AS sc, "
                 + "current_setting('fsync') AS f, current_setting('shared_buffers') AS sb, "
                 + "current_setting('max_connections') AS mc").getFirst();
@@ -307,7 +307,7 @@ public final class WebhookBench {
                 + row.get("sb") + ", max_connections=" + row.get("mc");
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
@@ -325,7 +325,7 @@ public final class WebhookBench {
         }
     }
 
-    private static String memory() {
+    static String memory() {
         try {
             return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                     .map(l -> Math.round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0) + " GiB RAM")
