@@ -58,6 +58,8 @@ public final class DispatchBench {
     private final String pgUrl;
     private final String pgUser;
     private final String heap;
+    /** A Flight Recording of each measured instance (scenario-X/a.jfr), written when it stops. */
+    private final boolean jfr;
     private final boolean keepDb;
     private final StringBuilder report = new StringBuilder();
     /** The checkout's commit when the run started. */
@@ -91,6 +93,7 @@ public final class DispatchBench {
         pgUrl = args.string("pg", Db.LOCAL_ADMIN_URL);
         pgUser = args.string("pg-user", "postgres");
         heap = args.string("heap", "512m");
+        jfr = args.flag("jfr");
         keepDb = args.flag("keep-db");
     }
 
@@ -263,9 +266,14 @@ public final class DispatchBench {
             List<ServiceInstance> instances = new ArrayList<>();
             for (int i = 0; i < s.instances(); i++) {
                 String name = String.valueOf((char) ('a' + i));
+                List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+                if (jfr) {
+                    // the profile of the hot path: `jfr print --events jdk.ExecutionSample <file>` or JMC
+                    jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve(name + ".jfr"));
+                }
                 instances.add(new ServiceInstance(name, app, dir,
                         ServiceEnv.of(db, providers.baseUrl(name), Population.STAFF_ACTIVE, serviceSettings(s)),
-                        List.of("-Xmx" + heap)));
+                        jvm));
             }
             int sendsBefore = providers.sendsSnapshot().size();
             long start = System.nanoTime();
