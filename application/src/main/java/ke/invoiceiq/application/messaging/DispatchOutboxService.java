@@ -309,18 +309,18 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
 
     private Fate handle(String claim, OutboxMessage message, boolean turnTaken) {
         Instant now = clock.instant();
-        if (!renewed(claim, message, now)) {
-            return Fate.LOST;
-        }
-        Optional<Fate> dropped = transactions.inTransaction(() -> droppedAsStale(claim, message));
-        if (dropped.isPresent()) {
-            if (dropped.get() == Fate.SKIPPED) {
+        Ready ready = transactions.inTransaction(() -> ready(claim, message, now));
+        if (ready.fate().isPresent()) {
+            if (ready.fate().get() == Fate.LOST) {
+                LOG.log(Level.INFO, "outbox message {0}: its claim ran out and another dispatcher holds it; left to"
+                        + " that one", message.id());
+            } else if (ready.fate().get() == Fate.SKIPPED) {
                 events.publish(new MessageEvent.Dispatched(message.channel(), MessageEvent.Outcome.SKIPPED,
                         clock.instant()));
             }
-            return dropped.get();
+            return ready.fate().get();
         }
-        Route route = route(message);
+        Route route = ready.route();
         if (route instanceof Route.Chat && !turnTaken) {
             Optional<Wait> wait = takeTurn(message.recipient());
             if (wait.isPresent()) {
@@ -331,13 +331,14 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
         if (result instanceof SendResult.Deferred wait) {
             return deferred(claim, message, route.channel(), wait, clock.instant());
         }
-        if (route instanceof Route.Chat && result instanceof SendResult.Accepted) {
-            slots.sentAt(message.recipient(), clock.instant(), settings.pacing());
-        }
+        Instant answeredAt = clock.instant();
         try {
-            Recorded recorded = RetryingTransactions.onConflict(
-                    () -> transactions.inTransaction(() -> record(claim, message, route.channel(), result,
-                            clock.instant())));
+            Recorded recorded = RetryingTransactions.onConflict(() -> transactions.inTransaction(() -> {
+                if (route instanceof Route.Chat && result instanceof SendResult.Accepted) {
+                    slots.sentAt(message.recipient(), answeredAt, settings.pacing());
+                }
+                return record(claim, message, route.channel(), result, clock.instant());
+            }));
             recorded.events().forEach(events::publish);
             if (recorded.fate() == Fate.LOST) {
                 LOG.log(Level.WARNING, "outbox message {0} was sent, but another dispatcher has claimed it since;"
@@ -355,6 +356,25 @@ public final class DispatchOutboxService implements DispatchOutboxUseCase {
                     e.getClass().getSimpleName());
             return Fate.ERROR;
         }
+    }
+
+    /** What a claimed message is before its send: done with ({@code fate}), or to go by {@code route}. */
+    private record Ready(Optional<Fate> fate, Route route) {
+    }
+
+    /**
+     * In one unit of work, one commit per message before its send: the lease renewed (else {@code LOST}), a message
+     * that lost its point dropped ({@link #droppedAsStale}), and how it goes now.
+     */
+    private Ready ready(String claim, OutboxMessage message, Instant now) {
+        if (!outbox.renewLease(message.id(), claim, now.plus(settings.lease()), now)) {
+            return new Ready(Optional.of(Fate.LOST), null);
+        }
+        Optional<Fate> dropped = droppedAsStale(claim, message);
+        if (dropped.isPresent()) {
+            return new Ready(dropped, null);
+        }
+        return new Ready(Optional.empty(), route(message));
     }
 
     /** A send that waits in the outbox: for how long, counted from when the turn was asked for. */
