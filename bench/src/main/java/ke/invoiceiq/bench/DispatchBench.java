@@ -269,6 +269,7 @@ public final class DispatchBench {
                 List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
                 if (jfr) {
                     // the profile of the hot path: `jfr print --events jdk.ExecutionSample <file>` or JMC
+                    jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
                     jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve(name + ".jfr"));
                 }
                 instances.add(new ServiceInstance(name, app, dir,
@@ -342,6 +343,11 @@ public final class DispatchBench {
         // throughput: every request that reached Graph counts, accepted or not, as Meta counts it
         long[] arrivals = graph.stream().mapToLong(x -> x.arrivedNanos).sorted().toArray();
         r.maxInAnySecond = Ceiling.maxInAnySecond(arrivals);
+        // every Graph request's arrival (µs from the first) and outcome, for a look at how the sends were spread
+        StringBuilder csv = new StringBuilder("arrived_us,outcome\n");
+        graph.stream().sorted(java.util.Comparator.comparingLong(x -> x.arrivedNanos)).forEach(x -> csv
+                .append((x.arrivedNanos - arrivals[0]) / 1_000).append(',').append(x.outcome).append('\n'));
+        java.nio.file.Files.writeString(out.resolve("scenario-" + s.name()).resolve("graph-arrivals.csv"), csv);
         r.maxAcceptedInAnySecond = Ceiling.maxInAnySecond(
                 graph.stream().filter(Providers.Send::accepted).mapToLong(x -> x.arrivedNanos).sorted().toArray());
         if (r.maxInAnySecond > s.throughput()) {

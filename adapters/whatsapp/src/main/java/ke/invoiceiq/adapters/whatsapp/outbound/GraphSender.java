@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
  * The one place that calls the Graph API, guarded by SmallRye Fault Tolerance. Strategies nest as Retry → Circuit
@@ -42,6 +43,10 @@ class GraphSender {
     private final Optional<String> phoneId;
     private final Optional<String> token;
     private final Duration pairInterval;
+    /** Beyond one per send in flight: a send that waited for a connection would reach Meta late in its turn. */
+    private static final int SPARE_CONNECTIONS = 8;
+
+    private final int connections;
     private GraphApi api;
 
     @Inject
@@ -49,12 +54,14 @@ class GraphSender {
             @ConfigProperty(name = "waba.api-version", defaultValue = "v25.0") String apiVersion,
             @ConfigProperty(name = "waba.phone-id") Optional<String> phoneId,
             @ConfigProperty(name = "waba.token") Optional<String> token,
-            @ConfigProperty(name = "waba.pair-interval", defaultValue = "6s") Duration pairInterval) {
+            @ConfigProperty(name = "waba.pair-interval", defaultValue = "6s") Duration pairInterval,
+            @ConfigProperty(name = "invoiceiq.dispatch.concurrency", defaultValue = "64") int sendsInFlight) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.phoneId = phoneId.map(String::strip).filter(s -> !s.isEmpty());
         this.token = token.map(String::strip).filter(s -> !s.isEmpty());
         this.pairInterval = pairInterval;
+        this.connections = sendsInFlight + SPARE_CONNECTIONS;
     }
 
     /** Built once the bean is live: the REST client needs the running application (plain unit tests never send). */
@@ -64,6 +71,9 @@ class GraphSender {
                 .baseUri(baseUrl)
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(15, TimeUnit.SECONDS)
+                // the client's own pool is 50 connections: more sends in flight would queue for one and then reach
+                // Meta in a burst, over the number's throughput in that second
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, connections)
                 .build(GraphApi.class);
     }
 

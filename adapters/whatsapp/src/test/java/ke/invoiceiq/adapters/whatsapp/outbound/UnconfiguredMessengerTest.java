@@ -43,7 +43,7 @@ class UnconfiguredMessengerTest {
     private static WhatsAppCloudMessenger messenger(Optional<String> phoneId, Optional<String> token,
             Optional<String> template, WhatsAppStatus status) {
         GraphSender sender = new GraphSender(URI.create("http://127.0.0.1:9"), "v25.0", phoneId, token,
-                Duration.ofSeconds(6));
+                Duration.ofSeconds(6), 64);
         return new WhatsAppCloudMessenger(sender, status, template, "en", Optional.empty(), "sw", template, "en");
     }
 }
