@@ -127,7 +127,7 @@ public interface InvoiceIqConfig {
          * How many sends one instance has in flight at once ({@code INVOICEIQ_DISPATCH_CONCURRENCY}): with the
          * provider answering in 300 ms and the database work around each send, the number's 80 a second need some 32.
          */
-        @WithDefault("64")
+        @WithDefault("32")
         int concurrency();
 
         /**

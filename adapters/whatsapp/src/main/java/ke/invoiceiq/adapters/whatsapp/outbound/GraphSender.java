@@ -55,7 +55,7 @@ class GraphSender {
             @ConfigProperty(name = "waba.phone-id") Optional<String> phoneId,
             @ConfigProperty(name = "waba.token") Optional<String> token,
             @ConfigProperty(name = "waba.pair-interval", defaultValue = "6s") Duration pairInterval,
-            @ConfigProperty(name = "invoiceiq.dispatch.concurrency", defaultValue = "64") int sendsInFlight) {
+            @ConfigProperty(name = "invoiceiq.dispatch.concurrency", defaultValue = "32") int sendsInFlight) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.phoneId = phoneId.map(String::strip).filter(s -> !s.isEmpty());
