@@ -24,6 +24,15 @@ public interface SendSlots {
     Duration NUMBER_TURNS_AHEAD = Duration.ofSeconds(1);
 
     /**
+     * The number's next turn is never legitimately more than {@link #NUMBER_TURNS_AHEAD} and one spacing ahead; one
+     * further ahead than that and this margin was taken by a clock ahead of this one (an instance whose clock is
+     * wrong, a test that moved its clock back) and counts as free. The margin is much narrower than
+     * {@link #CLOCK_SKEW}: a turn of the number held a minute ahead would stop every WhatsApp send for that minute,
+     * while restarting the chain at worst lets two sends meet once.
+     */
+    Duration NUMBER_CLOCK_SKEW = Duration.ofSeconds(1);
+
+    /**
      * Atomically takes a WhatsApp send to {@code recipient} at {@code now}: a turn of the recipient (none taken in
      * the last {@code pacing.pairInterval()}) and the number's next turn (one every {@link Pacing#numberSpacing()},
      * at most {@link #NUMBER_TURNS_AHEAD} from now). {@link SendTurn.Taken} when both are now the caller's, with when

@@ -34,7 +34,8 @@ public final class InMemorySendSlots implements SendSlots {
             return new SendTurn.Paced(Duration.between(now, recipientSlot.busyUntil()));
         }
         Slot number = slots.get(NUMBER);
-        boolean queued = busy(number, now, now.plus(NUMBER_TURNS_AHEAD));
+        boolean queued = number != null && number.busyUntil().isAfter(now)
+                && !number.busyUntil().isAfter(now.plus(NUMBER_TURNS_AHEAD).plus(spacing).plus(NUMBER_CLOCK_SKEW));
         Instant turn = queued ? number.busyUntil() : now;
         if (queued && turn.isAfter(now.plus(NUMBER_TURNS_AHEAD))) {
             return new SendTurn.Throttled(Duration.between(now.plus(NUMBER_TURNS_AHEAD), turn));

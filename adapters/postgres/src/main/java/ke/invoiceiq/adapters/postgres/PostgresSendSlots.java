@@ -48,7 +48,7 @@ public class PostgresSendSlots implements SendSlots {
         long pairAfterTurnMicros = pacing.pairInterval().toNanos() / 1_000;
         String pair = "to:" + recipient.value();
         Instant aheadEnd = now.plus(NUMBER_TURNS_AHEAD);
-        Instant numberLatest = aheadEnd.plus(CLOCK_SKEW);
+        Instant numberLatest = aheadEnd.plus(pacing.numberSpacing()).plus(NUMBER_CLOCK_SKEW);
         Instant pairLatest = now.plus(pacing.pairInterval()).plus(NUMBER_TURNS_AHEAD).plus(CLOCK_SKEW);
         Answer answer = sql.query("""
                 WITH recipient_busy AS (

@@ -133,6 +133,15 @@ public abstract class SendSlotsContract {
     }
 
     @Test
+    void givenTheNumbersTurnTakenByAClockSecondsAhead_whenAskedNow_thenTheChainStartsAgainFromNow() {
+        assertThat(slots.tryTake(msisdn(1), at(40), PACING)).isEqualTo(NOW);
+
+        assertThat(slots.tryTake(msisdn(2), at(10), PACING)).as("30 s behind that clock: not a minute's wait")
+                .isEqualTo(NOW);
+        assertThat(slots.tryTake(msisdn(3), at(10), PACING)).isEqualTo(new SendTurn.Taken(SPACING));
+    }
+
+    @Test
     void givenTwoCallersThatReadTheTimeAMomentApart_whenTheLaterOneComesFirst_thenTheOtherIsStillRefused() {
         assertThat(slots.tryTake(msisdn(1), at(10).plusMillis(3), PACING)).isEqualTo(NOW);
         assertThat(slots.tryOnce("told:SMS:401", at(10).plusMillis(3), Duration.ofHours(1))).isTrue();
